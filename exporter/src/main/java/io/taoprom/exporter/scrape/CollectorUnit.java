@@ -1,0 +1,186 @@
+package io.taoprom.exporter.scrape;
+
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.exporter.spi.ScrapeDeadline;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One collector inside the {@link IsolatingCollector}: how it is built, the collection now in
+ * flight, and how it fared.
+ *
+ * <p>At most one collection of a unit runs at a time. A scrape that finds one in flight that
+ * is still within the deadline of the scrape that started it shares its result (two
+ * Prometheus servers scraping at once cost one collection); one that finds a collection past
+ * its deadline reports the collector as failed at once instead of starting another. So a hung
+ * collector holds one thread, never one per scrape.
+ */
+final class CollectorUnit {
+
+  private final String name;
+  private final boolean reported;
+  private final Callable<? extends MultiCollector> factory;
+  private final CompletableFuture<MultiCollector> created = new CompletableFuture<>();
+  private final FailureLog log;
+
+  private Call current; // guarded by this
+  private volatile Health health = new Health(null, -1, null);
+
+  /** A collection in flight, with the deadline of the scrape that started it. */
+  record Call(CompletableFuture<Outcome> result, long startNanos, long deadlineNanos) {}
+
+  private record Health(Instant lastSuccess, long lastDurationNanos, String lastError) {}
+
+  CollectorUnit(String name, boolean reported, Callable<? extends MultiCollector> factory, long logIntervalNanos) {
+    this.name = name;
+    this.reported = reported;
+    this.factory = factory;
+    this.log = new FailureLog(name, logIntervalNanos);
+  }
+
+  String name() {
+    return name;
+  }
+
+  /** Whether the unit gets success and duration series and answers to collect[]; the application registry does not. */
+  boolean reported() {
+    return reported;
+  }
+
+  /** Builds the collector on the executor; scrapes wait for it within their deadline. */
+  void start(Executor executor) {
+    try {
+      executor.execute(this::create);
+    } catch (RejectedExecutionException e) {
+      created.completeExceptionally(e);
+    }
+  }
+
+  private void create() {
+    try {
+      MultiCollector collector = factory.call();
+      if (collector == null) {
+        throw new IllegalStateException("create() returned null");
+      }
+      created.complete(collector);
+    } catch (Throwable t) { // NOPMD: a plugin's Error must not take the exporter down either
+      created.completeExceptionally(t);
+    }
+  }
+
+  boolean isCreated() {
+    return created.isDone();
+  }
+
+  /** Blocks until the collector is built or failed to build, or the time is up. */
+  boolean awaitCreated(long timeoutNanos) throws InterruptedException {
+    try {
+      created.get(timeoutNanos, TimeUnit.NANOSECONDS);
+      return true;
+    } catch (ExecutionException e) {
+      return true;
+    } catch (TimeoutException e) {
+      return false;
+    }
+  }
+
+  /** The collector, once built; used to close it. */
+  Optional<MultiCollector> collector() {
+    return created.isDone() && !created.isCompletedExceptionally() ? Optional.of(created.join()) : Optional.empty();
+  }
+
+  /**
+   * Starts a collection for a scrape ending at {@code deadlineNanos}, or joins the one in
+   * flight, or (when the one in flight is overdue) returns an already failed call.
+   */
+  Call call(Executor executor, long nowNanos, long deadlineNanos) {
+    synchronized (this) {
+      Call inFlight = current;
+      if (inFlight != null && !inFlight.result().isDone()) {
+        if (inFlight.deadlineNanos() - nowNanos > 0) {
+          return inFlight;
+        }
+        long running = nowNanos - inFlight.startNanos();
+        String what = created.isDone() ? "its previous collection is still running" : "create() is still running";
+        Outcome overdue = Outcome.failure(Outcome.Kind.STILL_RUNNING, what + " after " + seconds(running) + "; not started again", running);
+        return new Call(CompletableFuture.completedFuture(overdue), nowNanos, deadlineNanos);
+      }
+      CompletableFuture<Outcome> result;
+      if (created.isCompletedExceptionally()) {
+        result = CompletableFuture.completedFuture(creationFailure());
+      } else {
+        try {
+          result = created.handleAsync(
+              (collector, failure) -> failure != null ? creationFailure() : collect(collector, deadlineNanos), executor);
+        } catch (RejectedExecutionException e) {
+          result = CompletableFuture.completedFuture(Outcome.failure(Outcome.Kind.THREW, "the exporter is shutting down", 0));
+        }
+      }
+      current = new Call(result, nowNanos, deadlineNanos);
+      return current;
+    }
+  }
+
+  private Outcome creationFailure() {
+    Throwable cause = created.handle((c, t) -> t).join();
+    Throwable reason = cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
+    return Outcome.failure(Outcome.Kind.NOT_STARTED, "could not be created: " + Failures.oneLine(reason), 0, reason);
+  }
+
+  private Outcome collect(MultiCollector collector, long deadlineNanos) {
+    long start = System.nanoTime();
+    try {
+      MetricSnapshots snapshots = ScrapeDeadline.runWith(deadlineNanos, collector::collect);
+      if (snapshots == null) {
+        return Outcome.failure(Outcome.Kind.INVALID, "collect() returned null", System.nanoTime() - start);
+      }
+      List<String> names = ExpositionNames.check(snapshots);
+      return Outcome.success(snapshots, names, System.nanoTime() - start);
+    } catch (ExpositionNames.InvalidExposition e) {
+      return Outcome.failure(Outcome.Kind.INVALID, e.getMessage(), System.nanoTime() - start);
+    } catch (Throwable t) { // NOPMD: isolation is the point; the failure is reported, not rethrown
+      return Outcome.failure(Outcome.Kind.THREW, "threw " + Failures.oneLine(t), System.nanoTime() - start, t);
+    }
+  }
+
+  /** Remembers how the collector fared in a scrape and logs a failure (rate-limited). */
+  void record(Outcome outcome, long nowNanos) {
+    Health before = health;
+    health = outcome.succeeded()
+        ? new Health(Instant.now(), outcome.durationNanos(), null)
+        : new Health(before.lastSuccess(), outcome.durationNanos(), outcome.error());
+    log.record(outcome, nowNanos);
+  }
+
+  CollectorHealth health() {
+    Health h = health;
+    CollectorHealth.State state = !created.isDone()
+        ? CollectorHealth.State.STARTING
+        : created.isCompletedExceptionally() ? CollectorHealth.State.FAILED_TO_START : CollectorHealth.State.RUNNING;
+    Optional<String> error = Optional.ofNullable(h.lastError());
+    if (error.isEmpty() && state == CollectorHealth.State.FAILED_TO_START) {
+      error = Optional.of(creationFailure().error());
+    }
+    return new CollectorHealth(
+        state,
+        Optional.ofNullable(h.lastSuccess()),
+        h.lastDurationNanos() < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(h.lastDurationNanos())),
+        error);
+  }
+
+  static String seconds(long nanos) {
+    return String.format(Locale.ROOT, "%.3f s", nanos / 1e9);
+  }
+}

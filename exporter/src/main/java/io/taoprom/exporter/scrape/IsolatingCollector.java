@@ -1,0 +1,387 @@
+package io.taoprom.exporter.scrape;
+
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+/**
+ * Runs collectors the way node_exporter does: concurrently, each under the scrape's deadline,
+ * each judged on its own. A collector that throws, is still running at the deadline, or
+ * yields invalid names or names another collector already yields is left out of that scrape
+ * and reported; the scrape itself always succeeds. Every selected collector gets
+ * {@code taoprom_scrape_collector_success{collector}} (1 or 0) and
+ * {@code taoprom_scrape_collector_duration_seconds{collector}}, and every scrape carries
+ * {@code taoprom_build_info{version,revision,java_version} 1}.
+ *
+ * <pre>{@code
+ * try (IsolatingCollector isolating = IsolatingCollector.builder()
+ *     .collectorFactory("queue", QueueCollector::new)
+ *     .registry(applicationRegistry)
+ *     .buildInfo("1.0.0", "abc1234")
+ *     .build()) {
+ *   MetricSnapshots snapshots = isolating.scrape(ScrapeRequest.all(Duration.ofSeconds(5)));
+ * }
+ * }</pre>
+ *
+ * <p>Collectors are built on the collector threads when the instance is built, so a slow
+ * {@code create} (OSHI's first call) delays no one; a scrape that arrives earlier waits for it
+ * within its deadline. When two collectors yield the same name, the one whose series were in
+ * the previous scrape keeps it (then: the application registry, then registration order), so
+ * existing series do not flap. One collection per collector at a time: see the threads
+ * named {@code taoprom-collector-N}, at most one per collector.
+ */
+public final class IsolatingCollector implements MultiCollector, AutoCloseable {
+
+  /** {@code taoprom_scrape_collector_success{collector}}: 1 when the collector's series are in the scrape. */
+  public static final String SUCCESS_METRIC = "taoprom_scrape_collector_success";
+
+  /** {@code taoprom_scrape_collector_duration_seconds{collector}}: how long its collection took. */
+  public static final String DURATION_METRIC = "taoprom_scrape_collector_duration_seconds";
+
+  /** {@code taoprom_build_info{version,revision,java_version}}: always 1. */
+  public static final String BUILD_INFO_METRIC = "taoprom_build_info";
+
+  /** The deadline when Prometheus sends no {@code X-Prometheus-Scrape-Timeout-Seconds}. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+  private static final System.Logger LOG = System.getLogger("io.taoprom.exporter.scrape");
+  private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
+  private static final String REGISTRY_UNIT = "application registry";
+  private static final String EXPORTER = "the exporter's own series";
+
+  private final List<CollectorUnit> units;
+  private final Map<String, Labels> labels = new HashMap<>();
+  private final ThreadPoolExecutor executor;
+  private final GaugeSnapshot buildInfo;
+  private final Duration defaultTimeout;
+  // Units whose series were in their last scrape: they keep their names over newcomers.
+  private final Set<String> included = ConcurrentHashMap.newKeySet();
+
+  private IsolatingCollector(Builder b) {
+    this.units = List.copyOf(b.units);
+    this.defaultTimeout = b.defaultTimeout;
+    for (CollectorUnit unit : units) {
+      labels.put(unit.name(), Labels.of("collector", unit.name()));
+    }
+    this.buildInfo = GaugeSnapshot.builder()
+        .name(BUILD_INFO_METRIC)
+        .help("A metric with a constant '1' value labeled by version, revision and java_version from which taoprom was built.")
+        .dataPoint(GaugeDataPointSnapshot.builder()
+            .labels(Labels.of("version", b.version, "revision", b.revision, "java_version", System.getProperty("java.version", "unknown")))
+            .value(1)
+            .build())
+        .build();
+    // One thread per unit is enough: a unit never runs two collections at once.
+    this.executor = new ThreadPoolExecutor(
+        Math.max(1, units.size()), Math.max(1, units.size()), 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemonThreads());
+    executor.allowCoreThreadTimeOut(true);
+    units.forEach(unit -> unit.start(executor));
+  }
+
+  /** A builder; add collectors, then {@link Builder#build()} starts building them. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A scrape of every collector under the default deadline; lets the instance sit in a client_java registry. */
+  @Override
+  public MetricSnapshots collect() {
+    return scrape(ScrapeRequest.all(defaultTimeout));
+  }
+
+  /** One scrape: the selected collectors and the application registry, isolated, under the request's deadline. */
+  public MetricSnapshots scrape(ScrapeRequest request) {
+    long start = System.nanoTime();
+    long deadline = start + request.timeout().toNanos();
+    List<CollectorUnit> chosen = new ArrayList<>(units.size());
+    List<CollectorUnit.Call> calls = new ArrayList<>(units.size());
+    for (CollectorUnit unit : units) {
+      if (!unit.reported() || request.selected().test(unit.name())) {
+        chosen.add(unit);
+        calls.add(unit.call(executor, start, deadline));
+      }
+    }
+    awaitAll(calls, deadline);
+    long now = System.nanoTime();
+    Outcome[] outcomes = new Outcome[chosen.size()];
+    for (int i = 0; i < outcomes.length; i++) {
+      outcomes[i] = outcomeOf(calls.get(i), request.timeout(), now);
+    }
+    resolveClashes(chosen, outcomes);
+    List<MetricSnapshot> families = new ArrayList<>();
+    GaugeSnapshot.Builder success = GaugeSnapshot.builder().name(SUCCESS_METRIC)
+        .help("taoprom: Whether a collector succeeded.");
+    GaugeSnapshot.Builder duration = GaugeSnapshot.builder().name(DURATION_METRIC)
+        .help("taoprom: Duration of a collector scrape.");
+    boolean anyReported = false;
+    for (int i = 0; i < outcomes.length; i++) {
+      CollectorUnit unit = chosen.get(i);
+      Outcome outcome = outcomes[i];
+      unit.record(outcome, now);
+      if (outcome.succeeded()) {
+        included.add(unit.name());
+        outcome.snapshots().forEach(families::add);
+      } else {
+        included.remove(unit.name());
+      }
+      if (unit.reported()) {
+        anyReported = true;
+        Labels collector = labels.get(unit.name());
+        success.dataPoint(GaugeDataPointSnapshot.builder().labels(collector).value(outcome.succeeded() ? 1 : 0).build());
+        duration.dataPoint(GaugeDataPointSnapshot.builder().labels(collector).value(outcome.durationNanos() / 1e9).build());
+      }
+    }
+    if (anyReported) {
+      families.add(success.build());
+      families.add(duration.build());
+    }
+    families.add(buildInfo);
+    return new MetricSnapshots(families);
+  }
+
+  private static void awaitAll(List<CollectorUnit.Call> calls, long deadline) {
+    CompletableFuture<?>[] futures = new CompletableFuture<?>[calls.size()];
+    for (int i = 0; i < futures.length; i++) {
+      futures[i] = calls.get(i).result();
+    }
+    try {
+      CompletableFuture.allOf(futures).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      // Judged one by one below.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static Outcome outcomeOf(CollectorUnit.Call call, Duration timeout, long now) {
+    CompletableFuture<Outcome> result = call.result();
+    if (!result.isDone()) {
+      return Outcome.failure(Outcome.Kind.TIMED_OUT,
+          "did not finish within the scrape deadline of " + CollectorUnit.seconds(timeout.toNanos()), now - call.startNanos());
+    }
+    try {
+      return result.join();
+    } catch (RuntimeException e) {
+      Throwable cause = Failures.root(e);
+      return Outcome.failure(Outcome.Kind.THREW, "could not run: " + Failures.oneLine(cause), now - call.startNanos(), cause);
+    }
+  }
+
+  /** Leaves out every collector that yields a name a collector ranked before it already yields. */
+  private void resolveClashes(List<CollectorUnit> chosen, Outcome[] outcomes) {
+    Map<String, String> owners = new HashMap<>();
+    owners.put(SUCCESS_METRIC, EXPORTER);
+    owners.put(DURATION_METRIC, EXPORTER);
+    owners.put(BUILD_INFO_METRIC, EXPORTER);
+    List<Integer> ranked = new ArrayList<>(outcomes.length);
+    for (int pass = 0; pass < 2; pass++) {
+      for (int i = 0; i < outcomes.length; i++) {
+        if (included.contains(chosen.get(i).name()) == (pass == 0)) {
+          ranked.add(i);
+        }
+      }
+    }
+    for (int i : ranked) {
+      Outcome outcome = outcomes[i];
+      if (!outcome.succeeded()) {
+        continue;
+      }
+      String clash = null;
+      for (String name : outcome.names()) {
+        String owner = owners.get(name);
+        if (owner != null) {
+          clash = "metric " + name + " is also yielded by " + owner;
+          break;
+        }
+      }
+      if (clash != null) {
+        outcomes[i] = outcome.fail(Outcome.Kind.CLASH, clash);
+        continue;
+      }
+      CollectorUnit unit = chosen.get(i);
+      String me = unit.reported() ? "collector \"" + unit.name() + "\"" : "the " + REGISTRY_UNIT;
+      for (String name : outcome.names()) {
+        owners.put(name, me);
+      }
+    }
+  }
+
+  /** True once every collector has been built or has failed to build. */
+  public boolean ready() {
+    for (CollectorUnit unit : units) {
+      if (!unit.isCreated()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Waits until {@link #ready()}, at most {@code timeout}; returns whether it is. */
+  public boolean awaitReady(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (CollectorUnit unit : units) {
+      if (!unit.awaitCreated(Math.max(0, deadline - System.nanoTime()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The collectors' names, in registration order (the application registry is not one). */
+  public List<String> names() {
+    List<String> names = new ArrayList<>();
+    for (CollectorUnit unit : units) {
+      if (unit.reported()) {
+        names.add(unit.name());
+      }
+    }
+    return names;
+  }
+
+  /** How each collector has fared, by name, in registration order. */
+  public Map<String, CollectorHealth> health() {
+    Map<String, CollectorHealth> health = new LinkedHashMap<>();
+    for (CollectorUnit unit : units) {
+      if (unit.reported()) {
+        health.put(unit.name(), unit.health());
+      }
+    }
+    return health;
+  }
+
+  /** How the application registry has fared (it has no success series of its own). */
+  public Optional<CollectorHealth> registryHealth() {
+    return units.stream().filter(u -> !u.reported()).findFirst().map(CollectorUnit::health);
+  }
+
+  /**
+   * Stops the collector threads (interrupting collections in flight) and closes every
+   * collector that implements {@link AutoCloseable}; a failing close is logged, not thrown.
+   */
+  @Override
+  public void close() {
+    executor.shutdownNow();
+    for (CollectorUnit unit : units) {
+      Optional<MultiCollector> collector = unit.collector();
+      if (collector.isPresent() && collector.get() instanceof AutoCloseable) {
+        try {
+          ((AutoCloseable) collector.get()).close();
+        } catch (Throwable t) { // NOPMD: one collector's close must not stop the others'
+          LOG.log(System.Logger.Level.WARNING, "collector \"" + unit.name() + "\" failed to close: " + Failures.oneLine(t));
+        }
+      }
+    }
+  }
+
+  private static ThreadFactory daemonThreads() {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, "taoprom-collector-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  /** Collects the collectors, the application registry and the build labels. */
+  public static final class Builder {
+    private final List<CollectorUnit> units = new ArrayList<>();
+    private final Set<String> names = new HashSet<>();
+    private boolean hasRegistry;
+    private String version = "unknown";
+    private String revision = "unknown";
+    private Duration defaultTimeout = DEFAULT_TIMEOUT;
+    private Duration logInterval = Duration.ofMinutes(1);
+
+    private Builder() {}
+
+    /**
+     * Adds a collector built by {@code factory} on a collector thread (so a slow one delays
+     * nothing). {@code name} is its {@code collector} label.
+     */
+    public Builder collectorFactory(String name, Callable<? extends MultiCollector> factory) {
+      Objects.requireNonNull(factory, "factory");
+      if (name == null || !NAME.matcher(name).matches()) {
+        throw new IllegalArgumentException("invalid collector name \"" + name + "\": use lower-case letters, digits and underscores");
+      }
+      if (!names.add(name)) {
+        throw new IllegalArgumentException("collector \"" + name + "\" added twice");
+      }
+      units.add(new CollectorUnit(name, true, factory, logInterval.toNanos()));
+      return this;
+    }
+
+    /** Adds a ready-made collector. */
+    public Builder collector(String name, MultiCollector collector) {
+      Objects.requireNonNull(collector, "collector");
+      return collectorFactory(name, () -> collector);
+    }
+
+    /**
+     * Serves the application metrics registered in {@code registry} (the embedding
+     * application's own, the chain client's) on every scrape, whatever {@code collect[]}
+     * says, under the same deadline and name checks, but without success series.
+     */
+    public Builder registry(PrometheusRegistry registry) {
+      Objects.requireNonNull(registry, "registry");
+      if (hasRegistry) {
+        throw new IllegalStateException("registry already set");
+      }
+      hasRegistry = true;
+      MultiCollector scrape = registry::scrape;
+      units.add(0, new CollectorUnit(REGISTRY_UNIT, false, () -> scrape, logInterval.toNanos()));
+      return this;
+    }
+
+    /** The {@code version} and {@code revision} labels of {@code taoprom_build_info}. */
+    public Builder buildInfo(String version, String revision) {
+      this.version = Objects.requireNonNull(version, "version");
+      this.revision = Objects.requireNonNull(revision, "revision");
+      return this;
+    }
+
+    /** The deadline of {@link IsolatingCollector#collect()}; 10 s unless set. */
+    public Builder defaultTimeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("timeout must be positive: " + timeout);
+      }
+      this.defaultTimeout = timeout;
+      return this;
+    }
+
+    /** How often the same failure of one collector is logged again; one minute unless set. Applies to collectors added after. */
+    public Builder failureLogInterval(Duration interval) {
+      this.logInterval = Objects.requireNonNull(interval, "interval");
+      return this;
+    }
+
+    /** Builds the instance and starts building its collectors in the background. */
+    public IsolatingCollector build() {
+      return new IsolatingCollector(this);
+    }
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * Scrape isolation in the manner of node_exporter: {@link io.taoprom.exporter.scrape.IsolatingCollector}
+ * runs collectors concurrently under a deadline and leaves out, and reports, any that throws,
+ * hangs or yields invalid or clashing names.
+ */
+package io.taoprom.exporter.scrape;
