@@ -1,0 +1,57 @@
+package io.taoprom.metrics.host.diskstats;
+
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.taoprom.exporter.spi.CollectorConfig;
+import io.taoprom.exporter.spi.CollectorOption;
+import io.taoprom.exporter.spi.CollectorPlugin;
+import io.taoprom.metrics.host.DeviceFilter;
+import io.taoprom.metrics.host.HostBackend;
+import io.taoprom.metrics.host.OshiHost;
+import io.taoprom.metrics.host.ProcFs;
+import java.util.List;
+
+/**
+ * The {@code diskstats} plugin: node_exporter's {@code node_disk_read_bytes_total{device}},
+ * {@code node_disk_written_bytes_total}, {@code node_disk_reads_completed_total},
+ * {@code node_disk_writes_completed_total} and, on Linux, the other {@code /proc/diskstats}
+ * figures ({@code io_time_seconds_total}, {@code io_now}, …). Partitions, RAM disks and loop
+ * devices are left out by node_exporter's default filter:
+ *
+ * <pre>{@code
+ * taoprom serve --diskstats.device-exclude '^(loop|ram)\d+$'
+ * }</pre>
+ */
+public final class DiskstatsPlugin implements CollectorPlugin {
+
+  static final String DEVICE_EXCLUDE = "diskstats.device-exclude";
+
+  @Override
+  public String name() {
+    return "diskstats";
+  }
+
+  @Override
+  public String description() {
+    return "Block device I/O counters (node_disk_*)";
+  }
+
+  @Override
+  public List<CollectorOption> options() {
+    return List.of(
+        CollectorOption.single(
+            DEVICE_EXCLUDE,
+            "REGEX",
+            "Block devices to leave out (searched in the name)",
+            DiskstatsCollector.DEFAULT_EXCLUDE));
+  }
+
+  @Override
+  public MultiCollector create(CollectorConfig config) {
+    DeviceFilter filter = DeviceFilter.exclude(config, DEVICE_EXCLUDE, DiskstatsCollector.DEFAULT_EXCLUDE);
+    return new DiskstatsCollector(
+        HostBackend.detect() == HostBackend.PROC
+            ? new ProcDiskstatsSource(ProcFs.system())
+            : new OshiDiskSource(OshiHost.shared()),
+        filter);
+  }
+}

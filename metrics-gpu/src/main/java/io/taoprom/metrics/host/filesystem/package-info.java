@@ -1,0 +1,2 @@
+/** The {@code filesystem} collector: {@code node_filesystem_*{device,mountpoint,fstype}}. */
+package io.taoprom.metrics.host.filesystem;

@@ -1,0 +1,12 @@
+/**
+ * Host collectors with node_exporter's names: {@code cpu}, {@code loadavg}, {@code meminfo},
+ * {@code netdev}, {@code diskstats}, {@code filesystem}, {@code time} and {@code uname}, each its
+ * own {@link io.taoprom.exporter.spi.CollectorPlugin} in a subpackage.
+ *
+ * <p>Every collector reads through a small source interface. On Linux the sources read
+ * {@code /proc} directly ({@link io.taoprom.metrics.host.ProcFs}): that is what node_exporter
+ * reads, it has every field node_exporter exposes, and it costs microseconds. Elsewhere they read
+ * OSHI ({@link io.taoprom.metrics.host.OshiHost}), whose first call is paid once on a background
+ * thread. {@link io.taoprom.metrics.host.HostBackend} makes the choice.
+ */
+package io.taoprom.metrics.host;

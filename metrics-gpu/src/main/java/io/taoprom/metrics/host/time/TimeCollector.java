@@ -1,0 +1,96 @@
+package io.taoprom.metrics.host.time;
+
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricMetadata;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.TextStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.TimeZone;
+
+/**
+ * node_exporter's time collector and the boot time of its stat collector:
+ *
+ * <pre>
+ * # HELP node_time_seconds System time in seconds since epoch (1970).
+ * # TYPE node_time_seconds gauge
+ * node_time_seconds 1.7955624688308802e+09
+ * # HELP node_time_zone_offset_seconds System time zone offset in seconds.
+ * # TYPE node_time_zone_offset_seconds gauge
+ * node_time_zone_offset_seconds{time_zone="UTC"} 0
+ * # HELP node_boot_time_seconds Node boot time, in unixtime.
+ * # TYPE node_boot_time_seconds gauge
+ * node_boot_time_seconds 1.418183276e+09
+ * </pre>
+ */
+final class TimeCollector implements MultiCollector {
+
+  private static final MetricMetadata BOOT_TIME =
+      new MetricMetadata("node_boot_time_seconds", "Node boot time, in unixtime.");
+  private static final MetricMetadata TIME =
+      new MetricMetadata("node_time_seconds", "System time in seconds since epoch (1970).");
+  private static final MetricMetadata ZONE_OFFSET =
+      new MetricMetadata("node_time_zone_offset_seconds", "System time zone offset in seconds.");
+
+  private final TimeSource source;
+
+  TimeCollector(TimeSource source) {
+    this.source = source;
+  }
+
+  @Override
+  public MetricSnapshots collect() {
+    long boot;
+    try {
+      boot = source.bootTimeSeconds();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Instant now = source.now();
+    ZoneId zone = source.zone();
+    int offset = zone.getRules().getOffset(now).getTotalSeconds();
+    return MetricSnapshots.of(
+        new GaugeSnapshot(BOOT_TIME, List.of(GaugeDataPointSnapshot.builder().value(boot).build())),
+        new GaugeSnapshot(
+            TIME, List.of(GaugeDataPointSnapshot.builder().value(now.getEpochSecond() + now.getNano() / 1e9).build())),
+        new GaugeSnapshot(
+            ZONE_OFFSET,
+            List.of(
+                GaugeDataPointSnapshot.builder()
+                    .labels(Labels.of("time_zone", abbreviation(zone, now)))
+                    .value(offset)
+                    .build())));
+  }
+
+  /**
+   * The short name Go's {@code time.Zone()} gives from the tz database: UTC, CET or CEST, EST,
+   * and for zones the database names by offset only, {@code +04} or {@code +0530}. Java has no
+   * tz-database abbreviations, so this takes its US-English short names, which agree for the
+   * zones that have abbreviations, and writes offsets the tz database's way.
+   */
+  static String abbreviation(ZoneId zone, Instant now) {
+    boolean daylight = zone.getRules().isDaylightSavings(now);
+    String name = TimeZone.getTimeZone(zone).getDisplayName(daylight, TimeZone.SHORT, Locale.US);
+    if (name.isEmpty()) {
+      name = zone.getDisplayName(TextStyle.SHORT, Locale.US);
+    }
+    return offsetStyle(name);
+  }
+
+  /** {@code GMT+04:00} to {@code +04}, {@code GMT-09:30} to {@code -0930}; other names as they are. */
+  static String offsetStyle(String name) {
+    if (name.length() == 9 && name.startsWith("GMT") && (name.charAt(3) == '+' || name.charAt(3) == '-')
+        && name.charAt(6) == ':') {
+      String minutes = name.substring(7);
+      return name.substring(3, 6) + (minutes.equals("00") ? "" : minutes);
+    }
+    return name;
+  }
+}

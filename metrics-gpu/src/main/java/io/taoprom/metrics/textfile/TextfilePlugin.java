@@ -1,0 +1,60 @@
+package io.taoprom.metrics.textfile;
+
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.taoprom.exporter.spi.CollectorConfig;
+import io.taoprom.exporter.spi.CollectorOption;
+import io.taoprom.exporter.spi.CollectorPlugin;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code textfile} plugin: serves the metrics in {@code *.prom} files, as node_exporter's
+ * textfile collector does, with {@code node_textfile_mtime_seconds{file}} per file read and
+ * {@code node_textfile_scrape_error}. It serves nothing until given a directory:
+ *
+ * <pre>{@code
+ * taoprom serve --textfile.directory /var/lib/taoprom/textfile
+ * # a cron job then writes atomically:
+ * echo 'backup_last_success_seconds 1.7e9' > /var/lib/taoprom/textfile/backup.prom.$$ \
+ *   && mv /var/lib/taoprom/textfile/backup.prom.$$ /var/lib/taoprom/textfile/backup.prom
+ * }</pre>
+ */
+public final class TextfilePlugin implements CollectorPlugin {
+
+  static final String DIRECTORY = "textfile.directory";
+
+  @Override
+  public String name() {
+    return "textfile";
+  }
+
+  @Override
+  public String description() {
+    return "Metrics from *.prom files in --textfile.directory (idle without it)";
+  }
+
+  @Override
+  public List<CollectorOption> options() {
+    return List.of(
+        CollectorOption.repeatable(
+            DIRECTORY, "DIR", "Directory whose *.prom files are served (textfile collector); repeatable"));
+  }
+
+  @Override
+  public MultiCollector create(CollectorConfig config) {
+    List<Path> directories = new ArrayList<>();
+    for (String value : config.values(DIRECTORY)) {
+      if (value.isBlank()) {
+        throw new IllegalArgumentException("--" + DIRECTORY + " needs a directory, got an empty value");
+      }
+      try {
+        directories.add(Path.of(value));
+      } catch (InvalidPathException e) {
+        throw new IllegalArgumentException("--" + DIRECTORY + " '" + value + "' is not a valid path: " + e.getReason(), e);
+      }
+    }
+    return new TextfileCollector(directories);
+  }
+}

@@ -1,0 +1,65 @@
+package io.taoprom.metrics.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.taoprom.exporter.spi.CollectorOption;
+import io.taoprom.exporter.spi.CollectorPlugin;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The host, textfile and scrape plugins are registered for ServiceLoader under the names the
+ * issue gives, and each is cheap to construct. (The services file is shared with the GPU
+ * plugins, which their own tests cover; this reads only our lines.)
+ */
+class PluginRegistrationTest {
+
+  private static final Map<String, String> OURS =
+      Map.of(
+          "io.taoprom.metrics.host.cpu.CpuPlugin", "cpu",
+          "io.taoprom.metrics.host.loadavg.LoadavgPlugin", "loadavg",
+          "io.taoprom.metrics.host.meminfo.MeminfoPlugin", "meminfo",
+          "io.taoprom.metrics.host.netdev.NetdevPlugin", "netdev",
+          "io.taoprom.metrics.host.diskstats.DiskstatsPlugin", "diskstats",
+          "io.taoprom.metrics.host.filesystem.FilesystemPlugin", "filesystem",
+          "io.taoprom.metrics.host.time.TimePlugin", "time",
+          "io.taoprom.metrics.host.uname.UnamePlugin", "uname",
+          "io.taoprom.metrics.textfile.TextfilePlugin", "textfile",
+          "io.taoprom.metrics.scrape.ScrapePlugin", "scrape");
+
+  @Test
+  void everyPluginIsListedAndAnswersToItsName() throws Exception {
+    List<String> listed = servicesLines();
+    assertThat(listed).containsAll(OURS.keySet());
+
+    for (Map.Entry<String, String> e : OURS.entrySet()) {
+      CollectorPlugin plugin = (CollectorPlugin) Class.forName(e.getKey()).getDeclaredConstructor().newInstance();
+      assertThat(plugin.name()).isEqualTo(e.getValue());
+      assertThat(plugin.description()).isNotBlank();
+      assertThat(plugin.enabledByDefault()).isTrue();
+      for (CollectorOption option : plugin.options()) {
+        assertThat(option.name()).startsWith(plugin.name() + ".");
+      }
+    }
+  }
+
+  private static List<String> servicesLines() throws IOException {
+    List<String> lines = new ArrayList<>();
+    var urls = PluginRegistrationTest.class.getClassLoader()
+        .getResources("META-INF/services/io.taoprom.exporter.spi.CollectorPlugin");
+    while (urls.hasMoreElements()) {
+      try (InputStream in = urls.nextElement().openStream()) {
+        lines.addAll(Arrays.stream(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"))
+            .map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).collect(Collectors.toList()));
+      }
+    }
+    return lines;
+  }
+}
