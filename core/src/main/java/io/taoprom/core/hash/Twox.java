@@ -1,7 +1,5 @@
 package io.taoprom.core.hash;
 
-import net.openhft.hashing.LongHashFunction;
-
 /**
  * Substrate's twox hashes: concatenated little-endian xxHash64 digests with seeds 0, 1, 2, 3.
  *
@@ -11,20 +9,19 @@ import net.openhft.hashing.LongHashFunction;
  */
 public final class Twox {
 
-  private static final LongHashFunction[] SEEDED = {
-    LongHashFunction.xx(0), LongHashFunction.xx(1), LongHashFunction.xx(2), LongHashFunction.xx(3)
-  };
-
   private Twox() {}
 
+  /** {@code twox_64}: xxHash64 with seed 0, little-endian. */
   public static byte[] hash64(byte[] data) {
     return hash(data, 1);
   }
 
+  /** {@code twox_128}: seeds 0 and 1. */
   public static byte[] hash128(byte[] data) {
     return hash(data, 2);
   }
 
+  /** {@code twox_256}: seeds 0 to 3. */
   public static byte[] hash256(byte[] data) {
     return hash(data, 4);
   }
@@ -32,7 +29,7 @@ public final class Twox {
   private static byte[] hash(byte[] data, int rounds) {
     byte[] out = new byte[8 * rounds];
     for (int r = 0; r < rounds; r++) {
-      long h = SEEDED[r].hashBytes(data);
+      long h = XxHash64.hash(data, r);
       for (int i = 0; i < 8; i++) {
         out[8 * r + i] = (byte) (h >>> (8 * i));
       }
