@@ -2,6 +2,7 @@ package io.taoprom.exporter;
 
 import io.taoprom.exporter.scrape.Failures;
 import io.taoprom.exporter.spi.Availability;
+import io.taoprom.exporter.spi.CollectorConfig;
 import io.taoprom.exporter.spi.CollectorOption;
 import io.taoprom.exporter.spi.CollectorPlugin;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ public final class PluginCatalog {
   private final Map<String, CollectorPlugin> byName;
   private final List<CollectorPlugin> plugins;
   private final List<String> failures;
-  private final Map<String, Availability> availability = new ConcurrentHashMap<>();
+  private final Map<List<Object>, Availability> availability = new ConcurrentHashMap<>();
 
   private PluginCatalog(Map<String, CollectorPlugin> byName, List<String> failures) {
     this.byName = Collections.unmodifiableMap(new LinkedHashMap<>(byName));
@@ -155,11 +156,20 @@ public final class PluginCatalog {
    * is unavailable, with that error as the reason.
    */
   public Availability availability(CollectorPlugin plugin) {
+    return availability(plugin, CollectorConfig.empty());
+  }
+
+  /**
+   * Whether the plugin can work on this machine with the given options (a library path, say).
+   * Asked once per plugin and configuration and remembered, guarded like {@link
+   * #availability(CollectorPlugin)}.
+   */
+  public Availability availability(CollectorPlugin plugin, CollectorConfig config) {
     String name = nameOf(plugin);
     if (name == null) {
-      return checkAvailability(plugin);
+      return checkAvailability(plugin, config);
     }
-    return availability.computeIfAbsent(name, n -> checkAvailability(plugin));
+    return availability.computeIfAbsent(List.of(name, config), k -> checkAvailability(plugin, config));
   }
 
   private String nameOf(CollectorPlugin plugin) {
@@ -171,9 +181,9 @@ public final class PluginCatalog {
     return null;
   }
 
-  private static Availability checkAvailability(CollectorPlugin plugin) {
+  private static Availability checkAvailability(CollectorPlugin plugin, CollectorConfig config) {
     try {
-      Availability result = plugin.availability();
+      Availability result = plugin.availability(config);
       return result != null ? result : Availability.unavailable("plugin returned no availability");
     } catch (RuntimeException | LinkageError e) {
       return Availability.unavailable("availability check failed: " + Failures.oneLine(e));

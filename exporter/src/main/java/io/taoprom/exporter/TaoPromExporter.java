@@ -68,6 +68,7 @@ public final class TaoPromExporter implements AutoCloseable {
   private final IsolatingCollector isolating;
   private final MetricsServer server;
   private final Duration scrapeTimeout;
+  private final CollectorConfig config;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private TaoPromExporter(Builder b, PluginCatalog catalog, Map<String, Boolean> enabled, MetricsServer server) {
@@ -77,6 +78,7 @@ public final class TaoPromExporter implements AutoCloseable {
     this.build = BuildInfo.load();
     this.server = server;
     this.scrapeTimeout = b.scrapeTimeout;
+    this.config = b.config;
     Map<String, String> selection = new LinkedHashMap<>();
     IsolatingCollector.Builder isolated = IsolatingCollector.builder()
         .registry(registry)
@@ -86,7 +88,7 @@ public final class TaoPromExporter implements AutoCloseable {
       String name = entry.getKey();
       CollectorPlugin plugin = entry.getValue();
       descriptions.put(name, describe(plugin));
-      Availability availability = catalog.availability(plugin);
+      Availability availability = catalog.availability(plugin, b.config);
       if (!enabled.get(name)) {
         selection.put(name, "disabled; enable it with --collector." + name);
       } else if (!availability.available()) {
@@ -151,7 +153,7 @@ public final class TaoPromExporter implements AutoCloseable {
           name,
           descriptions.get(name),
           enabled.get(name),
-          catalog.availability(plugin),
+          catalog.availability(plugin, config),
           h == null ? Optional.empty() : h.lastSuccess(),
           h == null ? Optional.empty() : h.lastDuration(),
           h == null ? Optional.empty() : h.lastError()));
@@ -314,7 +316,7 @@ public final class TaoPromExporter implements AutoCloseable {
       }
       chosen.failures().forEach(line -> LOG.log(Level.WARNING, "collector plugin not loaded: " + line));
       for (Map.Entry<String, CollectorPlugin> entry : chosen.byName().entrySet()) {
-        Availability availability = chosen.availability(entry.getValue());
+        Availability availability = chosen.availability(entry.getValue(), config);
         if (Boolean.TRUE.equals(switches.get(entry.getKey())) && !availability.available()) {
           LOG.log(Level.WARNING, "collector \"" + entry.getKey() + "\" was asked for but is unavailable: " + availability.reason());
         }

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.taoprom.exporter.spi.Availability;
+import io.taoprom.exporter.spi.CollectorConfig;
 import io.taoprom.exporter.spi.CollectorPlugin;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PluginCatalogTest {
@@ -41,6 +43,29 @@ class PluginCatalogTest {
     assertThat(availability.available()).isFalse();
     assertThat(availability.reason()).isEqualTo("availability check failed: NoClassDefFoundError: org/example/NativeBinding");
     assertThat(catalog.availability(catalog.find("healthy").orElseThrow())).isEqualTo(Availability.AVAILABLE);
+  }
+
+  @Test
+  void availabilityIsAskedWithTheUsersOptionsAndRememberedPerConfiguration() {
+    int[] asked = {0};
+    CollectorPlugin needsPath = new CollectorPlugin() {
+      @Override public String name() { return "needspath"; }
+      @Override public io.prometheus.metrics.model.registry.MultiCollector create(CollectorConfig config) {
+        return () -> MetricSnapshots.of();
+      }
+      @Override public Availability availability(CollectorConfig config) {
+        asked[0]++;
+        return config.value("needspath.library").isPresent()
+            ? Availability.AVAILABLE : Availability.unavailable("no library given");
+      }
+    };
+    PluginCatalog one = PluginCatalog.of(List.of(needsPath));
+    CollectorConfig withPath = CollectorConfig.of(Map.of("needspath.library", List.of("/opt/lib.so")));
+    assertThat(one.availability(needsPath).reason()).isEqualTo("no library given");
+    assertThat(one.availability(needsPath, withPath).available()).isTrue();
+    assertThat(one.availability(needsPath, CollectorConfig.of(Map.of("needspath.library", List.of("/opt/lib.so")))).available())
+        .isTrue();
+    assertThat(asked[0]).isEqualTo(2);
   }
 
   @Test

@@ -54,6 +54,16 @@ public final class CollectorConfig {
   }
 
   @Override
+  public boolean equals(Object other) {
+    return other instanceof CollectorConfig c && c.values.equals(values);
+  }
+
+  @Override
+  public int hashCode() {
+    return values.hashCode();
+  }
+
+  @Override
   public String toString() {
     return "CollectorConfig" + values;
   }

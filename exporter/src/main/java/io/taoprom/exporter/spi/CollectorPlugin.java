@@ -73,6 +73,15 @@ public interface CollectorPlugin {
   }
 
   /**
+   * Whether the collector can work on this machine with the given options (for example the
+   * library path in {@code --nvml.library}). The exporter asks this, with the options the user
+   * gave, before {@link #create}; the default ignores the options and asks {@link #availability()}.
+   */
+  default Availability availability(CollectorConfig config) {
+    return availability();
+  }
+
+  /**
    * Options this plugin understands, offered on the command line as {@code --NAME VALUE}
    * (for example {@code --textfile.directory}) and passed in through {@link CollectorConfig}.
    * Names are prefixed with the plugin's name and a dot.

@@ -83,6 +83,7 @@ public final class NvmlPlugin implements CollectorPlugin {
    * Whether NVML loads and initializes with the library {@code config} names. Probes the
    * library once (load, {@code nvmlInit}, {@code nvmlShutdown}) and remembers the answer.
    */
+  @Override
   public Availability availability(CollectorConfig config) {
     return probed.computeIfAbsent(libraryPath(config), NvmlPlugin::probe);
   }
