@@ -1,0 +1,113 @@
+package io.taoprom.chain.rpc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The HTTP transport: one POST per request, no subscriptions. Useful behind proxies that do not
+ * pass WebSockets, and for one-shot reads.
+ */
+final class HttpRpcClient extends AbstractRpcClient {
+
+  private final HttpClient http;
+
+  HttpRpcClient(ClientSettings settings) {
+    super(settings);
+    this.http = HttpClient.newBuilder()
+        .connectTimeout(settings.connectTimeout())
+        .executor(callbacks)
+        .build();
+  }
+
+  @Override
+  public boolean supportsSubscriptions() {
+    return false;
+  }
+
+  @Override
+  CompletableFuture<JsonNode> attempt(String method, List<?> params) {
+    String body = JsonRpc.request(nextId(), method, params);
+    HttpRequest request = HttpRequest.newBuilder(settings.endpoint())
+        .timeout(settings.requestTimeout())
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
+    CompletableFuture<JsonNode> result = new CompletableFuture<>();
+    http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+      try {
+        if (error != null) {
+          throw failure(method, unwrap(error));
+        }
+        result.complete(parse(method, response));
+      } catch (RuntimeException e) {
+        result.completeExceptionally(e);
+      }
+    });
+    return result;
+  }
+
+  private JsonNode parse(String method, HttpResponse<String> response) {
+    String text = response.body();
+    if (text.length() > settings.maxMessageBytes()) {
+      throw new RpcProtocolException(endpoint(), method + ": the answer from " + endpoint()
+          + " exceeds " + settings.maxMessageBytes() + " characters");
+    }
+    JsonNode node = null;
+    try {
+      node = JsonRpc.MAPPER.readTree(text);
+    } catch (IOException notJson) {
+      // handled below, together with the status
+    }
+    int status = response.statusCode();
+    if (node != null && node.isObject() && (node.has("result") || node.has("error"))) {
+      return JsonRpc.resultOrThrow(endpoint(), method, node);
+    }
+    if (status == 429 || status >= 500) {
+      throw new RpcTransportException(endpoint(), method, true, method + ": " + endpoint()
+          + " answered HTTP " + status + ": " + JsonRpc.snippet(text), null);
+    }
+    throw new RpcProtocolException(endpoint(), method + ": " + endpoint() + " answered HTTP " + status
+        + " without a JSON-RPC body: " + JsonRpc.snippet(text));
+  }
+
+  private RpcTransportException failure(String method, Throwable error) {
+    if (error instanceof HttpConnectTimeoutException) {
+      return new RpcTimeoutException(endpoint(), method, false, settings.connectTimeout(),
+          method + ": cannot connect to " + endpoint() + " within "
+              + settings.connectTimeout().toMillis() + " ms");
+    }
+    if (error instanceof HttpTimeoutException) {
+      return new RpcTimeoutException(endpoint(), method, true, settings.requestTimeout(),
+          method + " on " + endpoint() + " got no answer within "
+              + settings.requestTimeout().toMillis() + " ms");
+    }
+    if (error instanceof ConnectException) {
+      return new RpcTransportException(endpoint(), method, false, method + ": cannot connect to "
+          + endpoint() + ": connection refused; is a node listening there?", error);
+    }
+    return new RpcTransportException(endpoint(), method, true,
+        method + ": the request to " + endpoint() + " failed: " + error, error);
+  }
+
+  @Override
+  public CompletableFuture<Subscription> subscribeAsync(String method, List<?> params,
+      String unsubscribeMethod, Delivery delivery, SubscriptionListener listener) {
+    throw new UnsupportedOperationException(method + " needs a subscription, which " + endpoint()
+        + " (HTTP) cannot carry; use the node's ws:// or wss:// address");
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    shutdownThreads();
+  }
+}
