@@ -65,6 +65,10 @@ class GoldenExpositionTest {
         # TYPE taoprom_scrape_collector_duration_seconds gauge
         taoprom_scrape_collector_duration_seconds{collector="healthy"} <DURATION>
         taoprom_scrape_collector_duration_seconds{collector="throws"} <DURATION>
+        # HELP taoprom_scrape_collector_skipped_families taoprom: Metric families of a collector left out of the scrape because another collector yields their names.
+        # TYPE taoprom_scrape_collector_skipped_families gauge
+        taoprom_scrape_collector_skipped_families{collector="healthy"} 0.0
+        taoprom_scrape_collector_skipped_families{collector="throws"} 0.0
         # HELP taoprom_scrape_collector_success taoprom: Whether a collector succeeded.
         # TYPE taoprom_scrape_collector_success gauge
         taoprom_scrape_collector_success{collector="healthy"} 1.0
@@ -91,6 +95,10 @@ class GoldenExpositionTest {
         # HELP taoprom_scrape_collector_duration_seconds taoprom: Duration of a collector scrape.
         taoprom_scrape_collector_duration_seconds{collector="healthy"} <DURATION>
         taoprom_scrape_collector_duration_seconds{collector="throws"} <DURATION>
+        # TYPE taoprom_scrape_collector_skipped_families gauge
+        # HELP taoprom_scrape_collector_skipped_families taoprom: Metric families of a collector left out of the scrape because another collector yields their names.
+        taoprom_scrape_collector_skipped_families{collector="healthy"} 0.0
+        taoprom_scrape_collector_skipped_families{collector="throws"} 0.0
         # TYPE taoprom_scrape_collector_success gauge
         # HELP taoprom_scrape_collector_success taoprom: Whether a collector succeeded.
         taoprom_scrape_collector_success{collector="healthy"} 1.0

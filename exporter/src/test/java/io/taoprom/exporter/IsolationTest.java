@@ -59,14 +59,15 @@ class IsolationTest {
     assertThat(text)
         .contains("taoprom_test_healthy_value{shard=\"a\"} 1.0\n")
         .contains("taoprom_test_healthy_events_total 3.0\n")
-        .doesNotContain("shard=\"b\"")                  // the clashing plugin's copy
-        .doesNotContain("taoprom_test_clashes_own")     // left out whole, not in part
+        .doesNotContain("taoprom_test_healthy_value{shard=\"a\"} 2.0") // the clashing plugin's copy
+        .contains("taoprom_test_clashes_own 1.0\n")                     // left out in part, not whole
         .doesNotContain("taoprom_test_invalid")
         .doesNotContain("taoprom_test_hangs_value")
         .doesNotContain("taoprom_test_optional_value");
     Map<String, String> success = series(text, "taoprom_scrape_collector_success");
     assertThat(success).containsExactlyInAnyOrderEntriesOf(Map.of(
-        "healthy", "1.0", "throws", "0.0", "hangs", "0.0", "clashes", "0.0", "invalid", "0.0", "createfails", "0.0"));
+        "healthy", "1.0", "throws", "0.0", "hangs", "0.0", "clashes", "1.0", "invalid", "0.0", "createfails", "0.0"));
+    assertThat(series(text, "taoprom_scrape_collector_skipped_families")).containsEntry("clashes", "1.0").containsEntry("healthy", "0.0");
     assertThat(series(text, "taoprom_scrape_collector_duration_seconds")).containsOnlyKeys(success.keySet());
     double hangSeconds = Double.parseDouble(series(text, "taoprom_scrape_collector_duration_seconds").get("hangs"));
     assertThat(hangSeconds).isBetween(1.45, 2.0);
@@ -103,7 +104,7 @@ class IsolationTest {
     assertThat(status.get("throws").lastError()).hasValue("threw IllegalStateException: scrape failed on purpose");
     assertThat(status.get("hangs").lastError()).get().asString().contains("still running");
     assertThat(status.get("clashes").lastError())
-        .hasValue("metric taoprom_test_healthy_value is also yielded by collector \"healthy\"");
+        .hasValue("gauge taoprom_test_healthy_value left out: its series {shard=\"a\"} is also yielded by collector \"healthy\"");
     assertThat(status.get("invalid").lastError()).hasValue("invalid metric name \"taoprom-test-invalid\"");
     assertThat(status.get("createfails").lastError())
         .hasValue("could not be created: IOException: no such device on purpose");
@@ -115,7 +116,7 @@ class IsolationTest {
     assertThat(page)
         .contains("<td title=\"Two good series.\">healthy</td><td>enabled</td>")
         .contains("threw IllegalStateException: scrape failed on purpose")
-        .contains("metric taoprom_test_healthy_value is also yielded by collector &quot;healthy&quot;")
+        .contains("its series {shard=&quot;a&quot;} is also yielded by collector &quot;healthy&quot;")
         .contains("availability check failed: NoClassDefFoundError: org/example/NativeBinding")
         .contains("<td title=\"\">optional</td><td>disabled</td>")
         .contains("Plugins that could not be loaded")

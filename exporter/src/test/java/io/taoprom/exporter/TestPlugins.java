@@ -150,7 +150,10 @@ public final class TestPlugins {
     }
   }
 
-  /** Yields {@link Healthy}'s metric name beside one of its own. */
+  /**
+   * Yields one of {@link Healthy}'s series (same family, same labels) beside a family of its
+   * own: that family is left out, the rest served.
+   */
   public static final class Clashes implements CollectorPlugin {
     @Override
     public String name() {
@@ -160,7 +163,7 @@ public final class TestPlugins {
     @Override
     public MultiCollector create(CollectorConfig config) {
       return () -> MetricSnapshots.of(
-          gauge("taoprom_test_healthy_value", 2, "shard", "b"),
+          gauge("taoprom_test_healthy_value", 2, "shard", "a"),
           gauge("taoprom_test_clashes_own", 1));
     }
   }

@@ -12,7 +12,9 @@ import java.util.Optional;
  * @param state whether the collector is still being built, built, or could not be built
  * @param lastSuccess when a scrape last included its series
  * @param lastDuration how long its last collection took (or had taken when it was given up)
- * @param lastError why the last scrape left it out; empty when it was included
+ * @param lastError why the last scrape left it out, or left some of its families out (they
+ *     conflict with another collector's: it was served without them); empty when all of it
+ *     was included
  */
 public record CollectorHealth(
     State state, Optional<Instant> lastSuccess, Optional<Duration> lastDuration, Optional<String> lastError) {

@@ -5,7 +5,6 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.taoprom.exporter.spi.ScrapeDeadline;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -37,6 +36,8 @@ final class CollectorUnit {
 
   private Call current; // guarded by this
   private volatile Health health = new Health(null, -1, null);
+  // Hashes of the family names this collector had in its last scrape: who keeps a contested name.
+  private volatile int[] served = new int[0];
 
   /** A collection in flight, with the deadline of the scrape that started it. */
   record Call(CompletableFuture<Outcome> result, long startNanos, long deadlineNanos) {}
@@ -146,8 +147,8 @@ final class CollectorUnit {
       if (snapshots == null) {
         return Outcome.failure(Outcome.Kind.INVALID, "collect() returned null", System.nanoTime() - start);
       }
-      List<String> names = ExpositionNames.check(snapshots);
-      return Outcome.success(snapshots, names, System.nanoTime() - start);
+      String[][] occupied = ExpositionNames.check(snapshots);
+      return Outcome.success(snapshots, occupied, System.nanoTime() - start);
     } catch (ExpositionNames.InvalidExposition e) {
       return Outcome.failure(Outcome.Kind.INVALID, e.getMessage(), System.nanoTime() - start);
     } catch (Throwable t) { // NOPMD: isolation is the point; the failure is reported, not rethrown
@@ -155,13 +156,32 @@ final class CollectorUnit {
     }
   }
 
-  /** Remembers how the collector fared in a scrape and logs a failure (rate-limited). */
-  void record(Outcome outcome, long nowNanos) {
+  /**
+   * Remembers how the collector fared in a scrape and which families it had there (as
+   * {@link String#hashCode()}s of their names), and logs a failure (rate-limited).
+   */
+  void record(Outcome outcome, int[] servedFamilies, long nowNanos) {
     Health before = health;
+    // A partial outcome was served, so it is a success, but why families were left out is shown.
     health = outcome.succeeded()
-        ? new Health(Instant.now(), outcome.durationNanos(), null)
+        ? new Health(Instant.now(), outcome.durationNanos(), outcome.error())
         : new Health(before.lastSuccess(), outcome.durationNanos(), outcome.error());
+    served = servedFamilies;
     log.record(outcome, nowNanos);
+  }
+
+  /**
+   * Whether a family whose name has this hash was among this collector's in its last scrape.
+   * A hash can stand for two names; the price of a collision is only that a contested name
+   * may change hands once.
+   */
+  boolean served(int familyNameHash) {
+    for (int hash : served) {
+      if (hash == familyNameHash) {
+        return true;
+      }
+    }
+    return false;
   }
 
   CollectorHealth health() {

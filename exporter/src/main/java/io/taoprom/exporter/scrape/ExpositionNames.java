@@ -8,9 +8,7 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.SummarySnapshot;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -25,6 +23,9 @@ import java.util.Map;
  * and not {@code __reserved}), and no two families may write the same sample name: a gauge
  * {@code x_total} next to a counter {@code x}, or a histogram {@code y} next to a gauge
  * {@code y_count}, collide as surely as two families called {@code x}.
+ *
+ * <p>The names each family occupies are computed here, on the collector's own thread, so that
+ * putting the collectors together ({@link FamilyTable}) only has to look them up.
  */
 final class ExpositionNames {
 
@@ -38,32 +39,34 @@ final class ExpositionNames {
   }
 
   /**
-   * Validates the families and returns every sample and family name they occupy in the
-   * exposition formats, without duplicates.
+   * Validates the families and returns, for each (in the order of {@code snapshots}), every
+   * sample and family name it occupies in the exposition formats, the family name first.
    *
-   * @throws InvalidExposition naming the first invalid name or duplicate found
+   * @throws InvalidExposition naming the first invalid or duplicate name found
    */
-  static List<String> check(MetricSnapshots snapshots) throws InvalidExposition {
+  static String[][] check(MetricSnapshots snapshots) throws InvalidExposition {
     Map<String, String> owners = new HashMap<>();
-    List<String> names = new ArrayList<>();
-    for (MetricSnapshot snapshot : snapshots) {
+    String[][] occupied = new String[snapshots.size()][];
+    for (int i = 0; i < occupied.length; i++) {
+      MetricSnapshot snapshot = snapshots.get(i);
       String family = snapshot.getMetadata().getName();
       if (!isMetricName(family)) {
         throw new InvalidExposition("invalid metric name \"" + family + "\"");
       }
       String described = type(snapshot) + " " + family;
-      for (String name : occupied(snapshot, family)) {
+      String[] names = occupied(snapshot, family);
+      for (String name : names) {
         String previous = owners.putIfAbsent(name, described);
         if (previous != null) {
           throw new InvalidExposition(previous.equals(described)
               ? "metric " + name + " yielded twice"
               : "metric " + name + " yielded by both " + previous + " and " + described);
         }
-        names.add(name);
       }
+      occupied[i] = names;
       checkLabelNames(snapshot, family);
     }
-    return names;
+    return occupied;
   }
 
   /** The family name and every sample name the family writes in text or OpenMetrics format. */
@@ -82,7 +85,11 @@ final class ExpositionNames {
     return new String[] {name};
   }
 
-  private static String type(MetricSnapshot snapshot) {
+  /** The family's type as the exposition formats name it ({@code gauge}, {@code counter}, ...). */
+  static String type(MetricSnapshot snapshot) {
+    if (snapshot instanceof HistogramSnapshot && ((HistogramSnapshot) snapshot).isGaugeHistogram()) {
+      return "gaugehistogram";
+    }
     String simple = snapshot.getClass().getSimpleName();
     return simple.endsWith("Snapshot") ? simple.substring(0, simple.length() - "Snapshot".length()).toLowerCase(Locale.ROOT) : simple;
   }

@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
@@ -32,10 +31,10 @@ import java.util.regex.Pattern;
 /**
  * Runs collectors the way node_exporter does: concurrently, each under the scrape's deadline,
  * each judged on its own. A collector that throws, is still running at the deadline, or
- * yields invalid names or names another collector already yields is left out of that scrape
- * and reported; the scrape itself always succeeds. Every selected collector gets
- * {@code taoprom_scrape_collector_success{collector}} (1 or 0) and
- * {@code taoprom_scrape_collector_duration_seconds{collector}}, and every scrape carries
+ * yields invalid names is left out of that scrape and reported; the scrape itself always
+ * succeeds. Every selected collector gets {@code taoprom_scrape_collector_success{collector}}
+ * (1 or 0), {@code taoprom_scrape_collector_duration_seconds{collector}} and
+ * {@code taoprom_scrape_collector_skipped_families{collector}}, and every scrape carries
  * {@code taoprom_build_info{version,revision,java_version} 1}.
  *
  * <pre>{@code
@@ -50,10 +49,13 @@ import java.util.regex.Pattern;
  *
  * <p>Collectors are built on the collector threads when the instance is built, so a slow
  * {@code create} (OSHI's first call) delays no one; a scrape that arrives earlier waits for it
- * within its deadline. When two collectors yield the same name, the one whose series were in
- * the previous scrape keeps it (then: the application registry, then registration order), so
- * existing series do not flap. One collection per collector at a time: see the threads
- * named {@code taoprom-collector-N}, at most one per collector.
+ * within its deadline. When two collectors yield the same family (name and type) with
+ * different series, the family is served once with the series of both; when they yield a name
+ * in ways that cannot be served together (another type, the same series, colliding sample
+ * names), only that family of one of them is left out, and counted in its
+ * {@code skipped_families} (see {@code FamilyTable} for who keeps it). One collection per
+ * collector at a time: see the threads named {@code taoprom-collector-N}, at most one per
+ * collector.
  */
 public final class IsolatingCollector implements MultiCollector, AutoCloseable {
 
@@ -62,6 +64,13 @@ public final class IsolatingCollector implements MultiCollector, AutoCloseable {
 
   /** {@code taoprom_scrape_collector_duration_seconds{collector}}: how long its collection took. */
   public static final String DURATION_METRIC = "taoprom_scrape_collector_duration_seconds";
+
+  /**
+   * {@code taoprom_scrape_collector_skipped_families{collector}}: how many of the collector's
+   * families this scrape left out because another collector yields their names in a way that
+   * cannot be served beside them.
+   */
+  public static final String SKIPPED_METRIC = "taoprom_scrape_collector_skipped_families";
 
   /** {@code taoprom_build_info{version,revision,java_version}}: always 1. */
   public static final String BUILD_INFO_METRIC = "taoprom_build_info";
@@ -72,15 +81,12 @@ public final class IsolatingCollector implements MultiCollector, AutoCloseable {
   private static final System.Logger LOG = System.getLogger("io.taoprom.exporter.scrape");
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
   private static final String REGISTRY_UNIT = "application registry";
-  private static final String EXPORTER = "the exporter's own series";
 
   private final List<CollectorUnit> units;
   private final Map<String, Labels> labels = new HashMap<>();
   private final ThreadPoolExecutor executor;
   private final GaugeSnapshot buildInfo;
   private final Duration defaultTimeout;
-  // Units whose series were in their last scrape: they keep their names over newcomers.
-  private final Set<String> included = ConcurrentHashMap.newKeySet();
 
   private IsolatingCollector(Builder b) {
     this.units = List.copyOf(b.units);
@@ -129,36 +135,48 @@ public final class IsolatingCollector implements MultiCollector, AutoCloseable {
     awaitAll(calls, deadline);
     long now = System.nanoTime();
     Outcome[] outcomes = new Outcome[chosen.size()];
+    int expectedFamilies = 0;
     for (int i = 0; i < outcomes.length; i++) {
       outcomes[i] = outcomeOf(calls.get(i), request.timeout(), now);
+      if (outcomes[i].succeeded()) {
+        expectedFamilies += outcomes[i].occupied().length;
+      }
     }
-    resolveClashes(chosen, outcomes);
-    List<MetricSnapshot> families = new ArrayList<>();
+    // Registration order (the application registry first): the order families are merged in.
+    FamilyTable table = new FamilyTable(chosen, outcomes, expectedFamilies);
+    table.reserve(SUCCESS_METRIC);
+    table.reserve(DURATION_METRIC);
+    table.reserve(SKIPPED_METRIC);
+    table.reserve(BUILD_INFO_METRIC);
+    for (int i = 0; i < outcomes.length; i++) {
+      if (outcomes[i].succeeded()) {
+        table.add(i);
+      }
+    }
+    List<MetricSnapshot> families = table.families();
     GaugeSnapshot.Builder success = GaugeSnapshot.builder().name(SUCCESS_METRIC)
         .help("taoprom: Whether a collector succeeded.");
     GaugeSnapshot.Builder duration = GaugeSnapshot.builder().name(DURATION_METRIC)
         .help("taoprom: Duration of a collector scrape.");
+    GaugeSnapshot.Builder skipped = GaugeSnapshot.builder().name(SKIPPED_METRIC)
+        .help("taoprom: Metric families of a collector left out of the scrape because another collector yields their names.");
     boolean anyReported = false;
     for (int i = 0; i < outcomes.length; i++) {
       CollectorUnit unit = chosen.get(i);
-      Outcome outcome = outcomes[i];
-      unit.record(outcome, now);
-      if (outcome.succeeded()) {
-        included.add(unit.name());
-        outcome.snapshots().forEach(families::add);
-      } else {
-        included.remove(unit.name());
-      }
+      Outcome outcome = table.outcome(i);
+      unit.record(outcome, table.served(i), now);
       if (unit.reported()) {
         anyReported = true;
         Labels collector = labels.get(unit.name());
         success.dataPoint(GaugeDataPointSnapshot.builder().labels(collector).value(outcome.succeeded() ? 1 : 0).build());
         duration.dataPoint(GaugeDataPointSnapshot.builder().labels(collector).value(outcome.durationNanos() / 1e9).build());
+        skipped.dataPoint(GaugeDataPointSnapshot.builder().labels(collector).value(outcome.skipped()).build());
       }
     }
     if (anyReported) {
       families.add(success.build());
       families.add(duration.build());
+      families.add(skipped.build());
     }
     families.add(buildInfo);
     return new MetricSnapshots(families);
@@ -189,45 +207,6 @@ public final class IsolatingCollector implements MultiCollector, AutoCloseable {
     } catch (RuntimeException e) {
       Throwable cause = Failures.root(e);
       return Outcome.failure(Outcome.Kind.THREW, "could not run: " + Failures.oneLine(cause), now - call.startNanos(), cause);
-    }
-  }
-
-  /** Leaves out every collector that yields a name a collector ranked before it already yields. */
-  private void resolveClashes(List<CollectorUnit> chosen, Outcome[] outcomes) {
-    Map<String, String> owners = new HashMap<>();
-    owners.put(SUCCESS_METRIC, EXPORTER);
-    owners.put(DURATION_METRIC, EXPORTER);
-    owners.put(BUILD_INFO_METRIC, EXPORTER);
-    List<Integer> ranked = new ArrayList<>(outcomes.length);
-    for (int pass = 0; pass < 2; pass++) {
-      for (int i = 0; i < outcomes.length; i++) {
-        if (included.contains(chosen.get(i).name()) == (pass == 0)) {
-          ranked.add(i);
-        }
-      }
-    }
-    for (int i : ranked) {
-      Outcome outcome = outcomes[i];
-      if (!outcome.succeeded()) {
-        continue;
-      }
-      String clash = null;
-      for (String name : outcome.names()) {
-        String owner = owners.get(name);
-        if (owner != null) {
-          clash = "metric " + name + " is also yielded by " + owner;
-          break;
-        }
-      }
-      if (clash != null) {
-        outcomes[i] = outcome.fail(Outcome.Kind.CLASH, clash);
-        continue;
-      }
-      CollectorUnit unit = chosen.get(i);
-      String me = unit.reported() ? "collector \"" + unit.name() + "\"" : "the " + REGISTRY_UNIT;
-      for (String name : outcome.names()) {
-        owners.put(name, me);
-      }
     }
   }
 

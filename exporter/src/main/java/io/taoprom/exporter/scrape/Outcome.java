@@ -1,44 +1,49 @@
 package io.taoprom.exporter.scrape;
 
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import java.util.List;
 
 /**
- * What one collector gave in one scrape: its families and the names they occupy, or why it
- * is left out.
+ * What one collector gave in one scrape: its families and the names each occupies, or why it
+ * is left out. {@code occupied[i]} belongs to {@code snapshots.get(i)}, its family name first.
+ * A {@link Kind#PARTIAL} outcome is served, less {@code skipped} families that conflicted with
+ * another collector's; {@code error} says which and why.
  */
 record Outcome(
-    MetricSnapshots snapshots, List<String> names, long durationNanos, Kind kind, String error, Throwable cause) {
+    MetricSnapshots snapshots, String[][] occupied, long durationNanos, Kind kind, String error, Throwable cause, int skipped) {
+
+  private static final String[][] NONE = new String[0][];
 
   /** Why a collector was left out; a change of kind is always logged, repeats are rate-limited. */
   enum Kind {
     OK,
+    /** Served, but some of its families were left out for conflicting with another collector's. */
+    PARTIAL,
     NOT_STARTED,
     THREW,
     INVALID,
     TIMED_OUT,
-    STILL_RUNNING,
-    CLASH
+    STILL_RUNNING
   }
 
-  static Outcome success(MetricSnapshots snapshots, List<String> names, long durationNanos) {
-    return new Outcome(snapshots, names, durationNanos, Kind.OK, null, null);
+  static Outcome success(MetricSnapshots snapshots, String[][] occupied, long durationNanos) {
+    return new Outcome(snapshots, occupied, durationNanos, Kind.OK, null, null, 0);
   }
 
   static Outcome failure(Kind kind, String error, long durationNanos) {
-    return new Outcome(null, List.of(), durationNanos, kind, error, null);
+    return new Outcome(null, NONE, durationNanos, kind, error, null, 0);
   }
 
   static Outcome failure(Kind kind, String error, long durationNanos, Throwable cause) {
-    return new Outcome(null, List.of(), durationNanos, kind, error, cause);
+    return new Outcome(null, NONE, durationNanos, kind, error, cause, 0);
   }
 
+  /** Whether its series are in the scrape (all of them, or all but the skipped families). */
   boolean succeeded() {
-    return kind == Kind.OK;
+    return kind == Kind.OK || kind == Kind.PARTIAL;
   }
 
-  /** The same outcome turned into a failure, keeping the time it took. */
-  Outcome fail(Kind newKind, String newError) {
-    return new Outcome(null, List.of(), durationNanos, newKind, newError, null);
+  /** The same outcome, served less {@code skippedFamilies} families, for the reason given. */
+  Outcome partial(int skippedFamilies, String why) {
+    return new Outcome(snapshots, occupied, durationNanos, Kind.PARTIAL, why, null, skippedFamilies);
   }
 }

@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -81,33 +80,10 @@ class IsolatingCollectorTest {
   }
 
   @Test
-  void theCollectorThatHadANameKeepsItAcrossScrapes() {
-    AtomicBoolean firstThrows = new AtomicBoolean(false);
-    MultiCollector first = () -> {
-      if (firstThrows.get()) {
-        throw new IllegalStateException("down");
-      }
-      return MetricSnapshots.of(gauge("shared_value", 1, "by", "first"));
-    };
-    MultiCollector second = () -> MetricSnapshots.of(gauge("shared_value", 2, "by", "second"));
-    try (IsolatingCollector isolating = IsolatingCollector.builder().collector("first", first).collector("second", second).build()) {
-      assertThat(success(isolating.scrape(ScrapeRequest.all(TIMEOUT)))).containsEntry("first", 1.0).containsEntry("second", 0.0);
-      firstThrows.set(true);
-      assertThat(success(isolating.scrape(ScrapeRequest.all(TIMEOUT)))).containsEntry("first", 0.0).containsEntry("second", 1.0);
-      firstThrows.set(false);
-      // "second" had the name in the last scrape: it keeps it, the returning "first" is left out.
-      assertThat(success(isolating.scrape(ScrapeRequest.all(TIMEOUT)))).containsEntry("first", 0.0).containsEntry("second", 1.0);
-      assertThat(isolating.health().get("first").lastError())
-          .hasValue("metric shared_value is also yielded by collector \"second\"");
-    }
-  }
-
-  @Test
   void namesThatCollideInTheExpositionAreRejected() {
     Map<String, MultiCollector> bad = Map.of(
         "twice", () -> MetricSnapshots.of(gauge("x_value", 1, "a", "1"), gauge("x_value", 2, "a", "2")),
         "suffix", () -> MetricSnapshots.of(gauge("y_total", 1), counter("y", 1)),
-        "reserved", () -> MetricSnapshots.of(gauge("taoprom_build_info", 1)),
         "labelname", () -> MetricSnapshots.of(gauge("z_value", 1, "bad-label", "1")),
         "reservedlabel", () -> MetricSnapshots.of(GaugeSnapshot.builder().name("w_value")
             .dataPoint(GaugeDataPointSnapshot.builder().labels(Labels.of("__name__", "x")).value(1).build()).build()),
@@ -121,12 +97,12 @@ class IsolatingCollectorTest {
       assertThat(success).containsEntry("good", 1.0);
       bad.keySet().forEach(name -> assertThat(success).containsEntry(name, 0.0));
       assertThat(families(snapshots)).containsExactly(
-          "good_value", "taoprom_build_info", IsolatingCollector.DURATION_METRIC, IsolatingCollector.SUCCESS_METRIC);
+          "good_value", "taoprom_build_info", IsolatingCollector.DURATION_METRIC, IsolatingCollector.SKIPPED_METRIC,
+          IsolatingCollector.SUCCESS_METRIC);
       Map<String, Optional<String>> errors = new HashMap<>();
       isolating.health().forEach((name, h) -> errors.put(name, h.lastError()));
       assertThat(errors.get("twice")).hasValue("metric x_value yielded twice");
       assertThat(errors.get("suffix")).hasValue("metric y_total yielded by both counter y and gauge y_total");
-      assertThat(errors.get("reserved")).hasValue("metric taoprom_build_info is also yielded by the exporter's own series");
       assertThat(errors.get("labelname")).hasValue("invalid label name \"bad-label\" on metric z_value");
       assertThat(errors.get("utf8")).hasValue("invalid metric name \"temp.celsius\"");
       assertThat(errors.get("nullresult")).hasValue("collect() returned null");
