@@ -1,0 +1,63 @@
+package io.taoprom.chain.registration;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * One registration to make: where, what, and how to go about it.
+ *
+ * <pre>{@code
+ * RegistrationRequest r = RegistrationRequest.of(27, Endpoint.parse("203.0.113.7", null, 7091, 183))
+ *     .withWait(WaitMode.INCLUSION).withWaitRateLimit(true);
+ * }</pre>
+ *
+ * @param netuid the subnet
+ * @param endpoint the address, port and version to register
+ * @param waitMode how long to wait after submitting (default finalization)
+ * @param waitRateLimit when the serving rate limit has not passed, wait for the first allowed
+ *     block instead of reporting it (default false)
+ * @param force send even when the chain already holds exactly this endpoint (default false)
+ * @param dryRun read the chain and report the call and the difference; sign and send nothing
+ * @param timeout how long to wait for inclusion or finalization (default 2 minutes)
+ */
+public record RegistrationRequest(int netuid, Endpoint endpoint, WaitMode waitMode, boolean waitRateLimit, boolean force,
+    boolean dryRun, Duration timeout) {
+
+  public RegistrationRequest {
+    if (netuid < 0 || netuid > 65535) {
+      throw new IllegalArgumentException("--netuid " + netuid + " is out of range; a netuid is from 0 to 65535");
+    }
+    Objects.requireNonNull(endpoint, "endpoint");
+    Objects.requireNonNull(waitMode, "waitMode");
+    Objects.requireNonNull(timeout, "timeout");
+  }
+
+  /** The defaults: wait for finalization, report a rate limit, no force, no dry run, 2 minutes. */
+  public static RegistrationRequest of(int netuid, Endpoint endpoint) {
+    return new RegistrationRequest(netuid, endpoint, WaitMode.FINALIZATION, false, false, false, Duration.ofMinutes(2));
+  }
+
+  public RegistrationRequest withEndpoint(Endpoint e) {
+    return new RegistrationRequest(netuid, e, waitMode, waitRateLimit, force, dryRun, timeout);
+  }
+
+  public RegistrationRequest withWait(WaitMode w) {
+    return new RegistrationRequest(netuid, endpoint, w, waitRateLimit, force, dryRun, timeout);
+  }
+
+  public RegistrationRequest withWaitRateLimit(boolean w) {
+    return new RegistrationRequest(netuid, endpoint, waitMode, w, force, dryRun, timeout);
+  }
+
+  public RegistrationRequest withForce(boolean f) {
+    return new RegistrationRequest(netuid, endpoint, waitMode, waitRateLimit, f, dryRun, timeout);
+  }
+
+  public RegistrationRequest withDryRun(boolean d) {
+    return new RegistrationRequest(netuid, endpoint, waitMode, waitRateLimit, force, d, timeout);
+  }
+
+  public RegistrationRequest withTimeout(Duration t) {
+    return new RegistrationRequest(netuid, endpoint, waitMode, waitRateLimit, force, dryRun, t);
+  }
+}

@@ -1,0 +1,104 @@
+package io.taoprom.chain.registration;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.taoprom.chain.Fixtures;
+import io.taoprom.core.keys.Keys;
+import io.taoprom.core.keys.Ss58;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A real Subtensor runtime for tests: chopsticks 1.5.1 (from {@code tools/interop}) running the chain
+ * spec named by {@code TAOPROM_CHAIN_SPEC} offline on loopback, with {@code //Alice} a member of
+ * {@code netuid} (uid 0) and that subnet added. Without the variable the calling test is skipped
+ * (optional even in CI).
+ *
+ * <pre>{@code
+ * static ChopsticksNode node = ChopsticksNode.startOrSkip("MyIT", 1);
+ * ... node.url() ...
+ * node.close();
+ * }</pre>
+ */
+public final class ChopsticksNode implements AutoCloseable {
+
+  private final Process process;
+  private final Path workDir;
+  private final int port;
+
+  private ChopsticksNode(Process process, Path workDir, int port) {
+    this.process = process;
+    this.workDir = workDir;
+    this.port = port;
+  }
+
+  /** Starts chopsticks, or skips the test (JUnit assumption) when {@code TAOPROM_CHAIN_SPEC} is not set. */
+  public static ChopsticksNode startOrSkip(String testName, int netuid) throws Exception {
+    String spec = System.getenv("TAOPROM_CHAIN_SPEC");
+    if (spec == null || spec.isBlank()) {
+      System.out.println(testName + " skipped: set TAOPROM_CHAIN_SPEC to a Subtensor raw chain spec"
+          + " (e.g. opentensor/subtensor scripts/specs/raonet.json) to run it against a real runtime");
+      Assumptions.abort("TAOPROM_CHAIN_SPEC is not set");
+    }
+    Assumptions.assumeTrue(Files.isRegularFile(Path.of(spec)), "TAOPROM_CHAIN_SPEC=" + spec + " is not a file");
+    Path interop = Fixtures.interopDir();
+    Path bin = interop.resolve("node_modules/.bin/chopsticks");
+    Fixtures.require(Files.isExecutable(bin), bin + " is not installed (npm ci in tools/interop)");
+
+    Path workDir = Files.createTempDirectory("taoprom-chopsticks-reg");
+    String alice = Ss58.encode(Keys.fromUri("//Alice").publicKey(), 42);
+    // Membership as spec 218's serve_prometheus checks it, the uid our checks read (SCALE hex:
+    // chopsticks treats a plain 0 as "delete"), and the subnet itself.
+    Map<String, Object> storage = Map.of("SubtensorModule", Map.of(
+        "IsNetworkMember", List.of(List.of(List.of(alice, netuid), true)),
+        "Uids", List.of(List.of(List.of(netuid, alice), "0x0000")),
+        "NetworksAdded", List.of(List.of(List.of(netuid), true))));
+    Path imports = workDir.resolve("storage.json");
+    new ObjectMapper().writeValue(imports.toFile(), storage);
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    Path log = workDir.resolve("chopsticks.log");
+    Process p = new ProcessBuilder(bin.toString(), "--genesis", spec, "--build-block-mode", "Instant",
+        "--host", "127.0.0.1", "--port", String.valueOf(port), "--import-storage", imports.toString())
+        .directory(interop.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ChopsticksNode node = new ChopsticksNode(p, workDir, port);
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    while (!Files.readString(log).contains("RPC listening")) {
+      if (!p.isAlive() || System.nanoTime() > deadline) {
+        String tail = tail(log);
+        node.close();
+        throw new AssertionError("chopsticks did not start; its log:\n" + tail);
+      }
+      Thread.sleep(250);
+    }
+    return node;
+  }
+
+  /** The node's WebSocket URL. */
+  public String url() {
+    return "ws://127.0.0.1:" + port;
+  }
+
+  private static String tail(Path log) throws IOException {
+    String s = Files.readString(log);
+    return s.length() > 4000 ? s.substring(s.length() - 4000) : s;
+  }
+
+  @Override
+  public void close() throws IOException {
+    process.descendants().forEach(ProcessHandle::destroy);
+    process.destroy();
+    try (var files = Files.walk(workDir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    }
+  }
+}
