@@ -1,0 +1,167 @@
+package io.taoprom.chain.discovery;
+
+import io.taoprom.chain.codec.Values;
+import io.taoprom.chain.storage.Storage;
+import io.taoprom.chain.storage.StorageKey;
+import io.taoprom.chain.subtensor.PrometheusEndpoint;
+import io.taoprom.chain.subtensor.PrometheusInfo;
+import io.taoprom.chain.subtensor.Subtensor;
+import io.taoprom.chain.codec.Hex;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Reads every registered Prometheus endpoint of one or more subnets and turns them into SD
+ * target groups with the labels {@code netuid}, {@code hotkey} (SS58), {@code uid} and
+ * {@code version}.
+ *
+ * <pre>{@code
+ * SubnetTargets t = new SubnetDiscovery(subtensor).discover(List.of(27, 51));
+ * Files.writeString(sdFile, t.toPrettyJson());
+ * }</pre>
+ *
+ * <p>Per subnet, the {@code Prometheus} and {@code Uids} maps are read at one block, so uids and
+ * endpoints agree. Entries with ip 0 or port 0, with an address that does not fit its ip type,
+ * or whose hotkey has no uid any more, are left out and counted ({@link SubnetTargets#skipped}).
+ * Unlike the chain's own validation, loopback and private addresses are kept: discovery reports
+ * what is stored, and a test network on one machine is a real use.
+ *
+ * <p>Thread-safe if the {@link Subtensor} is (it is). Chain errors propagate as
+ * {@link io.taoprom.chain.ChainException}s.
+ */
+public final class SubnetDiscovery {
+
+  private static final String PALLET = "SubtensorModule";
+
+  private final Subtensor subtensor;
+  private final Storage storage;
+
+  public SubnetDiscovery(Subtensor subtensor) {
+    this.subtensor = Objects.requireNonNull(subtensor, "subtensor");
+    this.storage = new Storage(subtensor.chain());
+  }
+
+  /**
+   * Whether subnet {@code netuid} exists ({@code SubtensorModule.NetworksAdded}); true on a
+   * runtime without that entry, where the question cannot be answered.
+   */
+  public boolean subnetExists(int netuid) {
+    StorageKey key;
+    try {
+      key = storage.key(PALLET, "NetworksAdded", netuid);
+    } catch (RuntimeException noSuchEntry) {
+      return true;
+    }
+    return Boolean.TRUE.equals(storage.read(key));
+  }
+
+  /** The targets of these subnets (duplicates ignored, order kept). */
+  public SubnetTargets discover(List<Integer> netuids) {
+    // The genesis check (finney's is pinned): never hand Prometheus another chain's targets.
+    subtensor.chain().genesisHash();
+    List<Integer> unique = netuids.stream().distinct().toList();
+    List<TargetGroup> groups = new ArrayList<>();
+    Map<SkipReason, Integer> skipped = new EnumMap<>(SkipReason.class);
+    for (int netuid : unique) {
+      String at = subtensor.chain().rpc().request("chain_getBlockHash").asText();
+      Map<String, Integer> uids = new HashMap<>();
+      storage.forEachEntry(PALLET, "Uids", List.of(netuid), at, Storage.DEFAULT_PAGE_SIZE,
+          item -> uids.put(Hex.encode(Values.bytes(item.keys().get(1))), Values.intValue(item.value())));
+      List<PrometheusEndpoint> endpoints = new ArrayList<>();
+      storage.forEachEntry(PALLET, "Prometheus", List.of(netuid), at, Storage.DEFAULT_PAGE_SIZE,
+          item -> endpoints.add(new PrometheusEndpoint(netuid, Values.bytes(item.keys().get(1)),
+              PrometheusInfo.from(item.value()))));
+      groups.addAll(groupsOf(endpoints, uids, skipped));
+    }
+    return new SubnetTargets(groups, skipped, unique);
+  }
+
+  /**
+   * The target groups of these endpoints (pure: no chain access), ordered by uid.
+   *
+   * @param uids hotkey account id as 0x-hex → uid on the endpoints' subnet
+   * @param skipped incremented for every endpoint left out
+   */
+  public static List<TargetGroup> groupsOf(List<PrometheusEndpoint> endpoints, Map<String, Integer> uids,
+      Map<SkipReason, Integer> skipped) {
+    record Found(int uid, TargetGroup group) {}
+    List<Found> found = new ArrayList<>();
+    for (PrometheusEndpoint e : endpoints) {
+      PrometheusInfo info = e.info();
+      SkipReason reason = null;
+      String host = null;
+      Integer uid = uids.get(Hex.encode(e.hotkey()));
+      if (info.ip().signum() == 0) {
+        reason = SkipReason.IP_ZERO;
+      } else if (info.port() == 0) {
+        reason = SkipReason.PORT_ZERO;
+      } else if ((host = host(info)) == null) {
+        reason = SkipReason.INVALID_ADDRESS;
+      } else if (uid == null) {
+        reason = SkipReason.NOT_REGISTERED;
+      }
+      if (reason != null) {
+        skipped.merge(reason, 1, Integer::sum);
+        continue;
+      }
+      Map<String, String> labels = new LinkedHashMap<>();
+      labels.put("netuid", Integer.toString(e.netuid()));
+      labels.put("hotkey", e.hotkeySs58());
+      labels.put("uid", Integer.toString(uid));
+      labels.put("version", Long.toString(info.version()));
+      found.add(new Found(uid, new TargetGroup(List.of(host + ":" + info.port()), labels)));
+    }
+    found.sort(Comparator.comparingInt(Found::uid));
+    return found.stream().map(Found::group).toList();
+  }
+
+  /** {@code 1.2.3.4} or {@code [2001:db8::1]}; null when the value does not fit its ip type. */
+  static String host(PrometheusInfo info) {
+    BigInteger ip = info.ip();
+    if (ip.signum() < 0 || (info.ipType() == 4 && ip.bitLength() > 32)
+        || (info.ipType() == 6 && ip.bitLength() > 128) || (info.ipType() != 4 && info.ipType() != 6)) {
+      return null;
+    }
+    String text = info.address().toString();
+    // An IPv4-mapped IPv6 value prints as dotted IPv4 and needs no brackets.
+    return text.contains(":") ? "[" + compress(text) + "]" : text;
+  }
+
+  /** {@code 2001:db8:0:0:0:0:0:1} → {@code 2001:db8::1} (RFC 5952: the longest run of zero groups). */
+  static String compress(String full) {
+    String[] parts = full.split(":");
+    if (parts.length != 8) {
+      return full;
+    }
+    int bestStart = -1;
+    int bestLength = 0;
+    for (int i = 0; i < 8; ) {
+      if (parts[i].equals("0")) {
+        int j = i;
+        while (j < 8 && parts[j].equals("0")) {
+          j++;
+        }
+        if (j - i > bestLength && j - i >= 2) {
+          bestStart = i;
+          bestLength = j - i;
+        }
+        i = j;
+      } else {
+        i++;
+      }
+    }
+    if (bestStart < 0) {
+      return String.join(":", parts);
+    }
+    String head = String.join(":", java.util.Arrays.copyOfRange(parts, 0, bestStart));
+    String tail = String.join(":", java.util.Arrays.copyOfRange(parts, bestStart + bestLength, 8));
+    return head + "::" + tail;
+  }
+}

@@ -1,0 +1,145 @@
+package io.taoprom.chain.discovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.taoprom.chain.ChainClient;
+import io.taoprom.chain.FakeChain;
+import io.taoprom.chain.rpc.RetryPolicy;
+import io.taoprom.chain.rpc.RpcClient;
+import io.taoprom.chain.subtensor.Subtensor;
+import io.taoprom.core.keys.Keys;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SubnetDiscoveryTest {
+
+  private static final RetryPolicy FAST = new RetryPolicy(2, Duration.ofMillis(20), 2.0, Duration.ofMillis(50), 0);
+  static final String ALICE = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
+  static final String BOB = "5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty";
+
+  private FakeChain chain;
+  private Subtensor subtensor;
+
+  @BeforeEach
+  void start() {
+    chain = new FakeChain();
+    RpcClient rpc = RpcClient.builder(chain.uri()).retryPolicy(FAST).requestTimeout(Duration.ofSeconds(5)).build();
+    subtensor = Subtensor.over(ChainClient.builder(rpc).build(), FAST);
+  }
+
+  @AfterEach
+  void stop() {
+    subtensor.close();
+    chain.close();
+  }
+
+  private void neuron(int netuid, String uri, int uid, Map<String, Object> info) {
+    byte[] hotkey = Keys.fromUri(uri).publicKey();
+    chain.put("SubtensorModule", "Uids", uid, netuid, hotkey);
+    if (info != null) {
+      chain.put("SubtensorModule", "Prometheus", info, netuid, hotkey);
+    }
+  }
+
+  private static Map<String, Object> info(long version, BigInteger ip, int port, int ipType) {
+    Map<String, Object> m = new LinkedHashMap<>(FakeChain.prometheusInfo(90, version, 0, port, ipType));
+    m.put("ip", ip);
+    return m;
+  }
+
+  private static BigInteger v4(String dotted) {
+    long v = 0;
+    for (String p : dotted.split("\\.")) {
+      v = v << 8 | Integer.parseInt(p);
+    }
+    return BigInteger.valueOf(v);
+  }
+
+  @Test
+  void ipv4AndBracketedIpv6WithLabelsOrderedByUid() {
+    neuron(27, "//Bob", 5, info(263, v4("203.0.113.7"), 7091, 4));
+    neuron(27, "//Alice", 2, info(262, new BigInteger("20010db8000000000000000000000001", 16), 9400, 6));
+
+    SubnetTargets t = new SubnetDiscovery(subtensor).discover(List.of(27));
+
+    assertThat(t.toJson()).isEqualTo("["
+        + "{\"targets\":[\"[2001:db8::1]:9400\"],\"labels\":{\"hotkey\":\"" + ALICE + "\",\"netuid\":\"27\",\"uid\":\"2\",\"version\":\"262\"}},"
+        + "{\"targets\":[\"203.0.113.7:7091\"],\"labels\":{\"hotkey\":\"" + BOB + "\",\"netuid\":\"27\",\"uid\":\"5\",\"version\":\"263\"}}"
+        + "]");
+    assertThat(t.skippedCount()).isZero();
+    assertThat(t.skippedSummary()).isNull();
+  }
+
+  @Test
+  void ipZeroPortZeroAndDeregisteredAreLeftOutAndCounted() {
+    neuron(3, "//Alice", 0, info(1, BigInteger.ZERO, 7091, 4));
+    neuron(3, "//Bob", 1, info(1, v4("198.51.100.1"), 0, 4));
+    neuron(3, "//Charlie", 2, info(1, BigInteger.ZERO, 0, 4));
+    neuron(3, "//Dave", 3, info(7, v4("198.51.100.9"), 7091, 4));
+    // An entry whose hotkey lost its uid, and one with an IPv4 type but a 128-bit value.
+    chain.put("SubtensorModule", "Prometheus", info(1, v4("198.51.100.2"), 7091, 4), 3, Keys.fromUri("//Eve").publicKey());
+    neuron(3, "//Ferdie", 4, info(1, new BigInteger("20010db8000000000000000000000001", 16), 7091, 4));
+
+    SubnetTargets t = new SubnetDiscovery(subtensor).discover(List.of(3));
+
+    assertThat(t.groups()).hasSize(1);
+    assertThat(t.groups().get(0).targets()).containsExactly("198.51.100.9:7091");
+    assertThat(t.groups().get(0).labels()).containsEntry("uid", "3").containsEntry("version", "7");
+    assertThat(t.skipped()).containsEntry(SkipReason.IP_ZERO, 2).containsEntry(SkipReason.PORT_ZERO, 1)
+        .containsEntry(SkipReason.NOT_REGISTERED, 1).containsEntry(SkipReason.INVALID_ADDRESS, 1);
+    assertThat(t.skippedSummary()).isEqualTo(
+        "5 entries left out: 2 with ip 0, 1 with port 0, 1 with an invalid address, 1 with a hotkey no longer registered");
+  }
+
+  @Test
+  void loopbackIsKeptAndSeveralSubnetsAreSeparated() {
+    neuron(1, "//Alice", 0, info(100, v4("127.0.0.1"), 17091, 4));
+    neuron(2, "//Alice", 9, info(101, BigInteger.ONE, 17092, 6));
+    neuron(2, "//Bob", 1, null); // registered, never served: no entry, nothing counted
+
+    SubnetTargets t = new SubnetDiscovery(subtensor).discover(List.of(1, 2, 1));
+
+    assertThat(t.netuids()).containsExactly(1, 2);
+    assertThat(t.groups()).extracting(g -> g.targets().get(0)).containsExactly("127.0.0.1:17091", "[::1]:17092");
+    assertThat(t.groups()).extracting(g -> g.labels().get("netuid")).containsExactly("1", "2");
+    assertThat(t.groups()).extracting(g -> g.labels().get("uid")).containsExactly("0", "9");
+    assertThat(t.skippedCount()).isZero();
+  }
+
+  @Test
+  void emptySubnetIsAnEmptyArray() {
+    SubnetTargets t = new SubnetDiscovery(subtensor).discover(List.of(99));
+    assertThat(t.toJson()).isEqualTo("[]");
+  }
+
+  @Test
+  void prettyJsonIsTheSameDocument() throws Exception {
+    neuron(27, "//Bob", 5, info(263, v4("203.0.113.7"), 7091, 4));
+    SubnetTargets t = new SubnetDiscovery(subtensor).discover(List.of(27));
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    assertThat(mapper.readTree(t.toPrettyJson())).isEqualTo(mapper.readTree(t.toJson()));
+    assertThat(t.toPrettyJson()).contains("\n").endsWith("\n");
+  }
+
+  @Test
+  void subnetExistsReadsNetworksAdded() {
+    chain.put("SubtensorModule", "NetworksAdded", true, 27);
+    SubnetDiscovery d = new SubnetDiscovery(subtensor);
+    assertThat(d.subnetExists(27)).isTrue();
+    assertThat(d.subnetExists(28)).isFalse();
+  }
+
+  @Test
+  void compressesTheLongestZeroRun() {
+    assertThat(SubnetDiscovery.compress("2001:db8:0:0:1:0:0:0")).isEqualTo("2001:db8:0:0:1::");
+    assertThat(SubnetDiscovery.compress("0:0:0:0:0:0:0:1")).isEqualTo("::1");
+    assertThat(SubnetDiscovery.compress("2001:db8:1:2:3:4:5:6")).isEqualTo("2001:db8:1:2:3:4:5:6");
+    assertThat(SubnetDiscovery.compress("2001:db8:0:1:2:3:4:5")).isEqualTo("2001:db8:0:1:2:3:4:5");
+  }
+}

@@ -1,0 +1,128 @@
+package io.taoprom.cli.key;
+
+import io.taoprom.core.crypto.KeyException;
+import io.taoprom.core.crypto.KeyPair;
+import io.taoprom.core.crypto.KeySchemes;
+import io.taoprom.core.keys.KeyFormatException;
+import io.taoprom.core.keys.Keys;
+import io.taoprom.core.keys.Ss58;
+import io.taoprom.core.wallet.Keyfile;
+import io.taoprom.core.wallet.KeyfileContents;
+import io.taoprom.core.wallet.KeyfileException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Turns the key commands' arguments into keys and bytes. Malformed input is a {@link
+ * ParameterException} (exit code 2, one line naming the option and the problem, never the secret);
+ * a keyfile that cannot be opened is a command failure (exit code 1).
+ */
+final class KeyInput {
+
+  private KeyInput() {}
+
+  /** The key pair of a secret URI; {@code -} reads the URI from standard input. */
+  static KeyPair fromUri(CommandSpec spec, String option, String uri, String scheme, InputStream stdin) {
+    try {
+      KeySchemes.named(scheme);
+    } catch (KeyException e) {
+      throw new ParameterException(spec.commandLine(), "invalid --scheme: " + e.getMessage());
+    }
+    String text = "-".equals(uri) ? readLine(spec, stdin) : uri;
+    try {
+      return Keys.fromUri(text, scheme);
+    } catch (KeyFormatException | KeyException e) {
+      throw new ParameterException(spec.commandLine(), "invalid " + option + ": " + e.getMessage());
+    }
+  }
+
+  /** The key pair, or only the public key, of a keyfile; warnings go to stderr. */
+  static KeyfileContents fromKeyfile(CommandSpec spec, KeyCommand parent, Path path) {
+    try {
+      KeyfileContents c = Keyfile.read(path, parent.passwords(), parent.cipher());
+      PrintWriter err = spec.commandLine().getErr();
+      c.warnings().forEach(w -> err.println(spec.qualifiedName() + ": warning: " + w));
+      err.flush();
+      return c;
+    } catch (KeyfileException e) {
+      String hint = e.getMessage().contains("-Xmx")
+          ? "; with the taoprom launcher: TAOPROM_JAVA_OPTS=-Xmx1g taoprom ..." : "";
+      throw new io.taoprom.cli.CommandFailure(e.getMessage() + hint, e);
+    }
+  }
+
+  /** A 32-byte public key given as 0x-hex or as an SS58 address. */
+  static byte[] publicKey(CommandSpec spec, String option, String text) {
+    if (text.startsWith("0x") || text.startsWith("0X")) {
+      byte[] key = hex(spec, option, text);
+      if (key.length != 32) {
+        throw new ParameterException(spec.commandLine(), "invalid " + option + ": a public key has 32 bytes (64 hex digits), got "
+            + key.length);
+      }
+      return key;
+    }
+    try {
+      return Ss58.decodeAccountId(text);
+    } catch (KeyFormatException e) {
+      throw new ParameterException(spec.commandLine(), "invalid " + option + " (expected 0x-hex or an SS58 address): "
+          + e.getMessage());
+    }
+  }
+
+  /** Bytes from hex, with or without 0x. */
+  static byte[] hex(CommandSpec spec, String option, String text) {
+    String h = text.startsWith("0x") || text.startsWith("0X") ? text.substring(2) : text;
+    if (h.length() % 2 != 0) {
+      throw new ParameterException(spec.commandLine(), "invalid " + option + ": hex needs an even number of digits, got "
+          + h.length());
+    }
+    for (int i = 0; i < h.length(); i++) {
+      if (Character.digit(h.charAt(i), 16) < 0) {
+        throw new ParameterException(spec.commandLine(), "invalid " + option + ": '" + h.charAt(i)
+            + "' at position " + (i + text.length() - h.length()) + " is not a hex digit");
+      }
+    }
+    return HexFormat.of().parseHex(h);
+  }
+
+  static void checkPrefix(CommandSpec spec, int prefix) {
+    if (prefix < 0 || prefix > 16383 || prefix == 46 || prefix == 47) {
+      throw new ParameterException(spec.commandLine(), "invalid --network-prefix: an SS58 prefix is in [0, 16383]"
+          + " and not the reserved 46 or 47, got " + prefix);
+    }
+  }
+
+  private static String readLine(CommandSpec spec, InputStream stdin) {
+    try {
+      String line = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)).readLine();
+      if (line == null || line.isBlank()) {
+        throw new ParameterException(spec.commandLine(), "expected a secret URI on standard input, got nothing");
+      }
+      return line.strip();
+    } catch (IOException e) {
+      throw new io.taoprom.cli.CommandFailure("cannot read the secret URI from standard input: " + e.getMessage(), e);
+    }
+  }
+
+  static String toHex(byte[] b) {
+    return "0x" + HexFormat.of().formatHex(b);
+  }
+
+  /** The parent {@code key} command of a subcommand. */
+  static KeyCommand parent(CommandSpec spec) {
+    CommandLine p = spec.commandLine().getParent();
+    if (p != null && p.getCommand() instanceof KeyCommand k) {
+      return k;
+    }
+    return new KeyCommand();
+  }
+}

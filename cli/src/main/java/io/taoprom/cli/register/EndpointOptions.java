@@ -1,0 +1,156 @@
+package io.taoprom.cli.register;
+
+import io.taoprom.chain.registration.Endpoint;
+import io.taoprom.chain.registration.ExternalIp;
+import io.taoprom.chain.registration.VersionScheme;
+import io.taoprom.chain.subtensor.IpAddress;
+import io.taoprom.cli.CommandFailure;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * What to register: {@code --ip} (else discovered), {@code --ip-type}, {@code --port} and the
+ * version ({@code --version INT} or {@code --app-version X.Y.Z --version-scheme sn27|bittensor}),
+ * plus the external-ip providers. A picocli mixin for {@code register}, {@code status} and
+ * {@code serve --register}:
+ *
+ * <pre>{@code
+ * @Mixin EndpointOptions endpointOptions;
+ * Endpoint e = endpointOptions.endpoint(spec);   // validated; discovers the ip if --ip is absent
+ * }</pre>
+ */
+public final class EndpointOptions {
+
+  @Option(names = "--port", paramLabel = "PORT", description = "The port of this machine's /metrics endpoint (1-65535).")
+  Integer port;
+
+  @Option(names = "--ip", paramLabel = "ADDR",
+      description = "The public IPv4 or IPv6 address to register (default: discovered, see --ip.provider).")
+  String ip;
+
+  @Option(names = "--ip-type", paramLabel = "4|6", description = "The ip_type (default: from the address).")
+  Integer ipType;
+
+  @Option(names = "--version", paramLabel = "INT", description = "The version number to register (a u32).")
+  Long version;
+
+  @Option(names = "--app-version", paramLabel = "X.Y.Z",
+      description = "A version string, turned into the number by --version-scheme.")
+  String appVersion;
+
+  @Option(names = "--version-scheme", paramLabel = "SCHEME", defaultValue = "sn27",
+      description = "How --app-version becomes a number: sn27 (100*major + 10*minor + patch) or bittensor"
+          + " (1000-based) (default: ${DEFAULT-VALUE}).")
+  String versionScheme;
+
+  @Option(names = "--ip.provider", paramLabel = "URL", split = ",",
+      description = "Services that answer with this machine's address, tried in turn"
+          + " (default: https://checkip.amazonaws.com, https://api.ipify.org, https://icanhazip.com).")
+  List<URI> ipProviders;
+
+  @Option(names = "--ip.timeout", paramLabel = "SECONDS", defaultValue = "3",
+      description = "Deadline for each provider (default: ${DEFAULT-VALUE}).")
+  double ipTimeoutSeconds;
+
+  /** The version number from {@code --version} or {@code --app-version}, or null when neither was given. */
+  public Long versionOrNull(CommandSpec spec) {
+    if (version != null && appVersion != null) {
+      throw new ParameterException(spec.commandLine(), "--version and --app-version both give the version; use one");
+    }
+    try {
+      if (version != null) {
+        Endpoint.checkVersion(version);
+        return version;
+      }
+      if (appVersion != null) {
+        return VersionScheme.named(versionScheme).toInt(appVersion);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    return null;
+  }
+
+  /** The port, checked, or null when not given. */
+  public Integer portOrNull(CommandSpec spec) {
+    if (port == null) {
+      return null;
+    }
+    try {
+      Endpoint.checkPort(port);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    return port;
+  }
+
+  /** {@code --ip} checked against {@code --ip-type}, or null when not given. */
+  public IpAddress explicitIpOrNull(CommandSpec spec) {
+    if (ip == null) {
+      if (ipType != null && ipType != 4 && ipType != 6) {
+        throw new ParameterException(spec.commandLine(), "--ip-type " + ipType + " is not 4 or 6");
+      }
+      return null;
+    }
+    try {
+      return Endpoint.parseIp(ip, ipType);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  /** The address: {@code --ip}, else discovered; a doubtful address is warned about on stderr. */
+  public IpAddress ip(CommandSpec spec) {
+    IpAddress explicit = explicitIpOrNull(spec);
+    IpAddress chosen = explicit;
+    PrintWriter err = spec.commandLine().getErr();
+    if (chosen == null) {
+      ExternalIp.Discovery d;
+      try {
+        d = discovery().discover();
+      } catch (IllegalStateException e) {
+        throw new CommandFailure(e.getMessage(), e);
+      }
+      chosen = d.address();
+      if (ipType != null && ipType != chosen.type()) {
+        throw new CommandFailure("the discovered address " + chosen + " is IPv" + chosen.type() + " but --ip-type is " + ipType
+            + "; give the address with --ip");
+      }
+      err.println(spec.qualifiedName() + ": external address " + chosen + " (from " + d.provider() + ")");
+    }
+    ExternalIp.warning(chosen).ifPresent(w -> err.println(spec.qualifiedName() + ": warning: " + w));
+    err.flush();
+    return chosen;
+  }
+
+  /** Checks every option without discovering anything; {@code --port} and a version are required. */
+  public void validate(CommandSpec spec) {
+    explicitIpOrNull(spec);
+    Integer p = portOrNull(spec);
+    Long v = versionOrNull(spec);
+    if (p == null) {
+      throw new ParameterException(spec.commandLine(), "missing --port: the port of this machine's /metrics endpoint");
+    }
+    if (v == null) {
+      throw new ParameterException(spec.commandLine(), "missing version: give --version INT or --app-version X.Y.Z"
+          + " (with --version-scheme sn27 or bittensor)");
+    }
+  }
+
+  /** The complete endpoint; {@code --port} and a version are required; discovers the ip without {@code --ip}. */
+  public Endpoint endpoint(CommandSpec spec) {
+    validate(spec);
+    return Endpoint.of(ip(spec), portOrNull(spec), versionOrNull(spec));
+  }
+
+  /** The discovery configured by {@code --ip.provider} and {@code --ip.timeout}. */
+  public ExternalIp discovery() {
+    Duration timeout = Duration.ofMillis(Math.max(1, Math.round(ipTimeoutSeconds * 1000)));
+    return ExternalIp.of(ipProviders == null || ipProviders.isEmpty() ? ExternalIp.DEFAULT_PROVIDERS : ipProviders, timeout);
+  }
+}

@@ -1,0 +1,43 @@
+package io.taoprom.cli.serve;
+
+import io.taoprom.exporter.CollectorStatus;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one line {@code taoprom serve} prints to stderr once it listens: where, which collectors
+ * run, which are enabled but cannot run here and why, and how many plugins failed to load.
+ *
+ * <pre>
+ * taoprom: serving http://127.0.0.1:7091/metrics; collectors: cpu, loadavg, meminfo; unavailable: nvml (no NVIDIA driver)
+ * </pre>
+ */
+final class StartupLine {
+
+  private StartupLine() {}
+
+  static String of(ListenAddress address, List<CollectorStatus> collectors, List<String> loadFailures) {
+    List<String> running = new ArrayList<>();
+    List<String> unavailable = new ArrayList<>();
+    for (CollectorStatus c : collectors) {
+      if (c.active()) {
+        running.add(c.name());
+      } else if (c.enabled()) {
+        unavailable.add(c.name() + " (" + c.availability().reason() + ")");
+      }
+    }
+    StringBuilder line = new StringBuilder("taoprom: serving ").append(address.url()).append("/metrics");
+    if (address.host().isEmpty()) {
+      line.append(" (all interfaces)");
+    }
+    line.append("; collectors: ").append(running.isEmpty() ? "none" : String.join(", ", running));
+    if (!unavailable.isEmpty()) {
+      line.append("; unavailable: ").append(String.join(", ", unavailable));
+    }
+    if (!loadFailures.isEmpty()) {
+      line.append("; ").append(loadFailures.size()).append(loadFailures.size() == 1 ? " plugin" : " plugins")
+          .append(" failed to load (see 'taoprom collectors')");
+    }
+    return line.toString();
+  }
+}

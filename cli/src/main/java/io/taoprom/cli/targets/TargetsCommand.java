@@ -1,0 +1,153 @@
+package io.taoprom.cli.targets;
+
+import io.taoprom.cli.CommandFailure;
+import io.taoprom.chain.ChainException;
+import io.taoprom.chain.discovery.SubnetDiscovery;
+import io.taoprom.chain.discovery.SubnetTargets;
+import io.taoprom.chain.rpc.RpcListener;
+import io.taoprom.chain.subtensor.Subtensor;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code taoprom targets}: every registered Prometheus endpoint of one or more subnets, as the
+ * JSON of Prometheus' {@code file_sd_configs} or {@code http_sd_configs}, with the labels
+ * {@code netuid}, {@code hotkey}, {@code uid} and {@code version}. Entries with ip 0 or port 0
+ * (and other unusable ones) are left out and counted on stderr.
+ *
+ * <pre>
+ * $ taoprom targets --network finney --netuid 27
+ * [ {"targets" : [ "203.0.113.7:7091" ], "labels" : {"hotkey" : "5F…", "netuid" : "27", "uid" : "12", "version" : "263"}}, … ]
+ * taoprom targets: 41 entries left out: 38 with ip 0, 3 with port 0
+ * $ taoprom targets --netuid 27 --output /etc/prometheus/sd/sn27.json   # atomically replaced
+ * </pre>
+ */
+@Command(
+    name = "targets",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    versionProvider = io.taoprom.cli.BuildVersion.class,
+    description = "Print every registered Prometheus endpoint of a subnet as Prometheus service-discovery JSON"
+        + " (file_sd_configs / http_sd_configs), labelled netuid, hotkey, uid and version.",
+    footer = {
+      "",
+      "Entries with ip 0 or port 0, an invalid address, or a hotkey no longer registered are left out and counted on stderr.",
+      "To let Prometheus ask directly, run 'taoprom serve --sd.netuid N' and point http_sd_configs at /sd.",
+      "",
+      "Examples:",
+      "  taoprom targets --netuid 27",
+      "  taoprom targets --network test --netuid 27,51 --format http_sd",
+      "  taoprom targets --netuid 27 --output /etc/prometheus/sd/sn27.json"
+    })
+public final class TargetsCommand implements Callable<Integer> {
+
+  /** The two shapes of output; the JSON document is the same, its layout differs. */
+  public enum Format {
+    /** Indented, for a file a person may read. */
+    file_sd,
+    /** One line, as an {@code http_sd} endpoint answers. */
+    http_sd
+  }
+
+  @Option(names = "--network", paramLabel = "NETWORK", defaultValue = "finney",
+      description = "finney, test, local, or a node URL (ws://, wss://, http://, https://) (default: ${DEFAULT-VALUE}).")
+  String network;
+
+  @Option(names = "--netuid", paramLabel = "N", required = true, converter = NetuidConverter.class, split = ",",
+      description = "The subnet(s) to list; repeat the option or separate ids with commas.")
+  List<Integer> netuids;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "file_sd",
+      description = "file_sd (indented) or http_sd (one line) (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "Write to FILE (replaced atomically, so Prometheus never reads half a file) instead of stdout.")
+  Path output;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+      description = "Per-request timeout in seconds (default: ${DEFAULT-VALUE}).")
+  int timeoutSeconds;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    List<Integer> ids = NetuidConverter.distinct(netuids);
+    if (timeoutSeconds < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be at least 1 second, not " + timeoutSeconds);
+    }
+    SubnetTargets targets;
+    try (Subtensor subtensor = ChainConnection.open(network, RpcListener.NONE, Duration.ofSeconds(timeoutSeconds))) {
+      SubnetDiscovery discovery = new SubnetDiscovery(subtensor);
+      targets = discovery.discover(ids);
+      for (int netuid : ids) {
+        boolean any = targets.groups().stream().anyMatch(g -> g.labels().get("netuid").equals(Integer.toString(netuid)));
+        if (!any && !discovery.subnetExists(netuid)) {
+          throw new CommandFailure("netuid " + netuid + " does not exist on " + ChainConnection.describe(network)
+              + "; check --netuid and --network");
+        }
+      }
+    } catch (ChainException e) {
+      throw new CommandFailure("cannot read the Prometheus endpoints of netuid " + joined(ids) + " from "
+          + ChainConnection.describe(network) + ": " + e.getMessage() + "; check --network and that the node is reachable", e);
+    }
+    String json = format == Format.file_sd ? targets.toPrettyJson() : targets.toJson() + "\n";
+    if (output == null) {
+      spec.commandLine().getOut().print(json);
+      spec.commandLine().getOut().flush();
+    } else {
+      writeAtomically(output, json);
+      err.println("taoprom targets: wrote " + targets.groups().size() + " target(s) of netuid " + joined(ids) + " to " + output);
+    }
+    String skipped = targets.skippedSummary();
+    if (skipped != null) {
+      err.println("taoprom targets: " + skipped);
+    }
+    err.flush();
+    return 0;
+  }
+
+  private static String joined(List<Integer> ids) {
+    return String.join(",", ids.stream().map(String::valueOf).toList());
+  }
+
+  /** Writes beside the target and renames over it: Prometheus' file watcher sees old or new, never half. */
+  static void writeAtomically(Path file, String content) {
+    Path dir = file.toAbsolutePath().getParent();
+    Path temp = null;
+    try {
+      temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+      Files.writeString(temp, content, StandardCharsets.UTF_8);
+      try {
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new CommandFailure("cannot write " + file + ": " + e.getMessage()
+          + "; check that the directory exists and is writable (--output)", e);
+    } finally {
+      if (temp != null) {
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+          // the temp file was moved or never written; nothing left to clean
+        }
+      }
+    }
+  }
+}

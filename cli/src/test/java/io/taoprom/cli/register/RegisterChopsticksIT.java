@@ -1,0 +1,97 @@
+package io.taoprom.cli.register;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.taoprom.chain.registration.ChopsticksNode;
+import io.taoprom.cli.CliRun;
+import io.taoprom.exporter.PluginCatalog;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * {@code taoprom register} and {@code taoprom status} against a real Subtensor runtime in chopsticks
+ * (needs {@code TAOPROM_CHAIN_SPEC}; skipped without it, also in CI). chopsticks builds a block per
+ * transaction, so an unchanged best block proves that nothing was sent.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RegisterChopsticksIT {
+
+  private static final String ALICE = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
+  private static ChopsticksNode node;
+
+  @BeforeAll
+  static void start() throws Exception {
+    node = ChopsticksNode.startOrSkip("RegisterChopsticksIT", 1);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (node != null) {
+      node.close();
+    }
+  }
+
+  private static CliRun taoprom(String... args) {
+    return CliRun.of(PluginCatalog.of(List.of()), args);
+  }
+
+  private static CliRun register(String port) {
+    return taoprom("register", "--network", node.url(), "--netuid", "1", "--port", port, "--ip", "203.0.113.7",
+        "--app-version", "1.8.3", "--uri", "//Alice");
+  }
+
+  private static JsonNode status() throws Exception {
+    CliRun run = taoprom("status", "--network", node.url(), "--netuid", "1", "--hotkey", ALICE, "--ip", "203.0.113.7",
+        "--port", "9400", "--version", "183", "--json");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    return new ObjectMapper().readTree(run.out());
+  }
+
+  @Test
+  @Order(1)
+  void registersThenIsUpToDateWithoutSending() throws Exception {
+    CliRun first = register("9400");
+    System.out.println(first.out() + first.err());
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(first.out()).startsWith("registered in block #");
+    long block = status().get("currentBlock").asLong();
+
+    CliRun second = register("9400");
+    assertThat(second.exitCode()).as(second.err()).isZero();
+    assertThat(second.out()).startsWith("already up to date");
+    assertThat(status().get("currentBlock").asLong()).isEqualTo(block);
+  }
+
+  @Test
+  @Order(2)
+  void statusShowsWhatWasRegistered() throws Exception {
+    JsonNode s = status();
+    assertThat(s.get("uid").asInt()).isZero();
+    assertThat(s.get("prometheus").get("ip").asText()).isEqualTo("203.0.113.7");
+    assertThat(s.get("prometheus").get("port").asInt()).isEqualTo(9400);
+    assertThat(s.get("prometheus").get("version").asLong()).isEqualTo(183);
+    assertThat(s.get("upToDate").asBoolean()).isTrue();
+    assertThat(s.get("blocksUntilAllowed").asLong()).isPositive();
+    CliRun text = taoprom("status", "--network", node.url(), "--netuid", "1", "--uri", "//Alice", "--no-discover");
+    System.out.println(text.out());
+    assertThat(text.out()).contains("prometheus:        203.0.113.7:9400 version 183");
+  }
+
+  @Test
+  @Order(3)
+  void aChangedPortInsideTheRateLimitWindowIsReportedNotSent() throws Exception {
+    long block = status().get("currentBlock").asLong();
+    CliRun run = register("9401");
+    System.out.println(run.err());
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.err()).contains("ServingRateLimitExceeded (not sent)").contains("port 9400 -> 9401");
+    assertThat(status().get("currentBlock").asLong()).isEqualTo(block);
+  }
+}

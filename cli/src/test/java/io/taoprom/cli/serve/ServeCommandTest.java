@@ -1,0 +1,122 @@
+package io.taoprom.cli.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.taoprom.cli.CliRun;
+import io.taoprom.cli.TaoPromCli;
+import io.taoprom.cli.TestPlugin;
+import io.taoprom.exporter.PluginCatalog;
+import io.taoprom.exporter.spi.Availability;
+import io.taoprom.exporter.spi.CollectorOption;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class ServeCommandTest {
+
+  private static final PluginCatalog CATALOG = PluginCatalog.of(List.of(
+      new TestPlugin("alpha", "Alpha readings.", true, Availability.AVAILABLE,
+          List.of(CollectorOption.single("alpha.dir", "DIR", "Where alpha readings live.", "/var/lib/alpha"))),
+      new TestPlugin("beta", "Beta readings.", false, Availability.AVAILABLE,
+          List.of(CollectorOption.repeatable("beta.target", "URL", "A beta endpoint to read."))),
+      TestPlugin.of("gamma", "")));
+
+  private static PluginOptions.Selection parse(String... args) {
+    CommandLine cli = TaoPromCli.commandLine(() -> CATALOG, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    cli.parseArgs(args);
+    CommandLine serve = cli.getSubcommands().get("serve");
+    return ((ServeCommand) serve.getCommand()).pluginOptions().selection(serve.getParseResult());
+  }
+
+  @Test
+  void switchesAndOptionsAreReadBack() {
+    PluginOptions.Selection s = parse("serve", "--collector.beta", "--no-collector.alpha",
+        "--alpha.dir", "/srv/alpha", "--beta.target", "http://a", "--beta.target=http://b");
+    assertThat(s.enabled()).containsExactly("beta");
+    assertThat(s.disabled()).containsExactly("alpha");
+    assertThat(s.config().asMap()).isEqualTo(Map.of(
+        "alpha.dir", List.of("/srv/alpha"),
+        "beta.target", List.of("http://a", "http://b")));
+  }
+
+  @Test
+  void nothingGivenMeansDefaultsOnlyAndOptionDefaultsPassedOn() {
+    PluginOptions.Selection s = parse("serve");
+    assertThat(s.enabled()).isEmpty();
+    assertThat(s.disabled()).isEmpty();
+    assertThat(s.config().asMap()).isEqualTo(Map.of("alpha.dir", List.of("/var/lib/alpha")));
+  }
+
+  @Test
+  void theLastOfASwitchAndItsNegationWins() {
+    assertThat(parse("serve", "--no-collector.gamma", "--collector.gamma").enabled()).containsExactly("gamma");
+    PluginOptions.Selection s = parse("serve", "--collector.gamma", "--no-collector.gamma");
+    assertThat(s.enabled()).isEmpty();
+    assertThat(s.disabled()).containsExactly("gamma");
+  }
+
+  @Test
+  void aPluginOptionClashingWithAnExistingOneIsReportedNotFatal() {
+    PluginCatalog clashing = PluginCatalog.of(List.of(
+        new TestPlugin("web", "", true, Availability.AVAILABLE,
+            List.of(CollectorOption.single("web.listen-address", "X", "A clash with serve's own option.")))));
+    CommandLine cli = TaoPromCli.commandLine(() -> clashing, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    ServeCommand serve = (ServeCommand) cli.getSubcommands().get("serve").getCommand();
+    assertThat(serve.pluginOptions().switches()).containsOnlyKeys("web");
+    assertThat(serve.pluginOptions().pluginOptions()).isEmpty();
+    assertThat(serve.pluginOptions().problems()).singleElement().asString()
+        .startsWith("option --web.listen-address of plugin 'web' is left out:");
+  }
+
+  @Test
+  void pluginTextIsShownAndPassedOnLiterally() {
+    PluginCatalog odd = PluginCatalog.of(List.of(
+        new TestPlugin("odd", "Share of time in % of ${HOME}", true, Availability.AVAILABLE,
+            List.of(CollectorOption.single("odd.pattern", "RE%", "Match 100% of ${USER}", "^(a|b)${x}%d$")))));
+    CliRun help = CliRun.of(odd, "serve", "--help");
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).contains("Share of time in % of").contains("${HOME}").contains("--odd.pattern=RE%")
+        .contains("Match 100% of ${USER}").contains("default: ^(a|b)${x}%d$");
+
+    CommandLine cli = TaoPromCli.commandLine(() -> odd, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    cli.parseArgs("serve");
+    CommandLine serve = cli.getSubcommands().get("serve");
+    PluginOptions.Selection s = ((ServeCommand) serve.getCommand()).pluginOptions().selection(serve.getParseResult());
+    assertThat(s.config().value("odd.pattern")).hasValue("^(a|b)${x}%d$");
+  }
+
+  @Test
+  void portInUseIsOneLineAndExitCodeOne() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+      int port = taken.getLocalPort();
+      CliRun run = CliRun.of(CATALOG, "serve", "--web.listen-address", "127.0.0.1:" + port);
+      assertThat(run.exitCode()).isEqualTo(1);
+      assertThat(run.err().lines().toList()).singleElement().asString()
+          .startsWith("taoprom serve: ")
+          .contains(String.valueOf(port))
+          .containsIgnoringCase("in use");
+    }
+  }
+
+  @Test
+  void anAddressThatIsNotOnThisMachineIsOneLine() {
+    // 192.0.2.0/24 is TEST-NET-1: never assigned to a local interface.
+    CliRun run = CliRun.of(CATALOG, "serve", "--web.listen-address", "192.0.2.1:7091");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err().lines().toList()).singleElement().asString()
+        .startsWith("taoprom serve: ").contains("192.0.2.1");
+  }
+
+  @Test
+  void anUnresolvableHostIsOneLine() {
+    CliRun run = CliRun.of(CATALOG, "serve", "--web.listen-address", "no-such-host.invalid:7091");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err().lines().toList()).singleElement().asString()
+        .startsWith("taoprom serve: cannot resolve").contains("no-such-host.invalid").contains("--web.listen-address");
+  }
+}
