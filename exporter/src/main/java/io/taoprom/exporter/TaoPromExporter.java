@@ -1,5 +1,6 @@
 package io.taoprom.exporter;
 
+import com.sun.net.httpserver.HttpHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.taoprom.exporter.http.ExporterSite;
@@ -223,6 +224,7 @@ public final class TaoPromExporter implements AutoCloseable {
     private CollectorConfig config = CollectorConfig.empty();
     private PrometheusRegistry registry;
     private Duration scrapeTimeout = IsolatingCollector.DEFAULT_TIMEOUT;
+    private final Map<String, HttpHandler> routes = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -284,6 +286,16 @@ public final class TaoPromExporter implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Also serves {@code handler} at exactly {@code path} (GET and HEAD; an exception becomes a
+     * 500 and the server keeps serving). For pages beside {@code /metrics}, such as the CLI's
+     * service-discovery endpoint: {@code builder.route("/sd", sd.handler())}.
+     */
+    public Builder route(String path, HttpHandler handler) {
+      routes.put(Objects.requireNonNull(path, "path"), Objects.requireNonNull(handler, "handler"));
+      return this;
+    }
+
     /** The collectors' deadline when Prometheus sends no scrape timeout header; 10 s unless set. */
     public Builder scrapeTimeout(Duration timeout) {
       if (timeout.isNegative() || timeout.isZero()) {
@@ -330,6 +342,7 @@ public final class TaoPromExporter implements AutoCloseable {
       }
       TaoPromExporter exporter;
       try {
+        routes.forEach(server::route);
         exporter = new TaoPromExporter(this, chosen, Collections.unmodifiableMap(enabled), server);
         server.start(exporter.new Site(), scrapeTimeout);
       } catch (RuntimeException e) {

@@ -1,6 +1,8 @@
 package io.taoprom.cli.serve;
 
 import io.taoprom.cli.CommandFailure;
+import io.taoprom.cli.chainmetrics.ServeChain;
+import io.taoprom.cli.chainmetrics.ServeChainOptions;
 import io.taoprom.exporter.ExporterStartException;
 import io.taoprom.exporter.PluginCatalog;
 import io.taoprom.exporter.TaoPromExporter;
@@ -60,10 +62,14 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Turn off every collector that is on by default; enable the ones you want with --collector.NAME.")
   boolean disableDefaults;
 
+  // --network, --sd.netuid, --register...: the chain side lives in ServeChain, beside the exporter.
+  @CommandLine.Mixin ServeChainOptions chainOptions;
+
   @CommandLine.Spec CommandSpec spec;
 
   private final Supplier<PluginCatalog> catalog;
   private PluginOptions pluginOptions;
+  private ServeChain chain;
 
   /** Built by picocli through the CLI's factory, with the catalog shared by all commands. */
   public ServeCommand(Supplier<PluginCatalog> catalog) {
@@ -77,6 +83,7 @@ public final class ServeCommand implements Callable<Integer> {
   public void addPluginOptions(CommandSpec commandSpec) {
     pluginOptions = PluginOptions.install(commandSpec, catalog.get().plugins());
     pluginOptions.addHelpSections(commandSpec);
+    ServeChainOptions.installHelpSection(commandSpec);
   }
 
   PluginOptions pluginOptions() {
@@ -96,6 +103,7 @@ public final class ServeCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
+        chain.close();
         exporter.close();
         err.println("taoprom: stopped");
         err.flush();
@@ -106,6 +114,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     ListenAddress bound = listenAddress.withPort(exporter.port());
     err.println(StartupLine.of(bound, exporter.collectors(), plugins.failures()));
+    chain.start(exporter, err); // background threads: the chain never holds up /metrics
     err.flush();
     try {
       stopped.await();
@@ -126,6 +135,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
     selection.enabled().forEach(builder::enable);
     selection.disabled().forEach(builder::disable);
+    chain = ServeChain.prepare(chainOptions, builder, spec);
     try {
       return builder.buildAndStart();
     } catch (ExporterStartException e) {

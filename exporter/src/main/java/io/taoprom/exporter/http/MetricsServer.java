@@ -1,6 +1,7 @@
 package io.taoprom.exporter.http;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.taoprom.exporter.scrape.Failures;
 import java.io.IOException;
@@ -49,6 +50,7 @@ public final class MetricsServer implements AutoCloseable {
   private volatile ExporterSite site;
   private volatile MetricsEndpoint metrics;
   private final Map<String, Long> lastLogged = new ConcurrentHashMap<>();
+  private final Map<String, HttpHandler> routes = new ConcurrentHashMap<>();
 
   private MetricsServer(HttpServer server, ExecutorService executor) {
     this.server = server;
@@ -95,6 +97,20 @@ public final class MetricsServer implements AutoCloseable {
     server.start();
   }
 
+  /**
+   * Serves {@code handler} at exactly {@code path} (e.g. the CLI's {@code /sd}), with the same
+   * GET/HEAD check and the same 500-on-error guard as the built-in pages. Built-in paths cannot
+   * be replaced.
+   */
+  public void route(String path, HttpHandler handler) {
+    if (!path.startsWith("/") || path.equals("/") || path.equals("/metrics") || path.startsWith("/-/")) {
+      throw new IllegalArgumentException("cannot add a route at " + path + "; choose a path of your own, such as /sd");
+    }
+    if (routes.putIfAbsent(path, java.util.Objects.requireNonNull(handler, "handler")) != null) {
+      throw new IllegalArgumentException("a route at " + path + " exists already");
+    }
+  }
+
   /** The port listened on; the chosen one when started with port 0. */
   public int port() {
     return server.getAddress().getPort();
@@ -139,7 +155,12 @@ public final class MetricsServer implements AutoCloseable {
           Responses.html(exchange, 200, site.landingPage());
           break;
         default:
-          Responses.line(exchange, 404, "not found; the metrics are at /metrics");
+          HttpHandler route = routes.get(path);
+          if (route != null) {
+            route.handle(exchange);
+          } else {
+            Responses.line(exchange, 404, "not found; the metrics are at /metrics");
+          }
       }
     } catch (IOException e) {
       // The client went away mid-answer; nothing to tell anyone.

@@ -1,0 +1,176 @@
+package io.taoprom.cli.chainmetrics;
+
+import io.taoprom.cli.targets.CachedTargets;
+import io.taoprom.cli.targets.ChainConnection;
+import io.taoprom.chain.discovery.SubnetDiscovery;
+import io.taoprom.chain.registration.Endpoint;
+import io.taoprom.chain.registration.ExternalIp;
+import io.taoprom.chain.registration.Hotkey;
+import io.taoprom.chain.registration.RegistrationRequest;
+import io.taoprom.chain.subtensor.IpAddress;
+import io.taoprom.core.wallet.NaclKeyfileCipher;
+import io.taoprom.core.wallet.PasswordSource;
+import io.taoprom.chain.subtensor.Subtensor;
+import io.taoprom.exporter.TaoPromExporter;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The chain side of {@code taoprom serve}, beside the exporter: {@code /sd}, {@code --register}
+ * and the {@code taoprom_chain_*} series. Nothing here can stop {@code /metrics}: the chain is read on
+ * background threads, and a node that is down, slow or wrong only shows in logs, metrics and a
+ * stale or 503 {@code /sd}.
+ *
+ * <pre>{@code
+ * ServeChain chain = ServeChain.prepare(options, exporterBuilder, spec); // checks, hotkey, /sd
+ * TaoPromExporter exporter = exporterBuilder.buildAndStart();
+ * chain.start(exporter, err);                                      // metrics, first read of the chain
+ * ...
+ * chain.close();
+ * }</pre>
+ */
+public final class ServeChain implements AutoCloseable {
+
+  /** Per-attempt timeout of a chain request: well inside a refresh interval. */
+  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+  /** Bittensor's target block time: how often the registration loop looks at the best block. */
+  static final Duration BLOCK_TIME = Duration.ofSeconds(12);
+  private static final System.Logger LOG = System.getLogger("io.taoprom.cli.register");
+
+  private final ServeChainOptions options;
+  private final AtomicReference<SubnetDiscovery> discovery = new AtomicReference<>();
+  private final CachedTargets sd;
+  private Subtensor subtensor;
+  private ChainMetrics metrics;
+  private Hotkey hotkey;
+  private RegistrationLoop registration;
+
+  private ServeChain(ServeChainOptions options) {
+    this.options = options;
+    if (options.sd().enabled()) {
+      List<Integer> netuids = options.sd().netuids();
+      this.sd = new CachedTargets(() -> {
+        SubnetDiscovery d = discovery.get();
+        if (d == null) {
+          throw new IllegalStateException("not connected yet");
+        }
+        return d.discover(netuids);
+      }, options.sd().refreshInterval());
+    } else {
+      this.sd = null;
+    }
+  }
+
+  /**
+   * Checks the options and resolves the hotkey (a bad {@code --network}, a missing wallet or a
+   * wrong password fails here, before anything listens) and adds the routes to the exporter
+   * being built.
+   */
+  public static ServeChain prepare(ServeChainOptions options, TaoPromExporter.Builder builder, CommandSpec spec) {
+    ServeChain chain = new ServeChain(options);
+    if (options.anyChainFeature()) {
+      try {
+        ChainConnection.describe(options.network());
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage() + " (--network)");
+      }
+    }
+    RegisterOptions register = options.register();
+    register.validate(spec);
+    if (register.enabled()) {
+      chain.hotkey = register.hotkey().resolve(spec, PasswordSource.standard(), NaclKeyfileCipher.BITTENSOR);
+    }
+    if (chain.sd != null) {
+      builder.route("/sd", chain.sd.handler());
+    }
+    return chain;
+  }
+
+  /** Registers the metrics in the exporter's registry and starts reading (and writing) the chain. */
+  public void start(TaoPromExporter exporter, PrintWriter err) {
+    if (!options.anyChainFeature()) {
+      return;
+    }
+    metrics = ChainMetrics.register(exporter.registry(), options.register().enabled());
+    // Lazily connecting: a node that is down makes the first read fail, not this call.
+    subtensor = ChainConnection.open(options.network(), metrics, REQUEST_TIMEOUT);
+    if (sd != null) {
+      discovery.set(new SubnetDiscovery(subtensor));
+      sd.start();
+      err.println("taoprom: serving service discovery of netuid " + joined(options.sd().netuids())
+          + " from " + ChainConnection.describe(options.network()) + " at /sd (http_sd_configs), refreshed every "
+          + options.sd().refreshInterval().toMillis() / 1000.0 + " s");
+    }
+    if (options.register().enabled()) {
+      startRegistration(exporter.port(), err);
+    }
+  }
+
+  private void startRegistration(int listenPort, PrintWriter err) {
+    RegisterOptions o = options.register();
+    int port = o.port() != null ? o.port() : listenPort;
+    // The loop replaces the address at every round (explicit or discovered); this one is a placeholder
+    // (TEST-NET-1) that is never sent.
+    RegistrationRequest template = RegistrationRequest.of(o.netuid(),
+        Endpoint.of(IpAddress.parse("192.0.2.1"), port, o.version())).withWait(o.waitMode());
+    IpAddress explicit = o.explicitIp();
+    Supplier<IpAddress> address;
+    if (explicit != null) {
+      ExternalIp.warning(explicit).ifPresent(w -> err.println("taoprom serve: warning: " + w));
+      address = () -> explicit;
+    } else {
+      ExternalIp discovery = o.externalIp();
+      Integer ipType = o.ipType();
+      AtomicReference<IpAddress> warned = new AtomicReference<>();
+      address = () -> {
+        IpAddress ip = discovery.discover().address();
+        if (ipType != null && ipType != ip.type()) {
+          throw new IllegalStateException("the discovered address " + ip + " is IPv" + ip.type()
+              + " but --register.ip-type is " + ipType + "; give the address with --register.ip");
+        }
+        if (!ip.equals(warned.getAndSet(ip))) {
+          ExternalIp.warning(ip).ifPresent(w -> LOG.log(System.Logger.Level.WARNING, "registration: " + w));
+        }
+        return ip;
+      };
+    }
+    registration = new RegistrationLoop(subtensor, hotkey.signer(), template, address, metrics, o.intervalBlocks(),
+        BLOCK_TIME, o.ipCheckInterval());
+    registration.start();
+    err.println("taoprom: registering " + hotkey.ss58() + " on netuid " + o.netuid() + " of "
+        + ChainConnection.describe(options.network()) + " with port " + port + ", at start and every "
+        + o.intervalBlocks() + " blocks");
+  }
+
+  /** The {@code /sd} cache, when {@code --sd.netuid} was given. */
+  public CachedTargets sd() {
+    return sd;
+  }
+
+  /** The metrics, once started with a chain feature. */
+  public ChainMetrics metrics() {
+    return metrics;
+  }
+
+  private static String joined(List<Integer> ids) {
+    return String.join(",", ids.stream().map(String::valueOf).toList());
+  }
+
+  @Override
+  public void close() {
+    if (registration != null) {
+      registration.close();
+    }
+    if (sd != null) {
+      sd.close();
+    }
+    if (subtensor != null) {
+      subtensor.close();
+    }
+  }
+}
