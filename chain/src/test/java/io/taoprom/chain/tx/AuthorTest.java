@@ -1,6 +1,7 @@
 package io.taoprom.chain.tx;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.taoprom.chain.ChainClient;
@@ -95,7 +96,9 @@ class AuthorTest {
         .hasMessageContaining("no inclusion within")
         .hasMessageContaining("statuses: [ready]")
         .hasMessageContaining("look for its hash before submitting again");
-    assertThat(chain.node.count("author_unwatchExtrinsic")).isEqualTo(1);
+    // The unwatch is sent without waiting for its answer: wait for it to reach the node.
+    await().atMost(Duration.ofSeconds(5))
+        .untilAsserted(() -> assertThat(chain.node.count("author_unwatchExtrinsic")).isEqualTo(1));
   }
 
   @Test

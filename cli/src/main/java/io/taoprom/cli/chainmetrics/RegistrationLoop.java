@@ -117,11 +117,13 @@ public final class RegistrationLoop implements AutoCloseable {
         RegistrationOutcome outcome = registrar.register(hotkey,
             template.withEndpoint(Endpoint.of(address, template.endpoint().port(), template.endpoint().version())));
         boolean current = outcome instanceof RegistrationOutcome.Registered || outcome instanceof RegistrationOutcome.UpToDate;
+        // What chain holds first, then the outcome: a scrape that sees registered 1 also sees
+        // the prometheus_info series that says what is registered.
+        refreshChainHolds();
         note(outcome.name().toLowerCase(Locale.ROOT), outcome.describe(), current);
         if (current) {
           registeredIp = address;
         }
-        refreshChainHolds();
         // Published after the metrics, so that whoever sees the outcome sees them too.
         last = outcome;
         rounds++;
