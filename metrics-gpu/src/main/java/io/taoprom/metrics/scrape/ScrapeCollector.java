@@ -7,6 +7,7 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.taoprom.exporter.spi.ScrapeDeadline;
+import io.taoprom.metrics.textfile.format.ExpositionBytes;
 import io.taoprom.metrics.textfile.format.FamilyMerger;
 import io.taoprom.metrics.textfile.format.ParsedFamily;
 import io.taoprom.metrics.textfile.format.ProblemLog;
@@ -20,10 +21,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -143,7 +140,7 @@ final class ScrapeCollector implements MultiCollector {
           throw new IOException("answered HTTP " + response.statusCode());
         }
         long parseStart = System.nanoTime();
-        List<ParsedFamily> families = TextFormatParser.parse(decode(body(response)));
+        List<ParsedFamily> families = TextFormatParser.parse(ExpositionBytes.utf8(body(response), "sent a body that is not UTF-8 text"));
         left = merger.add(name, families, source);
         parseNanos = System.nanoTime() - parseStart;
         ok = true;
@@ -195,24 +192,8 @@ final class ScrapeCollector implements MultiCollector {
       return response.body();
     }
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
-      byte[] data = in.readNBytes(maxBodyBytes + 1);
-      if (data.length > maxBodyBytes) {
-        throw new IOException("sent a body that is larger than " + maxBodyBytes + " bytes uncompressed");
-      }
-      return data;
-    }
-  }
-
-  private static String decode(byte[] bytes) throws IOException {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new IOException("sent a body that is not UTF-8 text", e);
+      return ExpositionBytes.readCapped(
+          in, maxBodyBytes, "sent a body that is larger than " + maxBodyBytes + " bytes uncompressed");
     }
   }
 

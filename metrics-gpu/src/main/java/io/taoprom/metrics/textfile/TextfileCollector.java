@@ -6,6 +6,7 @@ import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapsho
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.metrics.textfile.format.ExpositionBytes;
 import io.taoprom.metrics.textfile.format.FamilyMerger;
 import io.taoprom.metrics.textfile.format.ParsedFamily;
 import io.taoprom.metrics.textfile.format.ProblemLog;
@@ -13,10 +14,6 @@ import io.taoprom.metrics.textfile.format.TextFormatException;
 import io.taoprom.metrics.textfile.format.TextFormatParser;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,7 +88,7 @@ final class TextfileCollector implements MultiCollector {
       for (Path file : files) {
         String origin = file.toString();
         try {
-          List<ParsedFamily> families = TextFormatParser.parse(decode(reader.read(file)));
+          List<ParsedFamily> families = TextFormatParser.parse(ExpositionBytes.utf8(reader.read(file), "not valid UTF-8"));
           for (ParsedFamily family : families) {
             if (family.hasTimestamps()) {
               throw new IOException("contains unsupported client-side timestamps, skipping entire file");
@@ -140,24 +137,7 @@ final class TextfileCollector implements MultiCollector {
 
   static byte[] readCapped(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
-      byte[] data = in.readNBytes(MAX_FILE_BYTES + 1);
-      if (data.length > MAX_FILE_BYTES) {
-        throw new IOException("larger than " + MAX_FILE_BYTES + " bytes");
-      }
-      return data;
-    }
-  }
-
-  private static String decode(byte[] bytes) throws IOException {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new IOException("not valid UTF-8", e);
+      return ExpositionBytes.readCapped(in, MAX_FILE_BYTES, "larger than " + MAX_FILE_BYTES + " bytes");
     }
   }
 
