@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * {@code taoprom register} and {@code taoprom status} against a real Subtensor runtime in chopsticks
+ * {@code taoprom register}, {@code status} and {@code targets} against a real Subtensor runtime in chopsticks
  * (needs {@code TAOPROM_CHAIN_SPEC}; skipped without it, also in CI). chopsticks builds a block per
  * transaction, so an unchanged best block proves that nothing was sent.
  */
@@ -93,5 +93,24 @@ class RegisterChopsticksIT {
     assertThat(run.exitCode()).isEqualTo(3);
     assertThat(run.err()).contains("ServingRateLimitExceeded (not sent)").contains("port 9400 -> 9401");
     assertThat(status().get("currentBlock").asLong()).isEqualTo(block);
+  }
+
+  @Test
+  @Order(4)
+  void targetsListsTheRegisteredEndpointForPrometheus() throws Exception {
+    CliRun run = taoprom("targets", "--network", node.url(), "--netuid", "1", "--format", "http_sd");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode groups = new ObjectMapper().readTree(run.out());
+    JsonNode alice = null;
+    for (JsonNode group : groups) {
+      if (ALICE.equals(group.get("labels").get("hotkey").asText())) {
+        alice = group;
+      }
+    }
+    assertThat(alice).as(run.out()).isNotNull();
+    assertThat(alice.get("targets")).singleElement().satisfies(t -> assertThat(t.asText()).isEqualTo("203.0.113.7:9400"));
+    assertThat(alice.get("labels").get("netuid").asText()).isEqualTo("1");
+    assertThat(alice.get("labels").get("uid").asText()).isEqualTo("0");
+    assertThat(alice.get("labels").get("version").asText()).isEqualTo("183");
   }
 }
