@@ -7,6 +7,7 @@ import io.taoprom.exporter.spi.CollectorOption;
 import io.taoprom.exporter.spi.CollectorPlugin;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -165,11 +167,34 @@ public final class PluginCatalog {
    * #availability(CollectorPlugin)}.
    */
   public Availability availability(CollectorPlugin plugin, CollectorConfig config) {
+    // Only the plugin's own options can change its answer: keyed on those alone, a probe made
+    // before the options were known (the CLI probes on a background thread at start) is reused
+    // unless the user set one of this plugin's options.
+    CollectorConfig own = ownOptions(plugin, config);
     String name = nameOf(plugin);
     if (name == null) {
-      return checkAvailability(plugin, config);
+      return checkAvailability(plugin, own);
     }
-    return availability.computeIfAbsent(List.of(name, config), k -> checkAvailability(plugin, config));
+    return availability.computeIfAbsent(List.of(name, own), k -> checkAvailability(plugin, own));
+  }
+
+  private static CollectorConfig ownOptions(CollectorPlugin plugin, CollectorConfig config) {
+    if (config.asMap().isEmpty()) {
+      return config;
+    }
+    Set<String> names = new HashSet<>();
+    try {
+      plugin.options().forEach(option -> names.add(option.name()));
+    } catch (RuntimeException | LinkageError e) {
+      return CollectorConfig.empty(); // its availability check reports what is broken
+    }
+    Map<String, List<String>> own = new LinkedHashMap<>();
+    config.asMap().forEach((key, values) -> {
+      if (names.contains(key)) {
+        own.put(key, values);
+      }
+    });
+    return own.isEmpty() ? CollectorConfig.empty() : CollectorConfig.of(own);
   }
 
   private String nameOf(CollectorPlugin plugin) {

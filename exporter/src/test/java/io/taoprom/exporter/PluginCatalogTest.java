@@ -53,6 +53,9 @@ class PluginCatalogTest {
       @Override public io.prometheus.metrics.model.registry.MultiCollector create(CollectorConfig config) {
         return () -> MetricSnapshots.of();
       }
+      @Override public List<io.taoprom.exporter.spi.CollectorOption> options() {
+        return List.of(io.taoprom.exporter.spi.CollectorOption.single("needspath.library", "PATH", "the library"));
+      }
       @Override public Availability availability(CollectorConfig config) {
         asked[0]++;
         return config.value("needspath.library").isPresent()
@@ -66,6 +69,26 @@ class PluginCatalogTest {
     assertThat(one.availability(needsPath, CollectorConfig.of(Map.of("needspath.library", List.of("/opt/lib.so")))).available())
         .isTrue();
     assertThat(asked[0]).isEqualTo(2);
+  }
+
+  @Test
+  void optionsOfOtherPluginsDoNotCauseASecondProbe() {
+    int[] asked = {0};
+    CollectorPlugin plain = new CollectorPlugin() {
+      @Override public String name() { return "plain"; }
+      @Override public io.prometheus.metrics.model.registry.MultiCollector create(CollectorConfig config) {
+        return () -> MetricSnapshots.of();
+      }
+      @Override public Availability availability() {
+        asked[0]++;
+        return Availability.AVAILABLE;
+      }
+    };
+    PluginCatalog one = PluginCatalog.of(List.of(plain));
+    assertThat(one.availability(plain).available()).isTrue();
+    assertThat(one.availability(plain, CollectorConfig.of(Map.of("textfile.directory", List.of("/tmp")))).available())
+        .isTrue();
+    assertThat(asked[0]).isEqualTo(1);
   }
 
   @Test

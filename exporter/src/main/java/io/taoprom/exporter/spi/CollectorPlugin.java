@@ -74,8 +74,9 @@ public interface CollectorPlugin {
 
   /**
    * Whether the collector can work on this machine with the given options (for example the
-   * library path in {@code --nvml.library}). The exporter asks this, with the options the user
-   * gave, before {@link #create}; the default ignores the options and asks {@link #availability()}.
+   * library path in {@code --nvml.library}). The exporter asks this before {@link #create}, with
+   * the values the user gave for this plugin's own {@link #options()} only, and remembers the
+   * answer per such configuration; the default ignores the options and asks {@link #availability()}.
    */
   default Availability availability(CollectorConfig config) {
     return availability();
