@@ -57,6 +57,21 @@ public final class Fixtures {
     return dir;
   }
 
+  /**
+   * The Subtensor raw chain spec chopsticks runs, from {@code TAOPROM_CHAIN_SPEC}; skips the test
+   * with a message when it is unset or not a file, and fails it when {@code CI=true} (.ci/run points
+   * it at ../shared/fixtures/subtensor-raonet-spec218.json).
+   */
+  public static Path chainSpec(String testName) {
+    String spec = System.getenv("TAOPROM_CHAIN_SPEC");
+    require(spec != null && !spec.isBlank(), testName + " needs TAOPROM_CHAIN_SPEC, a Subtensor raw chain spec"
+        + " (e.g. ../shared/fixtures/subtensor-raonet-spec218.json, or opentensor/subtensor's scripts/specs/raonet.json),"
+        + " to run against a real runtime");
+    Path path = Path.of(spec);
+    require(Files.isRegularFile(path), testName + ": TAOPROM_CHAIN_SPEC=" + spec + " is not a file");
+    return path;
+  }
+
   /** Skips the test with {@code message}, or fails it when {@code CI=true}. */
   public static void require(boolean condition, String message) {
     if (condition) {

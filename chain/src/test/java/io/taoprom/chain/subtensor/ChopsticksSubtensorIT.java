@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -37,7 +36,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * servePrometheus against a real Subtensor runtime: chopsticks 1.5.1 runs the chain spec named by
  * {@code TAOPROM_CHAIN_SPEC} (for example {@code opentensor/subtensor}'s {@code
  * scripts/specs/raonet.json}) offline on loopback, with {@code //Alice} made a member of netuid 1
- * through {@code --import-storage}. Optional even in CI: without the variable it is skipped.
+ * through {@code --import-storage}. Without the variable it is skipped, except with {@code CI=true}, where it fails.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ChopsticksSubtensorIT {
@@ -53,13 +52,7 @@ class ChopsticksSubtensorIT {
 
   @BeforeAll
   static void start() throws Exception {
-    String spec = System.getenv("TAOPROM_CHAIN_SPEC");
-    if (spec == null || spec.isBlank()) {
-      System.out.println("ChopsticksSubtensorIT skipped: set TAOPROM_CHAIN_SPEC to a Subtensor raw chain spec"
-          + " (e.g. opentensor/subtensor scripts/specs/raonet.json) to run servePrometheus against a real runtime");
-      Assumptions.abort("TAOPROM_CHAIN_SPEC is not set");
-    }
-    Assumptions.assumeTrue(Files.isRegularFile(Path.of(spec)), "TAOPROM_CHAIN_SPEC=" + spec + " is not a file");
+    String spec = Fixtures.chainSpec("ChopsticksSubtensorIT").toString();
     Path interop = Fixtures.interopDir();
     Path bin = interop.resolve("node_modules/.bin/chopsticks");
     Fixtures.require(Files.isExecutable(bin), bin + " is not installed (npm ci in tools/interop)");

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * {@code taoprom register}, {@code status} and {@code targets} against a real Subtensor runtime in chopsticks
- * (needs {@code TAOPROM_CHAIN_SPEC}; skipped without it, also in CI). chopsticks builds a block per
+ * (needs {@code TAOPROM_CHAIN_SPEC}; skipped without it, failed without it when {@code CI=true}). chopsticks builds a block per
  * transaction, so an unchanged best block proves that nothing was sent.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
