@@ -9,13 +9,12 @@ import io.taoprom.core.keys.Ss58;
 import io.taoprom.core.wallet.Keyfile;
 import io.taoprom.core.wallet.KeyfileContents;
 import io.taoprom.core.wallet.KeyfileException;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HexFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -101,15 +100,34 @@ final class KeyInput {
     }
   }
 
+  /** A secret URI is a mnemonic and a derivation path: a few hundred bytes. */
+  static final int MAX_STDIN_LINE = 4096;
+
+  /**
+   * The first line of standard input, read byte by byte up to {@link #MAX_STDIN_LINE} so that an
+   * endless stream (a pipe from /dev/zero) costs only that; the bytes are cleared after decoding.
+   */
   private static String readLine(CommandSpec spec, InputStream stdin) {
+    byte[] line = new byte[MAX_STDIN_LINE];
+    int length = 0;
     try {
-      String line = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)).readLine();
-      if (line == null || line.isBlank()) {
+      int b;
+      while ((b = stdin.read()) != -1 && b != '\n') {
+        if (length == line.length) {
+          throw new ParameterException(spec.commandLine(), "the secret URI on standard input is longer than "
+              + MAX_STDIN_LINE + " bytes; give one line with the phrase or seed and its derivation path");
+        }
+        line[length++] = (byte) b;
+      }
+      String text = new String(line, 0, length, StandardCharsets.UTF_8).strip();
+      if (text.isEmpty()) {
         throw new ParameterException(spec.commandLine(), "expected a secret URI on standard input, got nothing");
       }
-      return line.strip();
+      return text;
     } catch (IOException e) {
       throw new io.taoprom.cli.CommandFailure("cannot read the secret URI from standard input: " + e.getMessage(), e);
+    } finally {
+      Arrays.fill(line, (byte) 0);
     }
   }
 

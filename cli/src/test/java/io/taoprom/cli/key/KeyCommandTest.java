@@ -1,6 +1,7 @@
 package io.taoprom.cli.key;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,8 @@ import io.taoprom.core.wallet.Keyfile;
 import io.taoprom.core.wallet.NaclKeyfileCipher;
 import io.taoprom.core.wallet.PasswordSource;
 import io.taoprom.exporter.PluginCatalog;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +26,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -212,5 +217,41 @@ class KeyCommandTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("inspect").contains("generate").contains("sign").contains("verify");
     assertThat(taoprom("--help").out()).containsPattern("(?m)^\\s+key\\s+Inspect, generate");
+  }
+
+  @Test
+  @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void inspectRefusesALinkToDevZeroAndAFifoWithOneLine() throws Exception {
+    // Before: /dev/zero passed the 64 KiB check (stat says 0 bytes) and filled the heap; a FIFO hung.
+    Path zero = Files.createSymbolicLink(dir.resolve("zero"), Path.of("/dev/zero"));
+    CliRun run = taoprom("key", "inspect", "--keyfile", zero.toString());
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.err()).contains("is a character device, not a regular file").hasLineCount(1);
+
+    Path fifo = dir.resolve("fifo");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    CliRun fifoRun = taoprom("key", "inspect", "--keyfile", fifo.toString());
+    assertThat(fifoRun.exitCode()).isNotZero();
+    assertThat(fifoRun.err()).contains("is a FIFO (named pipe), not a regular file").hasLineCount(1);
+  }
+
+  @Test
+  @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void anEndlessStandardInputIsCutAtItsCapWithoutASecretInTheMessage() {
+    // An endless line: what a pipe from /dev/zero or a runaway program would send as "-".
+    InputStream endless = new InputStream() {
+      @Override
+      public int read() {
+        return 'a';
+      }
+    };
+    CommandLine cli = new CommandLine(new InspectCommand());
+    assertThatThrownBy(() -> KeyInput.fromUri(cli.getCommandSpec(), "URI", "-", "sr25519", endless))
+        .isInstanceOf(CommandLine.ParameterException.class)
+        .hasMessageContaining("longer than " + KeyInput.MAX_STDIN_LINE + " bytes")
+        .hasMessageNotContaining("aaaa");
+    InputStream phrase = new ByteArrayInputStream((Keys.DEV_PHRASE + "//Alice\nrest").getBytes(StandardCharsets.UTF_8));
+    assertThat(KeyInput.fromUri(cli.getCommandSpec(), "URI", "-", "sr25519", phrase).publicKey())
+        .isEqualTo(Keys.fromUri("//Alice").publicKey());
   }
 }

@@ -6,6 +6,9 @@ import io.taoprom.core.crypto.sr25519.Sr25519Scheme;
 import io.taoprom.core.keys.KeyFormatException;
 import io.taoprom.core.keys.Keys;
 import io.taoprom.core.keys.Ss58;
+import io.taoprom.untrusted.BoundedFiles;
+import io.taoprom.untrusted.InputTooLargeException;
+import io.taoprom.untrusted.NotRegularFileException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -65,13 +68,15 @@ public final class Keyfile {
   public static KeyfileContents read(Path path, PasswordSource passwords, NaclKeyfileCipher cipher) {
     byte[] data;
     try {
-      long size = Files.size(path);
-      if (size > MAX_SIZE) {
-        throw new KeyfileException(path + " is " + size + " bytes; a keyfile is at most " + MAX_SIZE + " bytes");
-      }
-      data = Files.readAllBytes(path);
+      // Regular files only, and the cap enforced while reading: a link to /dev/zero states 0 bytes
+      // and never ends, a FIFO would block until someone writes to it.
+      data = BoundedFiles.read(path, MAX_SIZE);
     } catch (NoSuchFileException e) {
       throw new KeyfileException("keyfile " + path + " does not exist; check --wallet.path, --wallet.name and --wallet.hotkey");
+    } catch (NotRegularFileException e) {
+      throw new KeyfileException("keyfile " + path + " is " + e.kind() + ", not a regular file; point to the keyfile itself", e);
+    } catch (InputTooLargeException e) {
+      throw new KeyfileException(path + " is larger than " + MAX_SIZE + " bytes; a keyfile is a few hundred bytes, so this is not one", e);
     } catch (IOException e) {
       throw new KeyfileException("cannot read keyfile " + path + ": " + e.getMessage(), e);
     }

@@ -151,4 +151,15 @@ class ScaleReaderWriterTest {
     assertThatThrownBy(() -> new ScaleWriter().writeArray(List.of(1), 2, ScaleWriter::writeU8)).hasMessageContaining("2 elements");
     assertThatThrownBy(() -> new ScaleWriter().writeFixedBytes(new byte[3], 4)).hasMessageContaining("[u8; 4]");
   }
+
+  @Test
+  void unitResultsDecodeAsDispatchResultIs() {
+    // Result<(), ()>: both payloads are unit, which decodes as null (found by ScaleDecodeFuzz:
+    // decoding Err(()) threw a NullPointerException).
+    ScaleCodec<ScaleResult<Void, Void>> dispatch = ScaleCodecs.result(ScaleCodecs.UNIT, ScaleCodecs.UNIT);
+    assertThat(dispatch.decodeAll(new byte[] {0})).isEqualTo(ScaleResult.ok(null));
+    assertThat(dispatch.decodeAll(new byte[] {1})).isEqualTo(ScaleResult.err(null));
+    assertThat(dispatch.decodeAll(new byte[] {1}).isOk()).isFalse();
+    assertThat(dispatch.encodeToBytes(ScaleResult.err(null))).containsExactly(1);
+  }
 }

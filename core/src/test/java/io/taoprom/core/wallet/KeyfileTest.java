@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class KeyfileTest {
@@ -182,8 +184,25 @@ class KeyfileTest {
   void hugeOrMissingFilesAreRefused() throws Exception {
     Path big = dir.resolve("big");
     Files.write(big, new byte[Keyfile.MAX_SIZE + 1]);
-    assertThatThrownBy(() -> Keyfile.read(big, PasswordSource.none())).hasMessageContaining("at most");
+    assertThatThrownBy(() -> Keyfile.read(big, PasswordSource.none())).hasMessageContaining("larger than " + Keyfile.MAX_SIZE);
     assertThatThrownBy(() -> Keyfile.read(dir.resolve("nope"), PasswordSource.none())).hasMessageContaining("does not exist");
+  }
+
+  @Test
+  @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aLinkToADeviceAndAFifoAreRefusedAtOnce() throws Exception {
+    // /dev/zero states a size of 0 and never ends: a stat-based cap let it fill the heap.
+    Path zero = Files.createSymbolicLink(dir.resolve("zero-hotkey"), Path.of("/dev/zero"));
+    assertThatThrownBy(() -> Keyfile.read(zero, PasswordSource.none()))
+        .isInstanceOf(KeyfileException.class)
+        .hasMessage("keyfile " + zero + " is a character device, not a regular file; point to the keyfile itself");
+    // A FIFO blocks its reader until someone writes: it must be refused before it is opened.
+    Path fifo = dir.resolve("fifo-hotkey");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    assertThat(mkfifo.waitFor()).isZero();
+    assertThatThrownBy(() -> Keyfile.read(fifo, PasswordSource.none()))
+        .isInstanceOf(KeyfileException.class)
+        .hasMessageContaining("is a FIFO (named pipe), not a regular file");
   }
 
   private static KeyfileContents parse(String json) {
