@@ -70,10 +70,10 @@ final class HttpRpcClient extends AbstractRpcClient {
     }
     if (status == 429 || status >= 500) {
       throw new RpcTransportException(endpoint(), method, true, method + ": " + endpoint()
-          + " answered HTTP " + status + ": " + body.head(), null);
+          + " answered HTTP " + status + (body.head().isEmpty() ? "" : ": " + body.head()), null);
     }
     throw new RpcProtocolException(endpoint(), method + ": " + endpoint() + " answered HTTP " + status
-        + " without a JSON-RPC body: " + body.head());
+        + " without a JSON-RPC body" + (body.head().isEmpty() ? "" : ": " + body.head()));
   }
 
   @Override

@@ -82,10 +82,10 @@ final class MessageReader {
     return bytes;
   }
 
-  /** The start of the message as received, escaped and cut short, for error messages. */
+  /** The start of the message as received, escaped and cut short, for error messages; empty when blank. */
   String head() {
-    String start = Excerpt.of(head, HEAD_CHARS);
-    return headCut ? start + "…" : start;
+    String start = Excerpt.of(head.toString().strip(), HEAD_CHARS);
+    return headCut && !start.isEmpty() ? start + "…" : start;
   }
 
   /** Feeds text (a WebSocket text frame, or part of one), encoding it to UTF-8 as the wire had it. */

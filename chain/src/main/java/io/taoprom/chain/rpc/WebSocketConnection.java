@@ -136,10 +136,10 @@ final class WebSocketConnection implements WebSocket.Listener {
   }
 
   private void refuse(RefusedMessage refused, MessageReader reader) {
-    String head = reader == null ? "" : ": " + reader.head();
+    String head = reader == null || reader.head().isEmpty() ? "" : ": " + reader.head();
     if (refused.reason() == RefusedMessage.Reason.TOO_LARGE) {
       tooLarge("a message from " + endpoint + " was refused: " + refused.getMessage()
-          + "; it started" + head);
+          + (head.isEmpty() ? "" : "; it started" + head));
     } else {
       protocolFailure("malformed JSON-RPC frame from " + endpoint + " (" + Excerpt.of(refused.getMessage())
           + ")" + head);

@@ -8,7 +8,7 @@ import io.taoprom.chain.registration.RegistrationOutcome;
 import io.taoprom.chain.registration.RegistrationRequest;
 import io.taoprom.chain.registration.Registrar;
 import io.taoprom.chain.registration.WaitMode;
-import io.taoprom.chain.subtensor.Subtensor;
+import io.taoprom.cli.chain.ChainConversation;
 import io.taoprom.core.wallet.NaclKeyfileCipher;
 import io.taoprom.core.wallet.PasswordSource;
 import java.io.PrintWriter;
@@ -105,13 +105,15 @@ public final class RegisterCommand implements Callable<Integer> {
     Hotkey hotkey = hotkeyOptions.resolve(spec, passwords, cipher);
     RegistrationRequest request = request();
     PrintWriter err = spec.commandLine().getErr();
-    try (Subtensor subtensor = network.connect(spec)) {
-      Registrar registrar = Registrar.over(subtensor).withProgress(line -> {
+    try (ChainConversation chain = network.converse(spec)) {
+      Registrar registrar = Registrar.over(chain.subtensor()).withProgress(line -> {
         err.println(spec.qualifiedName() + ": " + line);
         err.flush();
       });
-      RegistrationOutcome outcome = registrar.register(hotkey.signer(), request);
-      print(outcome);
+      // One deadline for every read, the submission and the re-checks; the waits asked for
+      // (--wait-rate-limit, --wait with --timeout) do not spend it.
+      RegistrationOutcome outcome = chain.call(() -> registrar.register(hotkey.signer(), request));
+      print(outcome, outcome instanceof RegistrationOutcome.Failed f ? chain.hint(f.docs()) : "");
       return outcome.exitCode();
     }
   }
@@ -134,7 +136,7 @@ public final class RegisterCommand implements Callable<Integer> {
         .withDryRun(dryRun).withTimeout(Duration.ofSeconds(timeoutSeconds));
   }
 
-  private void print(RegistrationOutcome outcome) {
+  private void print(RegistrationOutcome outcome, String hint) {
     if (json) {
       try {
         spec.commandLine().getOut().println(JSON.writeValueAsString(outcome.toMap()));
@@ -144,7 +146,7 @@ public final class RegisterCommand implements Callable<Integer> {
     } else if (outcome.isSuccess()) {
       spec.commandLine().getOut().println(outcome.describe());
     } else {
-      spec.commandLine().getErr().println(spec.qualifiedName() + ": " + outcome.describe());
+      spec.commandLine().getErr().println(spec.qualifiedName() + ": " + outcome.describe() + hint);
     }
     spec.commandLine().getOut().flush();
     spec.commandLine().getErr().flush();
