@@ -5,6 +5,7 @@ import io.taoprom.chain.ChainClient;
 import io.taoprom.chain.ChainException;
 import io.taoprom.chain.ChainRuntime;
 import io.taoprom.chain.FromNode;
+import io.taoprom.untrusted.Excerpt;
 import io.taoprom.chain.codec.CodecException;
 import io.taoprom.chain.codec.Hex;
 import io.taoprom.chain.metadata.StorageEntry;
@@ -147,9 +148,23 @@ public final class Storage {
       if (!page.isArray() || page.isEmpty()) {
         return;
       }
+      if (page.size() > pageSize) {
+        throw new ChainException("state_getKeysPaged on " + chain.rpc().endpoint() + " returned " + page.size()
+            + " keys for a page of " + pageSize);
+      }
       List<byte[]> keys = new ArrayList<>(page.size());
+      String previous = start;
       for (JsonNode k : page) {
-        keys.add(FromNode.hex(chain.rpc().endpoint(), "state_getKeysPaged", k));
+        byte[] key = FromNode.hex(chain.rpc().endpoint(), "state_getKeysPaged", k);
+        String hex = Hex.encode(key);
+        // Each page must move forward: a node that repeats or reorders keys would otherwise keep
+        // a reader going (and growing) for as long as it likes.
+        if (previous != null && hex.compareTo(previous) <= 0) {
+          throw new ChainException("state_getKeysPaged on " + chain.rpc().endpoint() + " returned keys out of order ("
+              + FromNode.json(k) + " after " + Excerpt.of(previous, 80) + "); a node pages forward");
+        }
+        previous = hex;
+        keys.add(key);
       }
       List<byte[]> values = rawAll(keys, at);
       for (int i = 0; i < keys.size(); i++) {
@@ -164,7 +179,7 @@ public final class Storage {
       if (page.size() < pageSize) {
         return;
       }
-      start = page.get(page.size() - 1).asText();
+      start = previous;
     }
   }
 
