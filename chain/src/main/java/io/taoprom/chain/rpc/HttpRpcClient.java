@@ -8,7 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP transport: one POST per request, no subscriptions. Useful behind proxies that do not
@@ -43,7 +47,23 @@ final class HttpRpcClient extends AbstractRpcClient {
         .POST(HttpRequest.BodyPublishers.ofString(body))
         .build();
     CompletableFuture<JsonNode> result = new CompletableFuture<>();
-    http.sendAsync(request, bodies).whenComplete((response, error) -> {
+    CompletableFuture<HttpResponse<JsonBodyHandler.Body>> sent = http.sendAsync(request, bodies);
+    // The client's own timeout ends at the response headers; a body that trickles in must not
+    // hold the attempt longer than connecting and answering may take together.
+    Duration whole = settings.connectTimeout().plus(settings.requestTimeout());
+    try {
+      ScheduledFuture<?> guard = timer.schedule(() -> {
+        if (result.completeExceptionally(new RpcTimeoutException(endpoint(), method, true, whole, method + " on "
+            + endpoint() + " got no whole answer within " + whole.toMillis() + " ms"))) {
+          sent.cancel(true);
+        }
+      }, whole.toNanos(), TimeUnit.NANOSECONDS);
+      result.whenComplete((v, e) -> guard.cancel(false));
+    } catch (RejectedExecutionException shutDown) {
+      sent.cancel(true);
+      return CompletableFuture.failedFuture(closedException(method));
+    }
+    sent.whenComplete((response, error) -> {
       try {
         if (error != null) {
           throw failure(method, unwrap(error));

@@ -106,6 +106,24 @@ class HostileNodeTest {
   }
 
   @Test
+  void anHttpBodyThatTricklesInIsCutOffAfterTheConnectAndRequestTimeouts() {
+    HostileNode trickle = opened(HostileNode.start(c -> c.httpAnswerStreaming(1000, (off, buf, len) -> {
+      java.util.Arrays.fill(buf, 0, len, (byte) ' ');
+      try {
+        Thread.sleep(200L * len); // one byte every 200 ms
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    })));
+    RpcClient rpc = opened(RpcClient.builder(trickle.httpUri()).retryPolicy(RetryPolicy.none())
+        .connectTimeout(Duration.ofMillis(500)).requestTimeout(Duration.ofMillis(700)).build());
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> rpc.request("system_health")).isInstanceOf(RpcTimeoutException.class)
+        .hasMessageContaining("got no whole answer within 1200 ms");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+  }
+
+  @Test
   void aNodesErrorTextReachesTheMessageEscapedAndCutShort() {
     String hostile = TERMINAL_TRICKS + "x".repeat(100_000);
     FakeNode node = opened(FakeNode.start(r -> r.replyError(1010, hostile, hostile)));
