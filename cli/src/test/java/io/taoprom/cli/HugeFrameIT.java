@@ -3,6 +3,7 @@ package io.taoprom.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taoprom.chain.rpc.HostileNode;
+import io.taoprom.chain.rpc.NodeBehaviours;
 import java.io.File;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,7 @@ class HugeFrameIT {
   private static final List<String> FAST = List.of("--chain.retry.delay", "100ms", "--chain.retry.max-delay", "200ms");
 
   private static HostileNode hugeFrames() {
-    return HostileNode.start(HostileNode.streamingFrame(1L << 40, HostileNode.whitespace()));
+    return HostileNode.start(NodeBehaviours.streamingFrame(1L << 40, NodeBehaviours.whitespace()));
   }
 
   @Test

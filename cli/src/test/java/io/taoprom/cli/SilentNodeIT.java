@@ -3,6 +3,7 @@ package io.taoprom.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taoprom.chain.rpc.HostileNode;
+import io.taoprom.chain.rpc.NodeBehaviours;
 import io.taoprom.exporter.PluginCatalog;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ class SilentNodeIT {
    */
   @Test
   void serveBoundsEachRoundWithTheChainAndKeepsServing() throws Exception {
-    try (HostileNode silent = HostileNode.start(HostileNode.silentAfterHandshake());
+    try (HostileNode silent = HostileNode.start(NodeBehaviours.silentAfterHandshake());
         ServeProcess serve = ServeProcess.start(List.of("-Xmx64m"), List.of("--collector.disable-defaults",
             "--collector.loadavg", "--network", silent.wsUri().toString(), "--chain.timeout", "2s",
             "--sd.netuid", "1", "--sd.refresh-interval", "1s", "--register", "--register.netuid", "1",
@@ -61,8 +62,8 @@ class SilentNodeIT {
 
   @Test
   void everyChainCommandGivesUpWithinTwentySecondsSayingWhatTheNodeDidNotDo() throws Exception {
-    try (HostileNode handshakeThenSilence = HostileNode.start(HostileNode.silentAfterHandshake());
-        HostileNode silentTcp = HostileNode.start(HostileNode.silentTcp())) {
+    try (HostileNode handshakeThenSilence = HostileNode.start(NodeBehaviours.silentAfterHandshake());
+        HostileNode silentTcp = HostileNode.start(NodeBehaviours.silentTcp())) {
       Map<String, String> nodes = new LinkedHashMap<>();
       nodes.put("after-handshake", handshakeThenSilence.wsUri().toString());
       nodes.put("silent-tcp", silentTcp.wsUri().toString());

@@ -51,7 +51,7 @@ class HostileNodeTest {
       c.handshake();
       var request = c.readRequest();
       if (answered.getAndIncrement() == 0) {
-        c.streamFrame(1L << 40, HostileNode.whitespace()); // 1 TiB declared
+        c.streamFrame(1L << 40, NodeBehaviours.whitespace()); // 1 TiB declared
       } else {
         c.sendText("{\"jsonrpc\":\"2.0\",\"id\":" + request.get("id") + ",\"result\":\"fine\"}");
         c.readRequest();
@@ -69,8 +69,8 @@ class HostileNodeTest {
 
   @Test
   void aReadThatKeepsGettingOversizedAnswersFailsTypedAfterThePolicy() {
-    HostileNode node = opened(HostileNode.start(HostileNode.answering(
-        HostileNode.repeated("\"", "a", CAP, "\""))));
+    HostileNode node = opened(HostileNode.start(NodeBehaviours.answering(
+        NodeBehaviours.repeated("\"", "a", CAP, "\""))));
     RpcClient rpc = client(node.wsUri());
     assertThatThrownBy(() -> rpc.request("state_getMetadata"))
         .isInstanceOfSatisfying(RpcMessageTooLargeException.class, e -> {
@@ -84,7 +84,7 @@ class HostileNodeTest {
 
   @Test
   void aSubmissionAnsweredOverTheCapIsNotResent() {
-    HostileNode node = opened(HostileNode.start(HostileNode.streamingFrame(1L << 40, HostileNode.whitespace())));
+    HostileNode node = opened(HostileNode.start(NodeBehaviours.streamingFrame(1L << 40, NodeBehaviours.whitespace())));
     RpcClient rpc = client(node.wsUri());
     assertThatThrownBy(() -> rpc.submit("author_submitExtrinsic", "0x1234"))
         .isInstanceOfSatisfying(RpcTransportException.class, e -> assertThat(e.maybeDelivered()).isTrue())
@@ -94,13 +94,13 @@ class HostileNodeTest {
 
   @Test
   void anHttpAnswerDeclaringTooMuchIsRefusedBeforeItsBodyAndOneWithoutALengthAtTheCap() {
-    HostileNode declared = opened(HostileNode.start(c -> c.httpAnswerStreaming(1L << 40, HostileNode.whitespace())));
+    HostileNode declared = opened(HostileNode.start(c -> c.httpAnswerStreaming(1L << 40, NodeBehaviours.whitespace())));
     RpcClient rpc = client(declared.httpUri());
     long start = System.nanoTime();
     assertThatThrownBy(() -> rpc.request("system_health")).isInstanceOf(RpcMessageTooLargeException.class)
         .hasMessageContaining("its Content-Length 1099511627776 exceeds 64 KiB");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
-    HostileNode chunked = opened(HostileNode.start(c -> c.httpAnswerStreaming(-1, HostileNode.whitespace())));
+    HostileNode chunked = opened(HostileNode.start(c -> c.httpAnswerStreaming(-1, NodeBehaviours.whitespace())));
     assertThatThrownBy(() -> client(chunked.httpUri()).request("system_health"))
         .isInstanceOf(RpcMessageTooLargeException.class).hasMessageContaining("it exceeds 64 KiB");
   }

@@ -32,9 +32,9 @@ class RpcSmallHeapIT {
     List<AutoCloseable> open = new ArrayList<>();
     try (FakeChain chain = new FakeChain()) {
       // A frame that says it is 1 TiB long, then spaces (only the byte count can stop them) ...
-      nodes.put("frame-2^40-spaces", HostileNode.start(HostileNode.streamingFrame(1L << 40, HostileNode.whitespace())));
+      nodes.put("frame-2^40-spaces", HostileNode.start(NodeBehaviours.streamingFrame(1L << 40, NodeBehaviours.whitespace())));
       // ... or one string that never ends.
-      nodes.put("frame-2^40-string", HostileNode.start(HostileNode.streamingFrame(1L << 40,
+      nodes.put("frame-2^40-string", HostileNode.start(NodeBehaviours.streamingFrame(1L << 40,
           (off, buf, len) -> {
             java.util.Arrays.fill(buf, 0, len, (byte) 'a');
             if (off == 0) {
@@ -42,24 +42,24 @@ class RpcSmallHeapIT {
             }
           })));
       // Just under the cap: one string of 16 Mi characters (over the string limit) ...
-      nodes.put("string-16MiB", HostileNode.start(HostileNode.answering(
-          HostileNode.result("\"", HostileNode.repeating('a'), "\"", CAP - 1))));
+      nodes.put("string-16MiB", HostileNode.start(NodeBehaviours.answering(
+          NodeBehaviours.result("\"", NodeBehaviours.repeating('a'), "\"", CAP - 1))));
       // ... and one just under the string limit, which must parse.
-      nodes.put("string-at-limit", HostileNode.start(HostileNode.answering(
-          HostileNode.result("\"", HostileNode.repeating('a'), "\"", LIMITS.maxStringChars() - 1))));
+      nodes.put("string-at-limit", HostileNode.start(NodeBehaviours.answering(
+          NodeBehaviours.result("\"", NodeBehaviours.repeating('a'), "\"", LIMITS.maxStringChars() - 1))));
       // Eight million tiny tokens, then as many as the limit allows (which must parse).
-      nodes.put("tokens-16MiB", HostileNode.start(HostileNode.answering(
-          HostileNode.repeated("[", "0,", HostileNode.unitsIn(CAP, "0,", 64), "0]"))));
-      nodes.put("tokens-at-limit", HostileNode.start(HostileNode.answering(
-          HostileNode.repeated("[", "{},", LIMITS.maxTokens() / 2 - 20, "{}]"))));
+      nodes.put("tokens-16MiB", HostileNode.start(NodeBehaviours.answering(
+          NodeBehaviours.repeated("[", "0,", NodeBehaviours.unitsIn(CAP, "0,", 64), "0]"))));
+      nodes.put("tokens-at-limit", HostileNode.start(NodeBehaviours.answering(
+          NodeBehaviours.repeated("[", "{},", LIMITS.maxTokens() / 2 - 20, "{}]"))));
       // A million opening brackets.
-      nodes.put("nesting", HostileNode.start(HostileNode.answering(
-          HostileNode.result("", HostileNode.repeating('['), "", 1 << 20))));
+      nodes.put("nesting", HostileNode.start(NodeBehaviours.answering(
+          NodeBehaviours.result("", NodeBehaviours.repeating('['), "", 1 << 20))));
       // 16 MiB of strings that each hold one character outside Latin-1, so the JVM keeps them
       // as UTF-16: the most memory a message within every limit can make.
       String utf16 = "\"\u0100" + "x".repeat(996) + "\",";
-      nodes.put("utf16-strings-16MiB", HostileNode.start(HostileNode.answering(
-          HostileNode.repeated("[", utf16, HostileNode.unitsIn(CAP, utf16, 64), "\"\"]"))));
+      nodes.put("utf16-strings-16MiB", HostileNode.start(NodeBehaviours.answering(
+          NodeBehaviours.repeated("[", utf16, NodeBehaviours.unitsIn(CAP, utf16, 64), "\"\"]"))));
       nodes.values().forEach(open::add);
 
       List<String> args = new ArrayList<>();
@@ -104,7 +104,7 @@ class RpcSmallHeapIT {
   /** An HTTP node answering with a Content-Length of 2^40, or a chunked body that never ends. */
   private static HostileNode httpNode(List<AutoCloseable> open, boolean declareLength) {
     HostileNode node = HostileNode.start(c -> c.httpAnswerStreaming(declareLength ? 1L << 40 : -1,
-        HostileNode.whitespace()));
+        NodeBehaviours.whitespace()));
     open.add(node);
     return node;
   }

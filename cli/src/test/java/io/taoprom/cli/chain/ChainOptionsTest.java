@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.taoprom.chain.rpc.HostileNode;
+import io.taoprom.chain.rpc.NodeBehaviours;
 import io.taoprom.cli.CliRun;
 import io.taoprom.cli.targets.DurationConverter;
 import io.taoprom.exporter.PluginCatalog;
@@ -87,7 +88,7 @@ class ChainOptionsTest {
 
   @Test
   void theDeadlineTheRequestTimeoutAndTheAttemptsTakeEffect() {
-    HostileNode silent = node(HostileNode.silentAfterHandshake());
+    HostileNode silent = node(NodeBehaviours.silentAfterHandshake());
     String uri = silent.wsUri().toString();
     CliRun[] run = new CliRun[1];
     Duration took = timed(() -> run[0] = status(uri, "--chain.timeout", "1200ms"));
@@ -103,11 +104,11 @@ class ChainOptionsTest {
 
   @Test
   void theOlderNamesStillWork() {
-    HostileNode silentTcp = node(HostileNode.silentTcp());
+    HostileNode silentTcp = node(NodeBehaviours.silentTcp());
     String uri = silentTcp.wsUri().toString();
     CliRun status = status(uri, "--connect-timeout", "1", "--chain.retry.attempts", "1");
     assertThat(status.err()).contains("no connection within 1000 ms");
-    HostileNode silent = node(HostileNode.silentAfterHandshake());
+    HostileNode silent = node(NodeBehaviours.silentAfterHandshake());
     CliRun targets = taoprom("targets", "--network", silent.wsUri().toString(), "--netuid", "1", "--timeout", "1",
         "--chain.retry.attempts", "1");
     assertThat(targets.exitCode()).isEqualTo(1);
