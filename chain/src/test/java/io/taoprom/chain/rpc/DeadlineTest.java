@@ -67,9 +67,9 @@ class DeadlineTest {
       assertThat(e.timeout()).isEqualTo(Duration.ofMillis(1500));
       assertThat(e.maybeDelivered()).isFalse();
       assertThat(e.attempts()).isEqualTo(1);
-    }).hasMessage("chain_getHeader on " + silent.wsUri() + ": gave up at the deadline of 1.5 s, in attempt 1 of 3:"
-        + " no WebSocket connection: the TCP connect or the WebSocket handshake with " + silent.wsUri()
-        + " has not completed for 1.5 s");
+    }).hasMessageStartingWith("chain_getHeader on " + silent.wsUri() + ": gave up at the deadline of 1.5 s, in attempt"
+        + " 1 of 3: no WebSocket connection: the TCP connect or the WebSocket handshake with " + silent.wsUri()
+        + " has not completed for ").hasMessageMatching(".* for \\d+(\\.\\d)? m?s$");
   }
 
   @Test
@@ -80,7 +80,7 @@ class DeadlineTest {
     Duration took = timed(() -> assertThatThrownBy(() -> d.call(() -> rpc.request("chain_getBlockHash", 0)))
         .isInstanceOfSatisfying(RpcDeadlineException.class, e -> assertThat(e.maybeDelivered()).isTrue())
         .hasMessageContaining("gave up at the deadline of 1.2 s, in attempt 1 of 3: the node completed the"
-            + " WebSocket handshake but has not answered chain_getBlockHash for 1.2 s"));
+            + " WebSocket handshake but has not answered chain_getBlockHash for "));
     assertThat(took).isBetween(Duration.ofMillis(1100), Duration.ofMillis(2500));
     assertThat(silent.requests()).isEqualTo(1);
   }
