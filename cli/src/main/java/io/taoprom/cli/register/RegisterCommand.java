@@ -105,6 +105,8 @@ public final class RegisterCommand implements Callable<Integer> {
     Hotkey hotkey = hotkeyOptions.resolve(spec, passwords, cipher);
     RegistrationRequest request = request();
     PrintWriter err = spec.commandLine().getErr();
+    RegistrationOutcome outcome;
+    String hint;
     try (ChainConversation chain = network.converse(spec)) {
       Registrar registrar = Registrar.over(chain.subtensor()).withProgress(line -> {
         err.println(spec.qualifiedName() + ": " + line);
@@ -112,10 +114,12 @@ public final class RegisterCommand implements Callable<Integer> {
       });
       // One deadline for every read, the submission and the re-checks; the waits asked for
       // (--wait-rate-limit, --wait with --timeout) do not spend it.
-      RegistrationOutcome outcome = chain.call(() -> registrar.register(hotkey.signer(), request));
-      print(outcome, outcome instanceof RegistrationOutcome.Failed f ? chain.hint(f.docs()) : "");
-      return outcome.exitCode();
+      outcome = chain.call(() -> registrar.register(hotkey.signer(), request));
+      hint = outcome instanceof RegistrationOutcome.Failed f ? chain.hint(f.docs()) : "";
     }
+    // After the conversation is closed: no progress line can follow the outcome's.
+    print(outcome, hint);
+    return outcome.exitCode();
   }
 
   private RegistrationRequest request() {
