@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * A node of one chain, with its current runtime: the layer between raw JSON-RPC and the things
@@ -36,6 +37,8 @@ import java.util.function.Consumer;
  * Thread-safe.
  */
 public final class ChainClient implements AutoCloseable {
+
+  private static final Pattern BLOCK_HASH = Pattern.compile("0x[0-9a-f]{64}");
 
   private final RpcClient rpc;
   private final String expectedGenesis;
@@ -67,7 +70,12 @@ public final class ChainClient implements AutoCloseable {
   public String genesisHash() {
     String g = genesis;
     if (g == null) {
-      g = rpc.request("chain_getBlockHash", 0).asText().toLowerCase(Locale.ROOT);
+      JsonNode answer = rpc.request("chain_getBlockHash", 0);
+      g = answer == null ? "" : answer.asText().toLowerCase(Locale.ROOT);
+      if (!BLOCK_HASH.matcher(g).matches()) {
+        throw new ChainException("the node at " + rpc.endpoint() + " answered chain_getBlockHash(0) with "
+            + FromNode.json(answer) + ", not a block hash; is this a Substrate node?");
+      }
       if (expectedGenesis != null && !expectedGenesis.equalsIgnoreCase(g)) {
         throw new WrongChainException(rpc.endpoint(), expectedGenesis, g);
       }
@@ -126,7 +134,7 @@ public final class ChainClient implements AutoCloseable {
     long tx = v.path("transactionVersion").asLong(-1);
     if (spec < 0 || tx < 0) {
       throw new ChainException("state_getRuntimeVersion on " + rpc.endpoint()
-          + " did not return specVersion and transactionVersion: " + v);
+          + " did not return specVersion and transactionVersion: " + FromNode.json(v));
     }
     ChainRuntime cached = cache.get(g, spec);
     if (cached != null) {
@@ -142,12 +150,12 @@ public final class ChainClient implements AutoCloseable {
   private RuntimeMetadata fetchMetadata(String at) {
     try {
       JsonNode opaque = rpc.request("state_call", params("Metadata_metadata_at_version", "0x0f000000", at));
-      return MetadataDecoder.decodeOpaqueOption(Hex.decode(opaque.asText()));
+      return MetadataDecoder.decodeOpaqueOption(FromNode.hex(rpc.endpoint(), "Metadata_metadata_at_version", opaque));
     } catch (RpcException | MetadataException noV15) {
       // Older runtimes: no metadata_at_version, or no V15 (None).
     }
     JsonNode hex = rpc.request("state_getMetadata", params(at));
-    return MetadataDecoder.decode(Hex.decode(hex.asText()));
+    return MetadataDecoder.decode(FromNode.hex(rpc.endpoint(), "state_getMetadata", hex));
   }
 
   /** Follows {@code state_subscribeRuntimeVersion} so an upgrade is noticed without polling. */
@@ -231,11 +239,7 @@ public final class ChainClient implements AutoCloseable {
 
   /** Block numbers come as hex strings in headers (and as numbers from some nodes). */
   static long parseNumber(JsonNode n) {
-    if (n.isNumber()) {
-      return n.asLong();
-    }
-    String s = n.asText();
-    return s.startsWith("0x") ? Long.parseLong(s.substring(2), 16) : Long.parseLong(s);
+    return FromNode.blockNumber(n);
   }
 
   /** Positional parameters with trailing nulls left out (an absent optional block hash). */

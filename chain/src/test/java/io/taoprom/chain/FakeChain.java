@@ -59,6 +59,7 @@ public final class FakeChain implements AutoCloseable {
   private volatile Executor executor = (xt, c) -> List.of();
   private volatile Function<FakeNode.Request, Boolean> interceptor = r -> false;
   private volatile long specVersion = 343;
+  private volatile long inclusionDelayMillis;
 
   public FakeChain() {
     this.v15Hex = Fixtures.text(Fixtures.V15_OPAQUE);
@@ -90,6 +91,11 @@ public final class FakeChain implements AutoCloseable {
   /** Sees every request first; return true when it handled it (answered, dropped, ignored). */
   public void intercept(Function<FakeNode.Request, Boolean> f) {
     this.interceptor = f;
+  }
+
+  /** How long a watched extrinsic stays "ready" before it is included (0 by default). */
+  public void inclusionDelay(java.time.Duration d) {
+    this.inclusionDelayMillis = d.toMillis();
   }
 
   public void specVersion(long v) {
@@ -330,6 +336,7 @@ public final class FakeChain implements AutoCloseable {
     r.reply(sub);
     FakeNode.Connection c = r.connection();
     c.notify("author_extrinsicUpdate", sub, "ready");
+    Thread.sleep(inclusionDelayMillis);
     List<Object> emitted = executor.apply(xt, this);
     nonce(xt.signer(), xt.nonce() + 1);
     advance(1);

@@ -45,11 +45,13 @@ final class ConsoleErrors
   public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parseResult) {
     PrintWriter err = cli.getErr();
     String command = cli.getCommandSpec().qualifiedName();
+    // Messages may quote what came from outside (a node, a file): one line, escaped, cut short.
     if (ex instanceof CommandFailure) {
-      err.println(command + ": " + ex.getMessage());
+      err.println(command + ": " + ConsoleText.line(ex.getMessage()));
     } else {
       // A bug rather than a user error: still one line, with the way to get the details.
-      err.println(command + ": internal error: " + ex + " (run with --debug for the stack trace)");
+      err.println(command + ": internal error: " + ConsoleText.line(ex.toString())
+          + " (run with --debug for the stack trace)");
     }
     if (TaoPromCli.debugRequested(cli)) {
       ex.printStackTrace(err);
@@ -111,6 +113,6 @@ final class ConsoleErrors
     if (message == null) {
       return "invalid command line";
     }
-    return message.strip().replaceAll("\\s*\\R\\s*", "; ");
+    return ConsoleText.line(message.strip().replaceAll("\\s*\\R\\s*", "; "));
   }
 }

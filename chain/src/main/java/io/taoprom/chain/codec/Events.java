@@ -78,7 +78,8 @@ public final class Events {
    */
   public DispatchFailure dispatchFailure(EventRecord event) {
     if (!event.is("System", "ExtrinsicFailed")) {
-      throw new CodecException("not a System.ExtrinsicFailed event: " + event);
+      throw new CodecException("not a System.ExtrinsicFailed event: "
+          + io.taoprom.untrusted.Excerpt.of(String.valueOf(event), 200));
     }
     Object error = event.fields() instanceof Map<?, ?> m ? m.get("dispatch_error")
         : event.fields() instanceof List<?> l && !l.isEmpty() ? l.get(0) : event.fields();
@@ -91,7 +92,8 @@ public final class Events {
     if (e.is("Module")) {
       return new DispatchFailure("Module", moduleError(e.value()), "");
     }
-    String detail = e.value() == null ? "" : e.value() instanceof EnumValue inner ? inner.name() : Values.toString(e.value());
+    String detail = e.value() == null ? "" : e.value() instanceof EnumValue inner ? inner.name()
+        : io.taoprom.untrusted.Excerpt.of(Values.toString(e.value()), 200);
     return new DispatchFailure(e.name(), null, detail);
   }
 

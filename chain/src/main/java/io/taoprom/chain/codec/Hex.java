@@ -50,7 +50,8 @@ public final class Hex {
   private static int digit(String s, int at) {
     int d = Character.digit(s.charAt(at), 16);
     if (d < 0) {
-      throw new IllegalArgumentException("not a hex digit at offset " + at + ": '" + s.charAt(at) + "'");
+      throw new IllegalArgumentException("not a hex digit at offset " + at + ": "
+          + io.taoprom.untrusted.Excerpt.quoted(String.valueOf(s.charAt(at)), 8));
     }
     return d;
   }

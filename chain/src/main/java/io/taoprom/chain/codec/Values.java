@@ -86,7 +86,7 @@ public final class Values {
       return "null";
     }
     String text = toString(value);
-    return value.getClass().getSimpleName() + " " + (text.length() > 80 ? text.substring(0, 80) + "…" : text);
+    return value.getClass().getSimpleName() + " " + io.taoprom.untrusted.Excerpt.of(text, 80);
   }
 
   /** A readable rendering: bytes as hex, maps and lists recursively. */

@@ -1,5 +1,6 @@
 package io.taoprom.chain.discovery;
 
+import io.taoprom.chain.ChainException;
 import io.taoprom.chain.codec.Values;
 import io.taoprom.chain.storage.Storage;
 import io.taoprom.chain.storage.StorageKey;
@@ -72,15 +73,32 @@ public final class SubnetDiscovery {
     for (int netuid : unique) {
       String at = subtensor.chain().rpc().request("chain_getBlockHash").asText();
       Map<String, Integer> uids = new HashMap<>();
-      storage.forEachEntry(PALLET, "Uids", List.of(netuid), at, Storage.DEFAULT_PAGE_SIZE,
-          item -> uids.put(Hex.encode(Values.bytes(item.keys().get(1))), Values.intValue(item.value())));
+      storage.forEachEntry(PALLET, "Uids", List.of(netuid), at, Storage.DEFAULT_PAGE_SIZE, item -> {
+        checkCount(uids.size(), netuid, "Uids");
+        uids.put(Hex.encode(Values.bytes(item.keys().get(1))), Values.intValue(item.value()));
+      });
       List<PrometheusEndpoint> endpoints = new ArrayList<>();
-      storage.forEachEntry(PALLET, "Prometheus", List.of(netuid), at, Storage.DEFAULT_PAGE_SIZE,
-          item -> endpoints.add(new PrometheusEndpoint(netuid, Values.bytes(item.keys().get(1)),
-              PrometheusInfo.from(item.value()))));
+      storage.forEachEntry(PALLET, "Prometheus", List.of(netuid), at, Storage.DEFAULT_PAGE_SIZE, item -> {
+        checkCount(endpoints.size(), netuid, "Prometheus");
+        endpoints.add(new PrometheusEndpoint(netuid, Values.bytes(item.keys().get(1)), PrometheusInfo.from(item.value())));
+      });
       groups.addAll(groupsOf(endpoints, uids, skipped));
     }
     return new SubnetTargets(groups, skipped, unique);
+  }
+
+  /**
+   * The most entries of one map read for one subnet. Subtensor allows a few thousand uids per
+   * subnet ({@code MaxAllowedUids}); a node that sends more is making them up, and would
+   * otherwise decide how much memory a read takes.
+   */
+  public static final int MAX_ENTRIES_PER_SUBNET = 65_536;
+
+  private void checkCount(int read, int netuid, String entry) {
+    if (read >= MAX_ENTRIES_PER_SUBNET) {
+      throw new ChainException(subtensor.chain().rpc().endpoint() + " lists more than " + MAX_ENTRIES_PER_SUBNET
+          + " SubtensorModule." + entry + " entries for netuid " + netuid + "; a subnet has a few thousand at most");
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ package io.taoprom.chain.metadata;
 import io.taoprom.core.hash.StorageHasher;
 import io.taoprom.core.scale.ScaleDecodeException;
 import io.taoprom.core.scale.ScaleReader;
+import io.taoprom.untrusted.Excerpt;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -104,6 +105,36 @@ public final class MetadataDecoder {
     return in.readCompactInt();
   }
 
+  /** The longest name accepted: Rust identifiers and type names, not prose. */
+  static final int MAX_NAME_CHARS = 256;
+
+  /**
+   * A name the metadata gives (a pallet, an entry, a variant, a field, a type path segment or parameter): it
+   * appears in messages, so one that a terminal could act on, or that is prose-long, makes the
+   * metadata malformed. Documentation is free text and is escaped where it is shown.
+   */
+  private String name() {
+    int at = in.position();
+    String s = in.readString();
+    if (s.length() > MAX_NAME_CHARS || Excerpt.needsEscaping(s)) {
+      throw new MetadataException("malformed metadata at byte " + at + " in " + where + ": a name of " + s.length()
+          + " characters that is not an identifier: " + Excerpt.quoted(s, 40));
+    }
+    return s;
+  }
+
+  private List<String> names() {
+    int n = in.readLength(1);
+    if (n == 0) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(name());
+    }
+    return out;
+  }
+
   private List<String> strings() {
     int n = in.readLength(1);
     if (n == 0) {
@@ -122,11 +153,11 @@ public final class MetadataDecoder {
     for (int i = 0; i < n; i++) {
       where = "the type registry, entry #" + i;
       int id = typeId();
-      List<String> path = strings();
+      List<String> path = names();
       int paramCount = in.readLength(2);
       List<PortableType.TypeParameter> params = new ArrayList<>(paramCount);
       for (int p = 0; p < paramCount; p++) {
-        String name = in.readString();
+        String name = name();
         Integer type = in.readOptionTag() ? typeId() : null;
         params.add(new PortableType.TypeParameter(name, type));
       }
@@ -146,7 +177,7 @@ public final class MetadataDecoder {
         int n = in.readLength(4);
         List<Variant> variants = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-          String name = in.readString();
+          String name = name();
           List<Field> fields = fields();
           int index = in.readU8();
           variants.add(new Variant(name, fields, index, strings()));
@@ -190,8 +221,9 @@ public final class MetadataDecoder {
     }
     List<Field> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      String name = in.readOptionTag() ? in.readString() : null;
+      String name = in.readOptionTag() ? name() : null;
       int type = typeId();
+      // The type as written in the source: free text (rustfmt's line breaks included), shown nowhere.
       String typeName = in.readOptionTag() ? in.readString() : null;
       out.add(new Field(name, type, typeName, strings()));
     }
@@ -204,11 +236,11 @@ public final class MetadataDecoder {
     List<Pallet> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       where = "pallet #" + i;
-      String name = in.readString();
+      String name = name();
       where = "pallet #" + i + " '" + name + "'";
       List<StorageEntry> storage = List.of();
       if (in.readOptionTag()) {
-        String prefix = in.readString();
+        String prefix = name();
         int entries = in.readLength(5);
         storage = new ArrayList<>(entries);
         for (int e = 0; e < entries; e++) {
@@ -222,7 +254,7 @@ public final class MetadataDecoder {
       int constantCount = in.readLength(4);
       List<PalletConstant> constants = new ArrayList<>(constantCount);
       for (int c = 0; c < constantCount; c++) {
-        constants.add(new PalletConstant(in.readString(), typeId(), in.readByteVec(), strings()));
+        constants.add(new PalletConstant(name(), typeId(), in.readByteVec(), strings()));
       }
       int errors = in.readOptionTag() ? typeId() : -1;
       int index = in.readU8();
@@ -250,7 +282,7 @@ public final class MetadataDecoder {
   }
 
   private StorageEntry storageEntry(String prefix) {
-    String name = in.readString();
+    String name = name();
     int modifier = in.readU8();
     if (modifier > 1) {
       throw new ScaleDecodeException(in.position() - 1, "storage modifier 0 or 1, found " + modifier);
@@ -287,7 +319,7 @@ public final class MetadataDecoder {
     int n = in.readLength(3);
     List<SignedExtensionMetadata> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      out.add(new SignedExtensionMetadata(in.readString(), typeId(), typeId()));
+      out.add(new SignedExtensionMetadata(name(), typeId(), typeId()));
     }
     return out;
   }
@@ -331,15 +363,15 @@ public final class MetadataDecoder {
     int n = in.readLength(3);
     List<RuntimeApi> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      String name = in.readString();
+      String name = name();
       int methodCount = in.readLength(3);
       List<RuntimeApi.Method> methods = new ArrayList<>(methodCount);
       for (int m = 0; m < methodCount; m++) {
-        String methodName = in.readString();
+        String methodName = name();
         int inputCount = in.readLength(2);
         List<RuntimeApi.Param> inputs = new ArrayList<>(inputCount);
         for (int p = 0; p < inputCount; p++) {
-          inputs.add(new RuntimeApi.Param(in.readString(), typeId()));
+          inputs.add(new RuntimeApi.Param(name(), typeId()));
         }
         methods.add(new RuntimeApi.Method(methodName, inputs, typeId(), strings()));
       }

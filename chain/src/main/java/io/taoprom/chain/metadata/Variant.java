@@ -1,5 +1,6 @@
 package io.taoprom.chain.metadata;
 
+import io.taoprom.untrusted.Excerpt;
 import java.util.List;
 
 /**
@@ -12,9 +13,16 @@ import java.util.List;
  */
 public record Variant(String name, List<Field> fields, int index, List<String> docs) {
 
-  /** The documentation joined into one paragraph. */
+  /** How much of the documentation {@link #docText()} gives. */
+  public static final int DOC_TEXT_CHARS = 400;
+
+  /**
+   * The documentation joined into one paragraph, for a message: escaped (metadata comes from the
+   * node, and a terminal must not act on it) and cut short after {@value #DOC_TEXT_CHARS}
+   * characters. {@link #docs()} has the lines as they are.
+   */
   public String docText() {
-    return String.join(" ", docs).trim();
+    return Excerpt.of(String.join(" ", docs).trim(), DOC_TEXT_CHARS);
   }
 
   /** The names of the fields, in order (null entries for unnamed fields). */

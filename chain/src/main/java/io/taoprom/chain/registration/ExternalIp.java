@@ -102,7 +102,7 @@ public final class ExternalIp {
   private IpAddress ask(URI provider) throws ProviderFailure {
     HttpRequest request = HttpRequest.newBuilder(provider).timeout(timeout).header("User-Agent", "taoprom")
         .header("Accept", "text/plain").GET().build();
-    CompletableFuture<HttpResponse<byte[]>> f = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+    CompletableFuture<HttpResponse<byte[]>> f = client.sendAsync(request, CappedBody.handler(MAX_BODY));
     HttpResponse<byte[]> response;
     try {
       // One deadline for the whole exchange, body included: a provider that trickles bytes is cut off too.
@@ -112,7 +112,12 @@ public final class ExternalIp {
       throw new ProviderFailure("no answer within " + timeout.toMillis() + " ms");
     } catch (ExecutionException e) {
       Throwable c = e.getCause() == null ? e : e.getCause();
-      throw new ProviderFailure(c.getClass().getSimpleName() + (c.getMessage() == null ? "" : " " + c.getMessage()));
+      if (c instanceof java.net.http.HttpTimeoutException) {
+        // The client's own request timeout, the same deadline as ours: say it the same way.
+        throw new ProviderFailure("no answer within " + timeout.toMillis() + " ms");
+      }
+      throw new ProviderFailure(c.getClass().getSimpleName() + (c.getMessage() == null ? ""
+          : " " + io.taoprom.untrusted.Excerpt.of(c.getMessage(), 120)));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ProviderFailure("interrupted");
@@ -121,8 +126,8 @@ public final class ExternalIp {
       throw new ProviderFailure("HTTP " + response.statusCode());
     }
     byte[] body = response.body();
-    if (body.length > MAX_BODY) {
-      throw new ProviderFailure("answer of " + body.length + " bytes is not an address");
+    if (body == null) {
+      throw new ProviderFailure("answer of more than " + MAX_BODY + " bytes is not an address");
     }
     String text = new String(body, StandardCharsets.US_ASCII).strip();
     try {

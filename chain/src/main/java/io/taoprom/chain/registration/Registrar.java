@@ -7,6 +7,7 @@ import io.taoprom.chain.ChainRuntime;
 import io.taoprom.chain.WrongChainException;
 import io.taoprom.chain.codec.Values;
 import io.taoprom.chain.metadata.Pallet;
+import io.taoprom.chain.rpc.Deadline;
 import io.taoprom.chain.rpc.InvalidTransaction;
 import io.taoprom.chain.rpc.RpcException;
 import io.taoprom.chain.rpc.RpcTransportException;
@@ -289,14 +290,19 @@ public final class Registrar {
   private void waitForBlock(long block, RegistrationOutcome.RateLimited limited) {
     progress.accept("rate-limited: waiting for block #" + block + " (" + limited.blocksRemaining() + " blocks, about "
         + aboutBlocks(limited.blocksRemaining()) + ") before sending");
-    while (subtensor.currentBlock() < block) {
-      try {
-        Thread.sleep(pollInterval.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new ChainException("interrupted while waiting for the rate limit", e);
+    // A wait the operator asked for (--wait-rate-limit): it does not spend the RPC deadline, but
+    // each poll is bounded by what remained of it.
+    Deadline.pausedIfAny(() -> {
+      while (subtensor.currentBlock() < block) {
+        try {
+          Thread.sleep(pollInterval.toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new ChainException("interrupted while waiting for the rate limit", e);
+        }
       }
-    }
+      return null;
+    });
   }
 
   /** {@code 12 min} for 60 blocks, at 12 s a block. */

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +48,11 @@ abstract class AbstractRpcClient implements RpcClient {
       th.setDaemon(true);
       return th;
     };
+  }
+
+  /** What a message from the node may cost. */
+  MessageLimits limits() {
+    return settings.limits();
   }
 
   @Override
@@ -90,17 +96,67 @@ abstract class AbstractRpcClient implements RpcClient {
         method + ": the client for " + endpoint() + " is closed", null);
   }
 
-  /** Runs {@code attempt} until it succeeds or the policy and delivery rules say stop. */
+  /**
+   * What the transport was waiting for when a deadline ran out: a connection, or an answer.
+   *
+   * @param what for the message: "the WebSocket handshake did not complete", …
+   * @param maybeDelivered whether the request may have reached the node
+   */
+  record Stall(String what, boolean maybeDelivered) {}
+
+  /** What the transport is waiting for on behalf of {@code method}. */
+  abstract Stall stall(String method);
+
+  /** The progress of one request through its attempts, for the deadline's message. */
+  private static final class Progress {
+    final String method;
+    final Deadline deadline;
+    volatile int attempts;
+    volatile long attemptStarted = System.nanoTime();
+    volatile RpcTransportException lastFailure;
+
+    Progress(String method, Deadline deadline) {
+      this.method = method;
+      this.deadline = deadline;
+    }
+  }
+
+  /**
+   * Runs {@code attempt} until it succeeds or the policy and delivery rules say stop, within the
+   * {@link Deadline} bound to the calling thread, if any.
+   */
   <T> CompletableFuture<T> withRetries(String method, Delivery delivery,
       IntFunction<CompletableFuture<T>> attempt) {
     CompletableFuture<T> result = new CompletableFuture<>();
-    run(method, delivery, attempt, 1, result);
+    Progress progress = new Progress(method, Deadline.current());
+    if (progress.deadline != null) {
+      Duration left = progress.deadline.remaining();
+      if (left.isZero()) {
+        result.completeExceptionally(deadlineSpent(progress));
+        return result;
+      }
+      try {
+        ScheduledFuture<?> guard = timer.schedule(() -> result.completeExceptionally(deadlineSpent(progress)),
+            left.toNanos(), TimeUnit.NANOSECONDS);
+        result.whenComplete((v, e) -> guard.cancel(false));
+      } catch (RejectedExecutionException shutDown) {
+        result.completeExceptionally(closedException(method));
+        return result;
+      }
+    }
+    run(method, delivery, attempt, 1, result, progress);
     return result;
   }
 
   private <T> void run(String method, Delivery delivery, IntFunction<CompletableFuture<T>> attempt,
-      int n, CompletableFuture<T> result) {
+      int n, CompletableFuture<T> result, Progress progress) {
+    if (result.isDone()) {
+      return; // the deadline ran out during the delay
+    }
     long start = System.nanoTime();
+    progress.attempts = n;
+    progress.attemptStarted = start;
+    settings.listener().onAttempt(method, n, settings.retryPolicy().maxAttempts());
     CompletableFuture<T> f;
     try {
       f = attempt.apply(n);
@@ -116,10 +172,14 @@ abstract class AbstractRpcClient implements RpcClient {
       }
       Throwable cause = unwrap(error);
       settings.listener().onRequest(method, outcomeOf(cause), took, n);
+      if (result.isDone()) {
+        return; // the deadline ran out first; nothing follows
+      }
       if (!(cause instanceof RpcTransportException transport) || closed) {
         result.completeExceptionally(cause);
         return;
       }
+      progress.lastFailure = transport;
       if (delivery == Delivery.AT_MOST_ONCE && transport.maybeDelivered()) {
         result.completeExceptionally(new RpcTransportException(endpoint(), method, true,
             method + " may have reached " + endpoint() + " before the transport failed ("
@@ -136,9 +196,13 @@ abstract class AbstractRpcClient implements RpcClient {
       synchronized (settings.random()) { // generators are not thread-safe; retries may race
         delay = policy.delayBefore(n + 1, settings.random());
       }
+      if (progress.deadline != null && delay.compareTo(progress.deadline.remaining()) >= 0) {
+        result.completeExceptionally(deadlineSpent(progress)); // no attempt could start in time
+        return;
+      }
       settings.listener().onRetry(method, n + 1, delay, transport);
       try {
-        timer.schedule(() -> run(method, delivery, attempt, n + 1, result),
+        timer.schedule(() -> run(method, delivery, attempt, n + 1, result, progress),
             delay.toNanos(), TimeUnit.NANOSECONDS);
       } catch (RejectedExecutionException shutDown) {
         result.completeExceptionally(closedException(method));
@@ -146,8 +210,35 @@ abstract class AbstractRpcClient implements RpcClient {
     });
   }
 
+  /** The deadline ran out: what the node did not do, for how long, and after how many attempts. */
+  private RpcDeadlineException deadlineSpent(Progress p) {
+    Duration budget = p.deadline.budget();
+    RpcTransportException last = p.lastFailure;
+    StringBuilder m = new StringBuilder(p.method).append(" on ").append(endpoint())
+        .append(": gave up at the deadline of ").append(Deadline.describe(budget));
+    boolean delivered;
+    if (p.attempts == 0) {
+      m.append(" (spent before the request could start)");
+      delivered = false;
+    } else {
+      Stall stall = stall(p.method);
+      delivered = stall.maybeDelivered() || (last != null && last.maybeDelivered());
+      Duration waited = Duration.ofNanos(System.nanoTime() - p.attemptStarted);
+      m.append(", in attempt ").append(p.attempts).append(" of ").append(settings.retryPolicy().maxAttempts())
+          .append(": ").append(stall.what()).append(" for ").append(Deadline.describe(waited));
+      if (last != null) {
+        m.append(" (the attempt before: ").append(last.getMessage()).append(')');
+      }
+    }
+    return new RpcDeadlineException(endpoint(), p.method, delivered, budget, p.attempts, m.toString(), last);
+  }
+
   private RpcTransportException exhausted(RpcTransportException last, int attempts) {
     String message = last.getMessage() + " (gave up after " + attempts + " attempts)";
+    if (last instanceof RpcMessageTooLargeException big) {
+      return new RpcMessageTooLargeException(endpoint(), last.method(), last.maybeDelivered(), big.limitBytes(),
+          message);
+    }
     if (last instanceof RpcTimeoutException t) {
       return new RpcTimeoutException(endpoint(), last.method(), last.maybeDelivered(), t.timeout(),
           message, last);

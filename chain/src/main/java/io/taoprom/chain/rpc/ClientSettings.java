@@ -6,4 +6,4 @@ import java.util.random.RandomGenerator;
 
 /** What a builder collected, handed to a transport. */
 record ClientSettings(URI endpoint, Duration connectTimeout, Duration requestTimeout,
-    RetryPolicy retryPolicy, RpcListener listener, RandomGenerator random, int maxMessageBytes) {}
+    RetryPolicy retryPolicy, RpcListener listener, RandomGenerator random, MessageLimits limits) {}

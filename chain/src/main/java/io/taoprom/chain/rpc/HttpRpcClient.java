@@ -1,7 +1,6 @@
 package io.taoprom.chain.rpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -9,7 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP transport: one POST per request, no subscriptions. Useful behind proxies that do not
@@ -18,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 final class HttpRpcClient extends AbstractRpcClient {
 
   private final HttpClient http;
+  private final JsonBodyHandler bodies;
 
   HttpRpcClient(ClientSettings settings) {
     super(settings);
@@ -25,6 +29,7 @@ final class HttpRpcClient extends AbstractRpcClient {
         .connectTimeout(settings.connectTimeout())
         .executor(callbacks)
         .build();
+    this.bodies = new JsonBodyHandler(settings.limits());
   }
 
   @Override
@@ -42,7 +47,23 @@ final class HttpRpcClient extends AbstractRpcClient {
         .POST(HttpRequest.BodyPublishers.ofString(body))
         .build();
     CompletableFuture<JsonNode> result = new CompletableFuture<>();
-    http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+    CompletableFuture<HttpResponse<JsonBodyHandler.Body>> sent = http.sendAsync(request, bodies);
+    // The client's own timeout ends at the response headers; a body that trickles in must not
+    // hold the attempt longer than connecting and answering may take together.
+    Duration whole = settings.connectTimeout().plus(settings.requestTimeout());
+    try {
+      ScheduledFuture<?> guard = timer.schedule(() -> {
+        if (result.completeExceptionally(new RpcTimeoutException(endpoint(), method, true, whole, method + " on "
+            + endpoint() + " got no whole answer within " + whole.toMillis() + " ms"))) {
+          sent.cancel(true);
+        }
+      }, whole.toNanos(), TimeUnit.NANOSECONDS);
+      result.whenComplete((v, e) -> guard.cancel(false));
+    } catch (RejectedExecutionException shutDown) {
+      sent.cancel(true);
+      return CompletableFuture.failedFuture(closedException(method));
+    }
+    sent.whenComplete((response, error) -> {
       try {
         if (error != null) {
           throw failure(method, unwrap(error));
@@ -55,28 +76,29 @@ final class HttpRpcClient extends AbstractRpcClient {
     return result;
   }
 
-  private JsonNode parse(String method, HttpResponse<String> response) {
-    String text = response.body();
-    if (text.length() > settings.maxMessageBytes()) {
-      throw new RpcProtocolException(endpoint(), method + ": the answer from " + endpoint()
-          + " exceeds " + settings.maxMessageBytes() + " characters");
-    }
-    JsonNode node = null;
-    try {
-      node = JsonRpc.MAPPER.readTree(text);
-    } catch (IOException notJson) {
-      // handled below, together with the status
-    }
+  private JsonNode parse(String method, HttpResponse<JsonBodyHandler.Body> response) {
+    JsonBodyHandler.Body body = response.body();
     int status = response.statusCode();
+    if (body.refused() != null && body.refused().reason() == RefusedMessage.Reason.TOO_LARGE) {
+      throw new RpcMessageTooLargeException(endpoint(), method, true, settings.limits().maxBytes(),
+          method + ": the answer from " + endpoint() + " (HTTP " + status + ") was refused: "
+              + body.refused().getMessage() + (body.head().isEmpty() ? "" : "; it started: " + body.head()));
+    }
+    JsonNode node = body.json();
     if (node != null && node.isObject() && (node.has("result") || node.has("error"))) {
       return JsonRpc.resultOrThrow(endpoint(), method, node);
     }
     if (status == 429 || status >= 500) {
       throw new RpcTransportException(endpoint(), method, true, method + ": " + endpoint()
-          + " answered HTTP " + status + ": " + JsonRpc.snippet(text), null);
+          + " answered HTTP " + status + (body.head().isEmpty() ? "" : ": " + body.head()), null);
     }
     throw new RpcProtocolException(endpoint(), method + ": " + endpoint() + " answered HTTP " + status
-        + " without a JSON-RPC body: " + JsonRpc.snippet(text));
+        + " without a JSON-RPC body" + (body.head().isEmpty() ? "" : ": " + body.head()));
+  }
+
+  @Override
+  Stall stall(String method) {
+    return new Stall(endpoint() + " has not answered " + method, true);
   }
 
   private RpcTransportException failure(String method, Throwable error) {
@@ -95,7 +117,7 @@ final class HttpRpcClient extends AbstractRpcClient {
           + endpoint() + ": connection refused; is a node listening there?", error);
     }
     return new RpcTransportException(endpoint(), method, true,
-        method + ": the request to " + endpoint() + " failed: " + error, error);
+        method + ": the request to " + endpoint() + " failed: " + JsonRpc.snippet(String.valueOf(error)), error);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.taoprom.chain.rpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.taoprom.untrusted.Excerpt;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.IntFunction;
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
  *
  * @param kind the reason
  * @param custom the runtime's custom code for {@link Kind#CUSTOM}, else -1
- * @param raw what the node said, for messages
+ * @param raw what the node said, escaped and cut short: safe in a message
  */
 public record InvalidTransaction(Kind kind, int custom, String raw) {
 
@@ -59,8 +60,14 @@ public record InvalidTransaction(Kind kind, int custom, String raw) {
     }
   }
 
-  private static final Pattern CUSTOM_TEXT = Pattern.compile("Custom error: (\\d+)");
+  private static final Pattern CUSTOM_TEXT = Pattern.compile("Custom error: (\\d{1,9})");
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** How much of the node's text {@link #raw()} keeps. */
+  static final int RAW_CHARS = 200;
+
+  /** Longer texts are not reasons a runtime gives; they are not parsed (kind {@link Kind#UNKNOWN}). */
+  private static final int MAX_PARSED_CHARS = 4096;
 
   /** Decodes the reason of a {@code 1010} error; empty for any other code. */
   public static Optional<InvalidTransaction> from(RpcException e) {
@@ -68,9 +75,10 @@ public record InvalidTransaction(Kind kind, int custom, String raw) {
       return Optional.empty();
     }
     JsonNode data = e.data();
-    String dataText = data == null || data.isNull() ? "" : data.isTextual() ? data.asText() : data.toString();
-    String raw = dataText.isEmpty() ? e.rpcMessage() : dataText;
-    for (String text : new String[] {dataText, e.rpcMessage() == null ? "" : e.rpcMessage()}) {
+    String dataText = data == null || data.isNull() ? "" : data.isTextual() ? data.asText() : JsonRpc.snippet(data);
+    String message = e.rpcMessage() == null ? "" : e.rpcMessage();
+    String raw = Excerpt.of(dataText.isEmpty() ? message : dataText, RAW_CHARS);
+    for (String text : new String[] {dataText, message}) {
       Optional<InvalidTransaction> parsed = parse(text, raw);
       if (parsed.isPresent()) {
         return parsed;
@@ -84,11 +92,11 @@ public record InvalidTransaction(Kind kind, int custom, String raw) {
    * detail can be); empty when the text is not one.
    */
   public static Optional<InvalidTransaction> parse(String text) {
-    return parse(text == null ? "" : text, text);
+    return parse(text == null ? "" : text, text == null ? null : Excerpt.of(text, RAW_CHARS));
   }
 
   private static Optional<InvalidTransaction> parse(String text, String raw) {
-    if (text.isEmpty()) {
+    if (text.isEmpty() || text.length() > MAX_PARSED_CHARS) {
       return Optional.empty();
     }
     Matcher m = CUSTOM_TEXT.matcher(text);

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.taoprom.chain.FromNode;
+import io.taoprom.untrusted.Excerpt;
 import java.net.URI;
 import java.util.List;
 
@@ -40,7 +42,7 @@ final class JsonRpc {
     if (error != null && !error.isNull()) {
       if (!error.isObject()) {
         throw new RpcProtocolException(endpoint,
-            "error of " + method + " from " + endpoint + " is not an object: " + snippet(error.toString()));
+            "error of " + method + " from " + endpoint + " is not an object: " + snippet(error));
       }
       JsonNode code = error.get("code");
       JsonNode message = error.get("message");
@@ -49,14 +51,21 @@ final class JsonRpc {
     }
     if (!response.has("result")) {
       throw new RpcProtocolException(endpoint, "response to " + method + " from " + endpoint
-          + " has neither result nor error: " + snippet(response.toString()));
+          + " has neither result nor error: " + snippet(response));
     }
     return response.get("result");
   }
 
-  /** The start of a frame, safe to put in a message. */
-  static String snippet(String text) {
-    String oneLine = text.replaceAll("[\\r\\n\\t]+", " ");
-    return oneLine.length() > 120 ? oneLine.substring(0, 120) + "…(" + text.length() + " chars)" : oneLine;
+  /** How much of a node's text goes into a message. */
+  static final int SNIPPET_CHARS = 120;
+
+  /** The start of a frame or of text a node sent, escaped and cut short: safe to put in a message. */
+  static String snippet(CharSequence text) {
+    return Excerpt.of(text, SNIPPET_CHARS);
+  }
+
+  /** The start of a JSON value a node sent, as JSON text, escaped and cut short. */
+  static String snippet(JsonNode node) {
+    return FromNode.json(node);
   }
 }

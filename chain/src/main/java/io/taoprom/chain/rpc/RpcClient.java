@@ -122,7 +122,7 @@ public interface RpcClient extends AutoCloseable {
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private RpcListener listener = RpcListener.NONE;
     private RandomGenerator random = RandomGenerator.getDefault();
-    private int maxMessageBytes = 64 << 20;
+    private int maxMessageBytes = MessageLimits.DEFAULT_MAX_BYTES;
 
     Builder(URI endpoint) {
       this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
@@ -163,11 +163,15 @@ public interface RpcClient extends AutoCloseable {
       return this;
     }
 
-    /** The largest message accepted from the node; 64 MiB. */
+    /**
+     * The largest message accepted from the node, in bytes; 16 MiB, at least 64 KiB. A message
+     * is counted while it arrives and refused when it passes this, before it is held whole
+     * ({@link RpcMessageTooLargeException}: the connection is dropped, a read is retried). Once
+     * parsed, its longest string may be half this many characters, its JSON tokens this / 64,
+     * and it may nest 64 deep, so that a message of any shape at the cap parses in a 64 MiB heap.
+     */
     public Builder maxMessageBytes(int bytes) {
-      if (bytes < 1024) {
-        throw new IllegalArgumentException("maxMessageBytes below 1 KiB: " + bytes);
-      }
+      MessageLimits.forMaxBytes(bytes); // checks the floor
       this.maxMessageBytes = bytes;
       return this;
     }
@@ -182,7 +186,7 @@ public interface RpcClient extends AutoCloseable {
     /** Builds the client. WebSocket clients connect lazily, on the first request. */
     public RpcClient build() {
       ClientSettings settings = new ClientSettings(endpoint, connectTimeout, requestTimeout,
-          retryPolicy, listener, random, maxMessageBytes);
+          retryPolicy, listener, random, MessageLimits.forMaxBytes(maxMessageBytes));
       String scheme = endpoint.getScheme().toLowerCase(Locale.ROOT);
       return scheme.startsWith("ws") ? new WebSocketRpcClient(settings) : new HttpRpcClient(settings);
     }

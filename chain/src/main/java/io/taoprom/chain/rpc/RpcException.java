@@ -2,6 +2,7 @@ package io.taoprom.chain.rpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.taoprom.chain.ChainException;
+import io.taoprom.untrusted.Excerpt;
 import java.net.URI;
 import java.util.Optional;
 
@@ -33,8 +34,19 @@ public class RpcException extends ChainException {
   private final String method;
   private final URI endpoint;
 
+  /** How much of the node's message and data the exception's own message quotes. */
+  static final int MESSAGE_CHARS = 200;
+  static final int DATA_CHARS = 300;
+
+  /**
+   * An error the node answered with. The exception's message quotes the node's {@code message}
+   * and {@code data} escaped (terminal controls, bidirectional overrides, line breaks) and cut
+   * short, so it can go to a terminal, a log or an HTTP body; {@link #rpcMessage()} and {@link
+   * #data()} keep them as sent.
+   */
   public RpcException(URI endpoint, String method, int code, String rpcMessage, JsonNode data) {
-    super(method + " on " + endpoint + " failed with error " + code + ": " + rpcMessage
+    super(method + " on " + endpoint + " failed with error " + code + ": "
+        + Excerpt.of(rpcMessage == null ? "" : rpcMessage, MESSAGE_CHARS)
         + (data == null || data.isNull() ? "" : " (" + summarize(data) + ")"));
     this.code = code;
     this.rpcMessage = rpcMessage;
@@ -44,8 +56,7 @@ public class RpcException extends ChainException {
   }
 
   private static String summarize(JsonNode data) {
-    String text = data.isTextual() ? data.asText() : data.toString();
-    return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    return data.isTextual() ? Excerpt.of(data.asText(), DATA_CHARS) : JsonRpc.snippet(data);
   }
 
   /** The JSON-RPC error code. */
@@ -53,7 +64,7 @@ public class RpcException extends ChainException {
     return code;
   }
 
-  /** The error object's {@code message}, as the node wrote it. */
+  /** The error object's {@code message}, as the node wrote it: escape it before printing it. */
   public String rpcMessage() {
     return rpcMessage;
   }

@@ -24,6 +24,12 @@ public interface RpcListener {
   /** A listener that ignores everything. */
   RpcListener NONE = new RpcListener() {};
 
+  /**
+   * Attempt {@code attempt} (1-based, of at most {@code maxAttempts}) of {@code method} starts: it
+   * connects if it must, sends and waits. {@link #onRequest} says how it ended.
+   */
+  default void onAttempt(String method, int attempt, int maxAttempts) {}
+
   /** One attempt of {@code method} ended with {@code outcome} after {@code took}. */
   default void onRequest(String method, RequestOutcome outcome, Duration took, int attempt) {}
 
@@ -39,7 +45,10 @@ public interface RpcListener {
   /** A subscription made with {@code method} was re-established after a reconnect. */
   default void onResubscribed(String method) {}
 
-  /** A frame that matched no pending request or subscription, or was not JSON-RPC. */
+  /**
+   * A frame that matched no pending request or subscription, was not JSON-RPC, or was refused
+   * for its size. {@code summary} quotes the node's text only escaped and cut short.
+   */
   default void onUnexpectedMessage(URI endpoint, String summary) {}
 
   /** A new block was seen (reported by higher layers that follow the chain's head). */

@@ -1,7 +1,7 @@
 package io.taoprom.chain.rpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
+import io.taoprom.untrusted.Excerpt;
 import java.net.URI;
 import java.net.http.WebSocket;
 import java.time.Duration;
@@ -40,7 +40,7 @@ final class WebSocketConnection implements WebSocket.Listener {
   private final URI endpoint;
   private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
   private final Map<String, ManagedSubscription> subscriptions = new ConcurrentHashMap<>();
-  private final StringBuilder partial = new StringBuilder();
+  private MessageReader incoming; // the message being read; only the socket's reader touches it
   private final Object sendLock = new Object();
   private CompletableFuture<?> sendChain = CompletableFuture.completedFuture(null);
   private volatile WebSocket socket;
@@ -105,18 +105,24 @@ final class WebSocketConnection implements WebSocket.Listener {
 
   @Override
   public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-    partial.append(data);
-    if (partial.length() > client.settings.maxMessageBytes()) {
-      int size = partial.length();
-      partial.setLength(0);
-      protocolFailure("a message from " + endpoint + " exceeds " + client.settings.maxMessageBytes()
-          + " characters (" + size + " so far)");
-      return null;
+    if (closed) {
+      return null; // dropped: what is still buffered is not read
     }
-    if (last) {
-      String text = partial.toString();
-      partial.setLength(0);
-      handle(text);
+    try {
+      if (incoming == null) {
+        incoming = new MessageReader(client.limits());
+      }
+      incoming.feed(data);
+      if (last) {
+        MessageReader done = incoming;
+        incoming = null;
+        handle(done.finish(), done);
+      }
+    } catch (RefusedMessage refused) {
+      MessageReader bad = incoming;
+      incoming = null;
+      refuse(refused, bad);
+      return null;
     }
     webSocket.request(1);
     return null;
@@ -129,16 +135,21 @@ final class WebSocketConnection implements WebSocket.Listener {
     return null;
   }
 
-  private void handle(String text) {
-    JsonNode node;
-    try {
-      node = JsonRpc.MAPPER.readTree(text);
-    } catch (IOException e) {
-      protocolFailure("malformed JSON-RPC frame from " + endpoint + ": " + JsonRpc.snippet(text));
-      return;
+  private void refuse(RefusedMessage refused, MessageReader reader) {
+    String head = reader == null || reader.head().isEmpty() ? "" : ": " + reader.head();
+    if (refused.reason() == RefusedMessage.Reason.TOO_LARGE) {
+      tooLarge("a message from " + endpoint + " was refused: " + refused.getMessage()
+          + (head.isEmpty() ? "" : "; it started" + head));
+    } else {
+      protocolFailure("malformed JSON-RPC frame from " + endpoint + " (" + Excerpt.of(refused.getMessage())
+          + ")" + head);
     }
-    if (node == null || !node.isContainerNode()) {
-      protocolFailure("malformed JSON-RPC frame from " + endpoint + " (not an object): " + JsonRpc.snippet(text));
+  }
+
+  private void handle(JsonNode node, MessageReader reader) {
+    if (!node.isContainerNode()) {
+      protocolFailure("malformed JSON-RPC frame from " + endpoint + " (not an object): "
+          + reader.head());
       return;
     }
     if (node.isArray()) {
@@ -152,7 +163,8 @@ final class WebSocketConnection implements WebSocket.Listener {
     JsonNode id = node.get("id");
     if (id != null && !id.isNull()) {
       if (!id.canConvertToLong()) {
-        client.settings.listener().onUnexpectedMessage(endpoint, "response with id " + id + " we never used");
+        client.settings.listener().onUnexpectedMessage(endpoint, "response with id " + JsonRpc.snippet(id)
+            + " we never used");
         return;
       }
       Pending p = pending.remove(id.asLong());
@@ -171,7 +183,7 @@ final class WebSocketConnection implements WebSocket.Listener {
       }
       if (p.subscription != null) {
         // Registered here, on the reader, so a notification in the very next frame finds it.
-        String subscriptionId = result.isTextual() ? result.asText() : result.toString();
+        String subscriptionId = result.isContainerNode() ? JsonRpc.snippet(result) : result.asText();
         subscriptions.put(subscriptionId, p.subscription);
         p.subscription.attach(this, subscriptionId);
       }
@@ -181,17 +193,17 @@ final class WebSocketConnection implements WebSocket.Listener {
     JsonNode params = node.get("params");
     if (node.has("method") && params != null && params.has("subscription")) {
       JsonNode sid = params.get("subscription");
-      ManagedSubscription s = subscriptions.get(sid.isTextual() ? sid.asText() : sid.toString());
+      ManagedSubscription s = sid.isContainerNode() ? null : subscriptions.get(sid.asText());
       if (s == null) {
-        client.settings.listener().onUnexpectedMessage(endpoint,
-            "notification for unknown subscription " + sid + " (" + node.get("method").asText() + ")");
+        client.settings.listener().onUnexpectedMessage(endpoint, "notification for unknown subscription "
+            + JsonRpc.snippet(sid) + " (" + JsonRpc.snippet(node.get("method")) + ")");
         return;
       }
       s.deliver(params.get("result"));
       return;
     }
     client.settings.listener().onUnexpectedMessage(endpoint, "frame that is neither a response nor a "
-        + "notification: " + JsonRpc.snippet(node.toString()));
+        + "notification: " + JsonRpc.snippet(node));
   }
 
   /** A broken frame means a broken peer: fail what waits here now rather than at its timeout. */
@@ -206,10 +218,28 @@ final class WebSocketConnection implements WebSocket.Listener {
     abort();
   }
 
+  /**
+   * A message over the limits: the connection is dropped (its unread rest with it) and what
+   * waits here fails as a transport failure, so reads are retried on a new connection and a
+   * submission is reported as possibly delivered.
+   */
+  private void tooLarge(String message) {
+    client.settings.listener().onUnexpectedMessage(endpoint, message);
+    RpcMessageTooLargeException cause = new RpcMessageTooLargeException(endpoint, null, true,
+        client.limits().maxBytes(), message);
+    for (Pending p : drainPending()) {
+      fail(p, new RpcMessageTooLargeException(endpoint, p.method, p.written, client.limits().maxBytes(),
+          p.method + ": " + message));
+    }
+    lost(cause, false);
+    abort();
+  }
+
   @Override
   public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
     lost(new RpcTransportException(endpoint, null, true, "the node at " + endpoint
-        + " closed the connection (code " + statusCode + (reason.isEmpty() ? "" : ", " + reason) + ")",
+        + " closed the connection (code " + statusCode
+        + (reason == null || reason.isEmpty() ? "" : ", " + Excerpt.quoted(reason, JsonRpc.SNIPPET_CHARS)) + ")",
         null), false);
     return null;
   }
@@ -217,7 +247,7 @@ final class WebSocketConnection implements WebSocket.Listener {
   @Override
   public void onError(WebSocket webSocket, Throwable error) {
     lost(new RpcTransportException(endpoint, null, true, "the connection to " + endpoint
-        + " failed: " + error, error), false);
+        + " failed: " + Excerpt.of(String.valueOf(error), JsonRpc.SNIPPET_CHARS), error), false);
   }
 
   /** Closes this connection because the client is closing; nothing is re-sent. */

@@ -104,6 +104,22 @@ final class WebSocketRpcClient extends AbstractRpcClient {
         .thenCompose(conn -> conn.call(method, params, settings.requestTimeout(), null));
   }
 
+  @Override
+  Stall stall(String method) {
+    CompletableFuture<WebSocketConnection> c;
+    synchronized (connectLock) {
+      c = current;
+    }
+    if (c == null || !c.isDone()) {
+      return new Stall("no WebSocket connection: the TCP connect or the WebSocket handshake with "
+          + endpoint() + " has not completed", false);
+    }
+    if (!c.isCompletedExceptionally() && c.join().isOpen()) {
+      return new Stall("the node completed the WebSocket handshake but has not answered " + method, true);
+    }
+    return new Stall("no open connection to " + endpoint(), false);
+  }
+
   /** A connect failure, reported under the method that needed the connection. */
   private Throwable relabel(Throwable e, String method) {
     if (e instanceof RpcTimeoutException t) {

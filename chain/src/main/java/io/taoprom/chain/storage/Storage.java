@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.taoprom.chain.ChainClient;
 import io.taoprom.chain.ChainException;
 import io.taoprom.chain.ChainRuntime;
+import io.taoprom.chain.FromNode;
+import io.taoprom.untrusted.Excerpt;
 import io.taoprom.chain.codec.CodecException;
 import io.taoprom.chain.codec.Hex;
 import io.taoprom.chain.metadata.StorageEntry;
@@ -67,7 +69,7 @@ public final class Storage {
   /** The raw SCALE value, or null when absent. */
   public byte[] rawAt(byte[] key, String blockHash) {
     JsonNode v = chain.rpc().request("state_getStorage", params(Hex.encode(key), blockHash));
-    return v == null || v.isNull() ? null : Hex.decode(v.asText());
+    return v == null || v.isNull() ? null : FromNode.hex(chain.rpc().endpoint(), "state_getStorage", v);
   }
 
   /** Several values in one round trip, decoded, in the order of {@code keys}. */
@@ -97,14 +99,18 @@ public final class Storage {
         Delivery.AT_LEAST_ONCE).thenApply(result -> matchChanges(hex, result));
   }
 
-  private static List<byte[]> matchChanges(List<String> hex, JsonNode result) {
+  private List<byte[]> matchChanges(List<String> hex, JsonNode result) {
     Map<String, byte[]> byKey = new HashMap<>();
     if (result.isArray()) {
       for (JsonNode set : result) {
         for (JsonNode change : set.path("changes")) {
           JsonNode value = change.get(1);
-          byKey.put(change.get(0).asText().toLowerCase(Locale.ROOT),
-              value == null || value.isNull() ? null : Hex.decode(value.asText()));
+          JsonNode key = change.get(0);
+          if (key == null || !key.isTextual()) {
+            continue; // not one of ours: only the keys asked for are looked up below
+          }
+          byKey.put(key.asText().toLowerCase(Locale.ROOT),
+              value == null || value.isNull() ? null : FromNode.hex(chain.rpc().endpoint(), "state_queryStorageAt", value));
         }
       }
     }
@@ -142,8 +148,24 @@ public final class Storage {
       if (!page.isArray() || page.isEmpty()) {
         return;
       }
+      if (page.size() > pageSize) {
+        throw new ChainException("state_getKeysPaged on " + chain.rpc().endpoint() + " returned " + page.size()
+            + " keys for a page of " + pageSize);
+      }
       List<byte[]> keys = new ArrayList<>(page.size());
-      page.forEach(k -> keys.add(Hex.decode(k.asText())));
+      String previous = start;
+      for (JsonNode k : page) {
+        byte[] key = FromNode.hex(chain.rpc().endpoint(), "state_getKeysPaged", k);
+        String hex = Hex.encode(key);
+        // Each page must move forward: a node that repeats or reorders keys would otherwise keep
+        // a reader going (and growing) for as long as it likes.
+        if (previous != null && hex.compareTo(previous) <= 0) {
+          throw new ChainException("state_getKeysPaged on " + chain.rpc().endpoint() + " returned keys out of order ("
+              + FromNode.json(k) + " after " + Excerpt.of(previous, 80) + "); a node pages forward");
+        }
+        previous = hex;
+        keys.add(key);
+      }
       List<byte[]> values = rawAll(keys, at);
       for (int i = 0; i < keys.size(); i++) {
         byte[] k = keys.get(i);
@@ -157,7 +179,7 @@ public final class Storage {
       if (page.size() < pageSize) {
         return;
       }
-      start = page.get(page.size() - 1).asText();
+      start = previous;
     }
   }
 

@@ -168,9 +168,17 @@ final class ServingRegistrar {
         delay = submitPolicy.delayBefore(attempt + 1, random).toMillis();
       }
       sleep(delay);
-      // Re-check before anything is sent again.
-      long nonceNow = chain.accountNextIndex(account);
-      Object now = new Storage(chain).read(StorageKey.of(rt.metadata(), rt.codec(), PALLET, kind.storage, netuid, account));
+      // Re-check before anything is sent again; if even that fails, nothing more is sent.
+      long nonceNow;
+      Object now;
+      try {
+        nonceNow = chain.accountNextIndex(account);
+        now = new Storage(chain).read(StorageKey.of(rt.metadata(), rt.codec(), PALLET, kind.storage, netuid, account));
+      } catch (RpcTransportException recheckFailed) {
+        return new ServeResult.Failed("Unconfirmed", "extrinsic " + xt.hashHex() + " (nonce " + xt.nonce()
+            + ") may have reached the node, and reading the chain again failed (" + recheckFailed.getMessage()
+            + "); nothing more was sent", ServeResult.Stage.UNCONFIRMED, -1, null, null);
+      }
       if (now != null && sameEndpoint(Values.map(now), args)) {
         return new ServeResult.ServedUnwatched(Values.longValue(Values.map(now).get("block")), xt.hashHex());
       }
@@ -247,11 +255,7 @@ final class ServingRegistrar {
   }
 
   private static long parseNumber(JsonNode n) {
-    if (n.isNumber()) {
-      return n.asLong();
-    }
-    String s = n.asText();
-    return s.startsWith("0x") ? Long.parseLong(s.substring(2), 16) : Long.parseLong(s);
+    return io.taoprom.chain.FromNode.blockNumber(n);
   }
 
   private static void sleep(long millis) {

@@ -172,6 +172,7 @@ public final class Subtensor implements AutoCloseable {
     private Duration requestTimeout = Duration.ofSeconds(30);
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private RpcListener listener = RpcListener.NONE;
+    private int maxMessageBytes = -1;
     private RuntimeCache runtimeCache = new RuntimeCache();
     private String expectedGenesis;
 
@@ -203,6 +204,12 @@ public final class Subtensor implements AutoCloseable {
       return this;
     }
 
+    /** The largest message accepted from the node; see {@link RpcClient.Builder#maxMessageBytes}. */
+    public Builder maxMessageBytes(int bytes) {
+      this.maxMessageBytes = bytes;
+      return this;
+    }
+
     public Builder runtimeCache(RuntimeCache cache) {
       this.runtimeCache = Objects.requireNonNull(cache, "runtimeCache");
       return this;
@@ -216,8 +223,12 @@ public final class Subtensor implements AutoCloseable {
 
     public Subtensor build() {
       Network.Endpoint e = Network.resolve(network);
-      RpcClient rpc = RpcClient.builder(e.uri()).connectTimeout(connectTimeout).requestTimeout(requestTimeout)
-          .retryPolicy(retryPolicy).listener(listener).build();
+      RpcClient.Builder b = RpcClient.builder(e.uri()).connectTimeout(connectTimeout).requestTimeout(requestTimeout)
+          .retryPolicy(retryPolicy).listener(listener);
+      if (maxMessageBytes > 0) {
+        b.maxMessageBytes(maxMessageBytes);
+      }
+      RpcClient rpc = b.build();
       ChainClient chain = ChainClient.builder(rpc)
           .expectedGenesis(expectedGenesis != null ? expectedGenesis : e.expectedGenesis())
           .runtimeCache(runtimeCache).listener(listener).build();

@@ -6,6 +6,7 @@ import io.taoprom.chain.ChainException;
 import io.taoprom.chain.ChainRuntime;
 import io.taoprom.chain.codec.DispatchFailure;
 import io.taoprom.chain.codec.EventRecord;
+import io.taoprom.chain.rpc.Deadline;
 import io.taoprom.chain.rpc.Delivery;
 import io.taoprom.chain.rpc.RpcClient;
 import io.taoprom.chain.rpc.Subscription;
@@ -88,13 +89,12 @@ public final class Author {
     List<TransactionStatus> statuses = new ArrayList<>();
     String inBlock = null;
     while (true) {
-      Object next;
-      try {
-        next = queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+      // Waiting for the next status is a wait the caller asked for (bounded by timeout), not
+      // conversation: it does not spend the thread's RPC deadline.
+      Object next = Deadline.pausedIfAny(() -> poll(queue, deadline));
+      if (next == INTERRUPTED) {
         sub.unsubscribe();
-        throw new ChainException("interrupted while watching " + xt, e);
+        throw new ChainException("interrupted while watching " + xt);
       }
       if (next == null) {
         sub.unsubscribe();
@@ -128,6 +128,17 @@ public final class Author {
             + " (statuses: " + names(statuses) + ")"
             + (inBlock != null ? "; it was in block " + inBlock : ""), status, statuses);
       }
+    }
+  }
+
+  private static final Object INTERRUPTED = new Object();
+
+  private static Object poll(BlockingQueue<Object> queue, long deadline) {
+    try {
+      return queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return INTERRUPTED;
     }
   }
 

@@ -3,6 +3,8 @@ package io.taoprom.chain.tx;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
+import io.taoprom.chain.FromNode;
 
 /**
  * A status notification of {@code author_submitAndWatchExtrinsic}: where a transaction is in its
@@ -88,9 +90,10 @@ public sealed interface TransactionStatus {
       name = n.fieldNames().next();
       value = n.get(name);
     } else {
-      throw new TxException("an extrinsic status that is neither text nor an object: " + n);
+      throw new TxException("an extrinsic status that is neither text nor an object: " + FromNode.json(n));
     }
     String hash = value != null && value.isTextual() ? value.asText() : null;
+
     switch (name) {
       case "future": return new Future();
       case "ready": return new Ready();
@@ -105,10 +108,10 @@ public sealed interface TransactionStatus {
       case "retracted": return new Retracted(requireHash(name, hash));
       case "finalityTimeout": return new FinalityTimeout(requireHash(name, hash));
       case "finalized": return new Finalized(requireHash(name, hash));
-      case "usurped": return new Usurped(hash);
+      case "usurped": return new Usurped(hash == null ? null : requireHash(name, hash));
       case "dropped": return new Dropped();
-      case "invalid": return new Invalid(value == null || value.isNull() ? "" : value.toString());
-      default: throw new TxException("an unknown extrinsic status: " + n);
+      case "invalid": return new Invalid(value == null || value.isNull() ? "" : FromNode.json(value));
+      default: throw new TxException("an unknown extrinsic status: " + FromNode.json(n));
     }
   }
 
@@ -116,6 +119,17 @@ public sealed interface TransactionStatus {
     if (hash == null) {
       throw new TxException("extrinsic status " + name + " without a block hash");
     }
+    if (!Hashes.HEX.matcher(hash).matches()) {
+      throw new TxException("extrinsic status " + name + " with " + FromNode.json(
+          com.fasterxml.jackson.databind.node.TextNode.valueOf(hash)) + ", not a 0x-hex hash");
+    }
     return hash;
+  }
+
+  /** What a hash in a status looks like. */
+  final class Hashes {
+    static final Pattern HEX = Pattern.compile("0x[0-9a-fA-F]{2,128}");
+
+    private Hashes() {}
   }
 }

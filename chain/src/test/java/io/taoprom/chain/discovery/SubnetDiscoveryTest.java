@@ -142,4 +142,36 @@ class SubnetDiscoveryTest {
     assertThat(SubnetDiscovery.compress("2001:db8:1:2:3:4:5:6")).isEqualTo("2001:db8:1:2:3:4:5:6");
     assertThat(SubnetDiscovery.compress("2001:db8:0:1:2:3:4:5")).isEqualTo("2001:db8:0:1:2:3:4:5");
   }
+
+  @Test
+  void aNodeThatInventsEntriesWithoutEndIsStoppedAtTheCap() {
+    String prefix = new io.taoprom.chain.storage.Storage(subtensor.chain()).key("SubtensorModule", "Uids", 1).hex();
+    java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong();
+    chain.intercept(r -> {
+      switch (r.method()) {
+        case "state_getKeysPaged" -> {
+          // Always a full page of new keys, each above the last: (netuid 1, Blake2_128Concat(account)).
+          List<String> keys = new java.util.ArrayList<>();
+          for (int i = 0; i < r.params().get(1).asInt(); i++) {
+            keys.add(prefix + "00".repeat(16) + String.format("%064x", next.incrementAndGet()));
+          }
+          r.reply(keys);
+          return true;
+        }
+        case "state_queryStorageAt" -> {
+          List<List<String>> changes = new java.util.ArrayList<>();
+          r.params().get(0).forEach(k -> changes.add(List.of(k.asText(), "0x0000")));
+          r.reply(List.of(Map.of("block", FakeChain.GENESIS, "changes", changes)));
+          return true;
+        }
+        default -> {
+          return false;
+        }
+      }
+    });
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SubnetDiscovery(subtensor).discover(List.of(1)))
+        .isInstanceOf(io.taoprom.chain.ChainException.class)
+        .hasMessageContaining("lists more than 65536 SubtensorModule.Uids entries for netuid 1");
+    assertThat(next.get()).isLessThan(SubnetDiscovery.MAX_ENTRIES_PER_SUBNET + 2000L);
+  }
 }

@@ -128,4 +128,29 @@ class ExternalIpTest {
     assertThat(ExternalIp.warning(IpAddress.parse("2001:db8::7"))).isEmpty();
     assertThat(ExternalIp.warning(IpAddress.parse("100.128.0.1"))).isEmpty();
   }
+
+  @Test
+  void aProviderThatAnswersWithoutEndIsCutOffAtAFewBytes() throws Exception {
+    HttpServer endless = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    endless.setExecutor(Executors.newCachedThreadPool());
+    endless.createContext("/", ex -> {
+      ex.sendResponseHeaders(200, 0); // chunked, no length
+      byte[] chunk = "203.0.113.7 ".repeat(1000).getBytes(StandardCharsets.US_ASCII);
+      try (OutputStream out = ex.getResponseBody()) {
+        for (int i = 0; i < 100_000; i++) { // 1.2 GB if it were all read
+          out.write(chunk);
+        }
+      } catch (IOException cutOff) {
+        // what the client does
+      }
+    });
+    endless.start();
+    servers.add(endless);
+    URI declared = provider(200, "203.0.113.7" + " ".repeat(5000), Duration.ZERO, new AtomicInteger());
+    URI good = provider(200, "2001:db8::7", Duration.ZERO, new AtomicInteger());
+    URI stream = URI.create("http://127.0.0.1:" + endless.getAddress().getPort() + "/");
+    ExternalIp.Discovery d = ExternalIp.of(List.of(stream, declared, good), Duration.ofSeconds(5)).discover();
+    assertThat(d.provider()).isEqualTo(good);
+    assertThat(d.failures()).hasSize(2).allSatisfy(f -> assertThat(f).contains("answer of more than 256 bytes"));
+  }
 }

@@ -6,6 +6,7 @@ import io.taoprom.chain.ChainClient;
 import io.taoprom.chain.FakeChain;
 import io.taoprom.chain.codec.EnumValue;
 import io.taoprom.chain.codec.Values;
+import io.taoprom.chain.rpc.Deadline;
 import io.taoprom.chain.rpc.RetryPolicy;
 import io.taoprom.chain.rpc.RpcClient;
 import io.taoprom.chain.subtensor.IpAddress;
@@ -201,6 +202,44 @@ class RegistrarTest {
     });
     assertThat(out.describe()).startsWith("registered in block #101 (confirmed from storage");
     assertThat(submissions()).isEqualTo(1);
+  }
+
+  @Test
+  void aSubmissionTheNodeNeverAnswersIsSentOnceAndEndsUnconfirmedAtTheDeadline() {
+    chain.intercept(r -> r.method().equals("author_submitAndWatchExtrinsic")); // accepted, never answered
+    long start = System.nanoTime();
+    RegistrationOutcome out = Deadline.after(Duration.ofMillis(1500)).call(
+        () -> registrar.register(alice, RegistrationRequest.of(1, WANTED)));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+    assertThat(out).isInstanceOfSatisfying(RegistrationOutcome.Failed.class, f -> {
+      assertThat(f.error()).isEqualTo("Unconfirmed");
+      assertThat(f.docs()).contains("may have reached the node").contains("nothing more was sent")
+          .contains("gave up at the deadline of 1.5 s");
+      assertThat(f.hint()).contains("taoprom status");
+    });
+    assertThat(submissions()).isEqualTo(1);
+  }
+
+  @Test
+  void waitingForFinalizationOrTheRateLimitDoesNotSpendTheDeadline() throws Exception {
+    chain.inclusionDelay(Duration.ofMillis(1200));
+    RegistrationOutcome out = Deadline.after(Duration.ofMillis(800)).call(
+        () -> registrar.register(alice, RegistrationRequest.of(1, WANTED)));
+    assertThat(out).as(out.describe()).isInstanceOf(RegistrationOutcome.Registered.class);
+    assertThat(submissions()).isEqualTo(1);
+
+    chain.inclusionDelay(Duration.ZERO);
+    onChain(chain.bestNumber() - 1, 99, IP, 9400, 4); // just served: the rate limit (50 blocks) holds
+    ScheduledExecutorService blocks = Executors.newSingleThreadScheduledExecutor();
+    blocks.scheduleAtFixedRate(() -> chain.advance(2), 30, 30, TimeUnit.MILLISECONDS); // about a second to wait
+    try {
+      RegistrationOutcome limited = Deadline.after(Duration.ofMillis(500)).call(
+          () -> registrar.register(alice, RegistrationRequest.of(1, WANTED).withWaitRateLimit(true)));
+      assertThat(limited).as(limited.describe()).isInstanceOf(RegistrationOutcome.Registered.class);
+    } finally {
+      blocks.shutdownNow();
+    }
+    assertThat(submissions()).isEqualTo(2);
   }
 
   @Test

@@ -83,6 +83,39 @@ class StorageTest {
   }
 
   @Test
+  void aNodeThatPagesInCirclesOrSendsMoreThanAPageIsStopped() {
+    for (int k = 0; k < 4; k++) {
+      chain.put("SubtensorModule", "Prometheus", FakeChain.prometheusInfo(k, 1, 0x0a000001L + k, 9000 + k, 4), 3,
+          Keys.fromUri("//N" + k).publicKey());
+    }
+    List<String> firstPage = new ArrayList<>();
+    chain.intercept(r -> {
+      if (r.method().equals("state_getKeysPaged") && firstPage.size() == 2) {
+        r.reply(firstPage); // the first page again, and again: a reader would never end
+        return true;
+      }
+      return false;
+    });
+    List<StorageItem> items = new ArrayList<>();
+    assertThatThrownBy(() -> storage.forEachEntry("SubtensorModule", "Prometheus", List.of(3), null, 2, item -> {
+      items.add(item);
+      firstPage.add(Hex.encode(item.key().bytes()));
+    })).isInstanceOf(ChainException.class).hasMessageContaining("returned keys out of order")
+        .hasMessageContaining("a node pages forward");
+    assertThat(items).hasSize(2);
+
+    chain.intercept(r -> {
+      if (r.method().equals("state_getKeysPaged")) {
+        r.reply(List.of("0x01", "0x02", "0x03"));
+        return true;
+      }
+      return false;
+    });
+    assertThatThrownBy(() -> storage.forEachEntry("SubtensorModule", "Prometheus", List.of(3), null, 2, item -> { }))
+        .isInstanceOf(ChainException.class).hasMessageContaining("returned 3 keys for a page of 2");
+  }
+
+  @Test
   void misuseIsNamed() {
     assertThatThrownBy(() -> storage.read(storage.key("SubtensorModule", "Prometheus", 1)))
         .isInstanceOf(ChainException.class).hasMessageContaining("needs 2 key(s)");

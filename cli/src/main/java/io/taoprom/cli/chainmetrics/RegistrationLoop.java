@@ -1,6 +1,8 @@
 package io.taoprom.cli.chainmetrics;
 
 import io.taoprom.chain.registration.Endpoint;
+import io.taoprom.cli.ConsoleText;
+import io.taoprom.chain.rpc.Deadline;
 import io.taoprom.chain.registration.Registrar;
 import io.taoprom.chain.registration.RegistrationOutcome;
 import io.taoprom.chain.registration.RegistrationRequest;
@@ -33,6 +35,8 @@ import java.util.function.Supplier;
 public final class RegistrationLoop implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger("io.taoprom.cli.register");
+  /** The default bound of a round: the default of {@code --chain.timeout}. */
+  static final Duration DEFAULT_ROUND_TIMEOUT = Duration.ofSeconds(15);
 
   private final Subtensor subtensor;
   private final Registrar registrar;
@@ -44,6 +48,7 @@ public final class RegistrationLoop implements AutoCloseable {
   private final Duration tick;
   private final long ticksPerAddressCheck;
   private final Thread thread;
+  private final Duration roundTimeout;
   private volatile boolean closed;
   private volatile RegistrationOutcome last;
   private volatile int rounds;
@@ -59,6 +64,16 @@ public final class RegistrationLoop implements AutoCloseable {
    */
   public RegistrationLoop(Subtensor subtensor, Signer hotkey, RegistrationRequest template, Supplier<IpAddress> address,
       ChainMetrics metrics, long intervalBlocks, Duration tick, Duration addressCheck) {
+    this(subtensor, hotkey, template, address, metrics, intervalBlocks, tick, addressCheck, DEFAULT_ROUND_TIMEOUT);
+  }
+
+  /**
+   * As above, with each conversation with the chain — a round, a look at the best block — bounded
+   * by {@code roundTimeout} ({@code --chain.timeout}); waits a round asks for (finalization) do not count.
+   */
+  public RegistrationLoop(Subtensor subtensor, Signer hotkey, RegistrationRequest template, Supplier<IpAddress> address,
+      ChainMetrics metrics, long intervalBlocks, Duration tick, Duration addressCheck, Duration roundTimeout) {
+    this.roundTimeout = Objects.requireNonNull(roundTimeout, "roundTimeout");
     this.subtensor = Objects.requireNonNull(subtensor, "subtensor");
     this.registrar = Registrar.over(subtensor).withPollInterval(tick);
     this.hotkey = Objects.requireNonNull(hotkey, "hotkey");
@@ -114,8 +129,9 @@ public final class RegistrationLoop implements AutoCloseable {
       if (due && address == null) {
         note("no_address", "cannot determine the address to register: " + addressError, false);
       } else if (due) {
-        RegistrationOutcome outcome = registrar.register(hotkey,
-            template.withEndpoint(Endpoint.of(address, template.endpoint().port(), template.endpoint().version())));
+        RegistrationRequest request =
+            template.withEndpoint(Endpoint.of(address, template.endpoint().port(), template.endpoint().version()));
+        RegistrationOutcome outcome = Deadline.after(roundTimeout).call(() -> registrar.register(hotkey, request));
         boolean current = outcome instanceof RegistrationOutcome.Registered || outcome instanceof RegistrationOutcome.UpToDate;
         // What chain holds first, then the outcome: a scrape that sees registered 1 also sees
         // the prometheus_info series that says what is registered.
@@ -143,7 +159,7 @@ public final class RegistrationLoop implements AutoCloseable {
 
   private long currentBlock() {
     try {
-      long b = subtensor.currentBlock();
+      long b = Deadline.after(roundTimeout).call(subtensor::currentBlock);
       metrics.block(b);
       return b;
     } catch (RuntimeException e) { // NOPMD: the node is down; the round reports it
@@ -155,7 +171,7 @@ public final class RegistrationLoop implements AutoCloseable {
     try {
       byte[] account = hotkey.publicKey();
       metrics.chainHolds(template.netuid(), Ss58.encode(account, Ss58.BITTENSOR),
-          subtensor.prometheusInfo(template.netuid(), account));
+          Deadline.after(roundTimeout).call(() -> subtensor.prometheusInfo(template.netuid(), account)));
     } catch (RuntimeException e) { // NOPMD: what chain holds stays as last seen
       LOG.log(Level.DEBUG, "registration: cannot read the registered endpoint: " + oneLine(e));
     }
@@ -168,7 +184,7 @@ public final class RegistrationLoop implements AutoCloseable {
     metrics.registrationAttempt(outcome, current);
     String key = outcome + (current ? "" : message);
     if (!key.equals(lastLogged)) {
-      LOG.log(current ? Level.INFO : Level.WARNING, "registration: " + message);
+      LOG.log(current ? Level.INFO : Level.WARNING, "registration: " + ConsoleText.line(message));
       lastLogged = key;
     }
   }
@@ -183,8 +199,7 @@ public final class RegistrationLoop implements AutoCloseable {
   }
 
   private static String oneLine(Throwable e) {
-    String m = e.getMessage();
-    return (m == null || m.isBlank() ? e.getClass().getSimpleName() : m).strip().replaceAll("\\s*\\R\\s*", "; ");
+    return ConsoleText.of(e, ConsoleText.MAX_CHARS);
   }
 
   /** Stops the loop (a submission under way is abandoned with the thread). */

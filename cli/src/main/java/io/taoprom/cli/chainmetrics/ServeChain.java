@@ -36,8 +36,6 @@ import picocli.CommandLine.ParameterException;
  */
 public final class ServeChain implements AutoCloseable {
 
-  /** Per-attempt timeout of a chain request: well inside a refresh interval. */
-  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
   /** Bittensor's target block time: how often the registration loop looks at the best block. */
   static final Duration BLOCK_TIME = Duration.ofSeconds(12);
   private static final System.Logger LOG = System.getLogger("io.taoprom.cli.register");
@@ -49,6 +47,7 @@ public final class ServeChain implements AutoCloseable {
   private ChainMetrics metrics;
   private Hotkey hotkey;
   private RegistrationLoop registration;
+  private CommandSpec spec;
 
   private ServeChain(ServeChainOptions options) {
     this.options = options;
@@ -59,7 +58,8 @@ public final class ServeChain implements AutoCloseable {
         if (d == null) {
           throw new IllegalStateException("not connected yet");
         }
-        return d.discover(netuids);
+        // Each read is bounded by --chain.timeout, so a silent node cannot hold the refresher.
+        return options.chain().deadline().call(() -> d.discover(netuids));
       }, options.sd().refreshInterval());
     } else {
       this.sd = null;
@@ -73,12 +73,14 @@ public final class ServeChain implements AutoCloseable {
    */
   public static ServeChain prepare(ServeChainOptions options, TaoPromExporter.Builder builder, CommandSpec spec) {
     ServeChain chain = new ServeChain(options);
+    chain.spec = spec;
     if (options.anyChainFeature()) {
       try {
         ChainConnection.describe(options.network());
       } catch (IllegalArgumentException e) {
         throw new ParameterException(spec.commandLine(), e.getMessage() + " (--network)");
       }
+      options.chain().validate(spec);
     }
     RegisterOptions register = options.register();
     register.validate(spec);
@@ -98,7 +100,7 @@ public final class ServeChain implements AutoCloseable {
     }
     metrics = ChainMetrics.register(exporter.registry(), options.register().enabled());
     // Lazily connecting: a node that is down makes the first read fail, not this call.
-    subtensor = ChainConnection.open(options.network(), metrics, REQUEST_TIMEOUT);
+    subtensor = options.chain().open(options.network(), metrics, spec);
     if (sd != null) {
       discovery.set(new SubnetDiscovery(subtensor));
       sd.start();
@@ -140,7 +142,7 @@ public final class ServeChain implements AutoCloseable {
       };
     }
     registration = new RegistrationLoop(subtensor, hotkey.signer(), template, address, metrics, o.intervalBlocks(),
-        BLOCK_TIME, o.ipCheckInterval());
+        BLOCK_TIME, o.ipCheckInterval(), options.chain().timeout());
     registration.start();
     err.println("taoprom: registering " + hotkey.ss58() + " on netuid " + o.netuid() + " of "
         + ChainConnection.describe(options.network()) + " with port " + port + ", at start and every "

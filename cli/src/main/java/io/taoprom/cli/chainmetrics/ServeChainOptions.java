@@ -1,5 +1,6 @@
 package io.taoprom.cli.chainmetrics;
 
+import io.taoprom.cli.chain.ChainOptions;
 import io.taoprom.cli.targets.SdOptions;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +26,19 @@ public final class ServeChainOptions {
       description = "The chain for --sd.netuid and --register: finney, test, local, or a node URL (default: ${DEFAULT-VALUE}).")
   String network;
 
+  @Mixin ChainOptions chain;
+
   @Mixin SdOptions sd;
 
   @Mixin RegisterOptions register;
 
   public String network() {
     return network;
+  }
+
+  /** How serve talks to the chain: timeouts, retries, the message cap, the bound of each round. */
+  public ChainOptions chain() {
+    return chain;
   }
 
   public SdOptions sd() {
@@ -58,7 +66,7 @@ public final class ServeChainOptions {
     List<OptionSpec> moved = new ArrayList<>();
     for (OptionSpec option : new ArrayList<>(spec.options())) {
       String name = option.longestName();
-      if (name.equals("--network") || name.startsWith("--sd.") || name.equals("--register")
+      if (name.equals("--network") || name.startsWith("--chain.") || name.startsWith("--sd.") || name.equals("--register")
           || name.startsWith("--register.") || name.equals("--uri") || name.startsWith("--wallet.")) {
         spec.remove(option);
         OptionSpec hidden = option.toBuilder().hidden(true).build();

@@ -1,18 +1,18 @@
 package io.taoprom.cli.register;
 
-import io.taoprom.chain.subtensor.Network;
-import io.taoprom.chain.subtensor.Subtensor;
-import java.time.Duration;
+import io.taoprom.cli.chain.ChainConversation;
+import io.taoprom.cli.chain.ChainOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 /**
- * {@code --network finney|test|local|URL} and the connection's timeouts, as a picocli mixin.
+ * {@code --network finney|test|local|URL} and how to talk to it ({@link ChainOptions}: deadline,
+ * timeouts, retries, message cap), as a picocli mixin.
  *
  * <pre>{@code
  * @Mixin NetworkOptions network;
- * try (Subtensor subtensor = network.connect(spec)) { ... }
+ * try (ChainConversation chain = network.converse(spec)) { chain.call(() -> ...); }
  * }</pre>
  */
 public final class NetworkOptions {
@@ -22,19 +22,11 @@ public final class NetworkOptions {
           + " local (ws://127.0.0.1:9944) or a ws://, wss://, http:// or https:// URL.")
   String network;
 
-  @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "10",
-      description = "Deadline for connecting to the node (default: ${DEFAULT-VALUE}).")
-  double connectTimeoutSeconds;
+  @Mixin ChainOptions chain;
 
-  /** A client for the chosen network; nothing is sent until it is used. */
-  public Subtensor connect(CommandSpec spec) {
-    try {
-      Network.resolve(network);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "invalid --network: " + e.getMessage());
-    }
-    return Subtensor.builder().network(network)
-        .connectTimeout(Duration.ofMillis(Math.max(1, Math.round(connectTimeoutSeconds * 1000)))).build();
+  /** The conversation with the chosen network; nothing is sent until it is used. */
+  public ChainConversation converse(CommandSpec spec) {
+    return ChainConversation.open(chain, network, spec);
   }
 
   /** The value given, for messages. */

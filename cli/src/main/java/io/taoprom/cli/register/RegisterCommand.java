@@ -8,7 +8,7 @@ import io.taoprom.chain.registration.RegistrationOutcome;
 import io.taoprom.chain.registration.RegistrationRequest;
 import io.taoprom.chain.registration.Registrar;
 import io.taoprom.chain.registration.WaitMode;
-import io.taoprom.chain.subtensor.Subtensor;
+import io.taoprom.cli.chain.ChainConversation;
 import io.taoprom.core.wallet.NaclKeyfileCipher;
 import io.taoprom.core.wallet.PasswordSource;
 import java.io.PrintWriter;
@@ -105,15 +105,21 @@ public final class RegisterCommand implements Callable<Integer> {
     Hotkey hotkey = hotkeyOptions.resolve(spec, passwords, cipher);
     RegistrationRequest request = request();
     PrintWriter err = spec.commandLine().getErr();
-    try (Subtensor subtensor = network.connect(spec)) {
-      Registrar registrar = Registrar.over(subtensor).withProgress(line -> {
+    RegistrationOutcome outcome;
+    String hint;
+    try (ChainConversation chain = network.converse(spec)) {
+      Registrar registrar = Registrar.over(chain.subtensor()).withProgress(line -> {
         err.println(spec.qualifiedName() + ": " + line);
         err.flush();
       });
-      RegistrationOutcome outcome = registrar.register(hotkey.signer(), request);
-      print(outcome);
-      return outcome.exitCode();
+      // One deadline for every read, the submission and the re-checks; the waits asked for
+      // (--wait-rate-limit, --wait with --timeout) do not spend it.
+      outcome = chain.call(() -> registrar.register(hotkey.signer(), request));
+      hint = outcome instanceof RegistrationOutcome.Failed f ? chain.hint(f.docs()) : "";
     }
+    // After the conversation is closed: no progress line can follow the outcome's.
+    print(outcome, hint);
+    return outcome.exitCode();
   }
 
   private RegistrationRequest request() {
@@ -134,7 +140,7 @@ public final class RegisterCommand implements Callable<Integer> {
         .withDryRun(dryRun).withTimeout(Duration.ofSeconds(timeoutSeconds));
   }
 
-  private void print(RegistrationOutcome outcome) {
+  private void print(RegistrationOutcome outcome, String hint) {
     if (json) {
       try {
         spec.commandLine().getOut().println(JSON.writeValueAsString(outcome.toMap()));
@@ -144,7 +150,7 @@ public final class RegisterCommand implements Callable<Integer> {
     } else if (outcome.isSuccess()) {
       spec.commandLine().getOut().println(outcome.describe());
     } else {
-      spec.commandLine().getErr().println(spec.qualifiedName() + ": " + outcome.describe());
+      spec.commandLine().getErr().println(spec.qualifiedName() + ": " + outcome.describe() + hint);
     }
     spec.commandLine().getOut().flush();
     spec.commandLine().getErr().flush();

@@ -7,8 +7,8 @@ import io.taoprom.chain.registration.Hotkey;
 import io.taoprom.chain.registration.RegistrationStatus;
 import io.taoprom.chain.registration.Registrar;
 import io.taoprom.chain.subtensor.IpAddress;
-import io.taoprom.chain.subtensor.Subtensor;
 import io.taoprom.cli.CommandFailure;
+import io.taoprom.cli.chain.ChainConversation;
 import io.taoprom.cli.register.EndpointOptions;
 import io.taoprom.cli.register.HotkeyOptions;
 import io.taoprom.cli.register.NetworkOptions;
@@ -116,12 +116,14 @@ public final class StatusCommand implements Callable<Integer> {
         spec.commandLine().getErr().println(spec.qualifiedName() + ": warning: " + e.getMessage());
       }
     }
-    try (Subtensor subtensor = network.connect(spec)) {
+    try (ChainConversation chain = network.converse(spec)) {
       RegistrationStatus status;
       try {
-        status = Registrar.over(subtensor).status(hotkey.publicKey(), netuid, version, ip, port);
+        IpAddress wantedIp = ip;
+        status = chain.call(() -> Registrar.over(chain.subtensor()).status(hotkey.publicKey(), netuid, version, wantedIp,
+            port));
       } catch (ChainException e) {
-        throw new CommandFailure(Registrar.failure(e).describe(), e);
+        throw new CommandFailure(Registrar.failure(e).describe() + chain.hint(e), e);
       }
       if (json) {
         try {

@@ -3,6 +3,7 @@ package io.taoprom.cli.targets;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.taoprom.chain.discovery.SubnetTargets;
+import io.taoprom.cli.ConsoleText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
@@ -152,9 +153,11 @@ public final class CachedTargets implements AutoCloseable {
     }
   }
 
+  /** How much of a failure the log line and the 503 body quote. */
+  static final int ERROR_CHARS = 500;
+
   private static String oneLine(Throwable e) {
-    String m = e.getMessage();
-    return (m == null || m.isBlank() ? e.getClass().getSimpleName() : m).strip().replaceAll("\\s*\\R\\s*", "; ");
+    return ConsoleText.of(e, ERROR_CHARS);
   }
 
   /** Stops refreshing; the handler keeps answering from memory. */

@@ -1,11 +1,11 @@
 package io.taoprom.cli.targets;
 
 import io.taoprom.cli.CommandFailure;
+import io.taoprom.cli.chain.ChainConversation;
+import io.taoprom.cli.chain.ChainOptions;
 import io.taoprom.chain.ChainException;
 import io.taoprom.chain.discovery.SubnetDiscovery;
 import io.taoprom.chain.discovery.SubnetTargets;
-import io.taoprom.chain.rpc.RpcListener;
-import io.taoprom.chain.subtensor.Subtensor;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -77,9 +78,11 @@ public final class TargetsCommand implements Callable<Integer> {
       description = "Write to FILE (replaced atomically, so Prometheus never reads half a file) instead of stdout.")
   Path output;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-      description = "Per-request timeout in seconds (default: ${DEFAULT-VALUE}).")
-  int timeoutSeconds;
+  @Mixin ChainOptions chain;
+
+  /** The per-request timeout's name before the --chain.* options; kept so that scripts still run. */
+  @Option(names = "--timeout", paramLabel = "SECONDS", hidden = true)
+  Integer timeoutSeconds;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -87,23 +90,37 @@ public final class TargetsCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     List<Integer> ids = NetuidConverter.distinct(netuids);
-    if (timeoutSeconds < 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be at least 1 second, not " + timeoutSeconds);
+    if (timeoutSeconds != null) {
+      if (timeoutSeconds < 1) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be at least 1 second, not " + timeoutSeconds);
+      }
+      chain.requestTimeout(Duration.ofSeconds(timeoutSeconds));
+    }
+    try {
+      ChainConnection.describe(network);
+    } catch (IllegalArgumentException e) {
+      throw new CommandFailure(e.getMessage() + " (--network)", e); // exit 1, as it always was for targets
     }
     SubnetTargets targets;
-    try (Subtensor subtensor = ChainConnection.open(network, RpcListener.NONE, Duration.ofSeconds(timeoutSeconds))) {
-      SubnetDiscovery discovery = new SubnetDiscovery(subtensor);
-      targets = discovery.discover(ids);
-      for (int netuid : ids) {
-        boolean any = targets.groups().stream().anyMatch(g -> g.labels().get("netuid").equals(Integer.toString(netuid)));
-        if (!any && !discovery.subnetExists(netuid)) {
-          throw new CommandFailure("netuid " + netuid + " does not exist on " + ChainConnection.describe(network)
-              + "; check --netuid and --network");
-        }
+    try (ChainConversation conversation = ChainConversation.open(chain, network, spec)) {
+      SubnetDiscovery discovery = new SubnetDiscovery(conversation.subtensor());
+      try {
+        targets = conversation.call(() -> {
+          SubnetTargets t = discovery.discover(ids);
+          for (int netuid : ids) {
+            boolean any = t.groups().stream().anyMatch(g -> g.labels().get("netuid").equals(Integer.toString(netuid)));
+            if (!any && !discovery.subnetExists(netuid)) {
+              throw new CommandFailure("netuid " + netuid + " does not exist on " + ChainConnection.describe(network)
+                  + "; check --netuid and --network");
+            }
+          }
+          return t;
+        });
+      } catch (ChainException e) {
+        throw new CommandFailure("cannot read the Prometheus endpoints of netuid " + joined(ids) + " from "
+            + ChainConnection.describe(network) + ": " + e.getMessage() + conversation.hint(e)
+            + "; check --network and that the node is reachable", e);
       }
-    } catch (ChainException e) {
-      throw new CommandFailure("cannot read the Prometheus endpoints of netuid " + joined(ids) + " from "
-          + ChainConnection.describe(network) + ": " + e.getMessage() + "; check --network and that the node is reachable", e);
     }
     String json = format == Format.file_sd ? targets.toPrettyJson() : targets.toJson() + "\n";
     if (output == null) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.taoprom.chain.FakeChain;
 import io.taoprom.cli.CliRun;
+import io.taoprom.cli.HostileText;
 import io.taoprom.core.crypto.KeyPair;
 import io.taoprom.core.keys.Keys;
 import io.taoprom.core.wallet.Keyfile;
@@ -226,6 +227,26 @@ class RegisterCommandTest {
     assertThat(code).isEqualTo(1);
     assertThat(err.toString()).contains("wrong password").contains("TAOPROM_KEYFILE_PASSWORD").doesNotContain("hunter2");
     assertThat(submissions()).isZero();
+  }
+
+  @Test
+  void aPoolRejectionWithHostileTextIsOneEscapedShortLine() {
+    chain.intercept(r -> {
+      if (r.method().equals("author_submitAndWatchExtrinsic")) {
+        r.replyError(1010, "Invalid Transaction", HostileText.TEXT);
+        return true;
+      }
+      return false;
+    });
+    CliRun run = register("--uri", "//Alice", "--ip", "203.0.113.7");
+    assertThat(run.exitCode()).isEqualTo(1);
+    List<String> lines = run.err().lines().toList();
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0)).startsWith("taoprom register: submitting serve_prometheus");
+    assertThat(lines.get(1)).startsWith("taoprom register: invalid (" + HostileText.ESCAPED_START);
+    HostileText.assertNoTerminalControls(run.err());
+    assertThat(run.err().length()).isLessThan(1500);
+    assertThat(submissions()).isEqualTo(1);
   }
 
   @Test

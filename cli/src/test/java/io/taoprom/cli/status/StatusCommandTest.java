@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.taoprom.chain.FakeChain;
 import io.taoprom.cli.CliRun;
+import io.taoprom.cli.HostileText;
 import io.taoprom.cli.register.RegistrationChain;
 import io.taoprom.core.keys.Keys;
 import io.taoprom.exporter.PluginCatalog;
@@ -61,6 +62,21 @@ class StatusCommandTest {
     assertThat(j.get("prometheus").get("ip").asText()).isEqualTo("203.0.113.7");
     assertThat(j.get("blocksUntilAllowed").asLong()).isEqualTo(44);
     assertThat(j.get("upToDate").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aNodesErrorTextReachesTheTerminalEscapedAndCutShort() {
+    chain.intercept(r -> {
+      r.replyError(-32000, HostileText.TEXT, HostileText.TEXT);
+      return true;
+    });
+    CliRun run = taoprom("status", "--network", chain.uri().toString(), "--netuid", "1", "--hotkey", ALICE, "--no-discover");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).startsWith("taoprom status: RpcError: chain_getHeader on " + chain.uri()
+        + " failed with error -32000: " + HostileText.ESCAPED_START);
+    HostileText.assertNoTerminalControls(run.err());
+    assertThat(run.err().lines()).hasSize(1);
+    assertThat(run.err().length()).isLessThan(2500);
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.taoprom.chain.discovery.SubnetDiscovery;
 import io.taoprom.chain.rpc.RetryPolicy;
 import io.taoprom.chain.rpc.RpcClient;
 import io.taoprom.chain.subtensor.Subtensor;
+import io.taoprom.cli.HostileText;
 import io.taoprom.exporter.PluginCatalog;
 import io.taoprom.exporter.TaoPromExporter;
 import java.net.URI;
@@ -117,6 +118,22 @@ class CachedTargetsTest {
     HttpResponse<String> r = get("/sd");
     assertThat(r.statusCode()).isEqualTo(503);
     assertThat(r.body()).startsWith("service discovery has no targets yet: cannot read the chain: ");
+  }
+
+  @Test
+  void aNodesErrorTextReachesThe503BodyEscapedAndCutShort() throws Exception {
+    chain.intercept(r -> {
+      r.replyError(-32000, HostileText.TEXT, HostileText.TEXT);
+      return true;
+    });
+    assertThat(sd.refresh()).isFalse();
+    HttpResponse<String> r = get("/sd");
+    assertThat(r.statusCode()).isEqualTo(503);
+    assertThat(r.body()).startsWith("service discovery has no targets yet: cannot read the chain: ")
+        .contains("failed with error -32000: " + HostileText.ESCAPED_START).endsWith("\n");
+    HostileText.assertNoTerminalControls(r.body());
+    assertThat(r.body().length()).isLessThan(CachedTargets.ERROR_CHARS + 200);
+    assertThat(sd.lastError()).doesNotContain("\u001b");
   }
 
   @Test

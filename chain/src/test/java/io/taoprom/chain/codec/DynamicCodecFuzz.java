@@ -1,0 +1,58 @@
+package io.taoprom.chain.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.taoprom.chain.Fixtures;
+import io.taoprom.chain.metadata.MetadataDecoder;
+import io.taoprom.chain.metadata.PortableRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The type-id driven codec decoding arbitrary bytes as any type of the real finney metadata (V15
+ * fixture) — what it does with every storage value, event and extrinsic a node sends. It gives a
+ * value or a {@link CodecException} with an escaped, bounded message; a decoded value encodes
+ * again; nothing needs more than the fuzz JVM's 96 MiB.
+ */
+class DynamicCodecFuzz {
+
+  private static final DynamicCodec CODEC = codec();
+  private static final int TYPES = CODEC == null ? 0 : CODEC.registry().size();
+
+  private static DynamicCodec codec() {
+    Path file = Fixtures.fixturesDir().resolve(Fixtures.V15_OPAQUE);
+    try {
+      if (!Files.isRegularFile(file)) {
+        return null;
+      }
+      PortableRegistry registry = MetadataDecoder.decodeOpaqueOption(Hex.decode(Files.readString(file).strip())).registry();
+      return new DynamicCodec(registry);
+    } catch (java.io.IOException e) {
+      return null;
+    }
+  }
+
+  @FuzzTest(maxDuration = "15s")
+  void anyBytesAsAnyTypeDecodeOrFailWithACodecException(FuzzedDataProvider data) {
+    Fixtures.require(CODEC != null, "DynamicCodecFuzz needs " + Fixtures.V15_OPAQUE + " in " + Fixtures.fixturesDir());
+    int type = data.consumeInt(0, TYPES - 1);
+    byte[] bytes = data.consumeRemainingAsBytes();
+    Object value;
+    try {
+      value = CODEC.decode(type, bytes);
+    } catch (CodecException e) {
+      String m = e.getMessage();
+      assertThat(m).isNotNull().hasSizeLessThan(4000);
+      for (int i = 0; i < m.length(); i++) {
+        char c = m.charAt(i);
+        assertThat(c < 0x20 || (c >= 0x7f && c < 0xa0)).as("character %x in %s", (int) c, m).isFalse();
+      }
+      return;
+    }
+    // What was decoded is a value of the type: it encodes again.
+    byte[] again = CODEC.encode(type, value);
+    assertThat(again.length).isLessThanOrEqualTo(bytes.length + 16);
+  }
+}
