@@ -7,6 +7,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.taoprom.chain.Fixtures;
 import io.taoprom.chain.metadata.MetadataDecoder;
 import io.taoprom.chain.metadata.PortableRegistry;
+import io.taoprom.untrusted.testing.AllocationBudget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -14,7 +15,8 @@ import java.nio.file.Path;
  * The type-id driven codec decoding arbitrary bytes as any type of the real finney metadata (V15
  * fixture) — what it does with every storage value, event and extrinsic a node sends. It gives a
  * value or a {@link CodecException} with an escaped, bounded message; a decoded value encodes
- * again; nothing needs more than the fuzz JVM's 96 MiB.
+ * again; decoding allocates no more than a budget proportional to the input ({@link
+ * AllocationBudget}).
  */
 class DynamicCodecFuzz {
 
@@ -34,14 +36,16 @@ class DynamicCodecFuzz {
     }
   }
 
+  private static final AllocationBudget BUDGET = AllocationBudget.perInputByte(256);
+
   @FuzzTest(maxDuration = "15s")
-  void anyBytesAsAnyTypeDecodeOrFailWithACodecException(FuzzedDataProvider data) {
+  void anyBytesAsAnyTypeDecodeOrFailWithACodecException(FuzzedDataProvider data) throws Exception {
     Fixtures.require(CODEC != null, "DynamicCodecFuzz needs " + Fixtures.V15_OPAQUE + " in " + Fixtures.fixturesDir());
     int type = data.consumeInt(0, TYPES - 1);
     byte[] bytes = data.consumeRemainingAsBytes();
-    Object value;
+    Object[] decoded = new Object[1];
     try {
-      value = CODEC.decode(type, bytes);
+      BUDGET.check(bytes.length, () -> decoded[0] = CODEC.decode(type, bytes));
     } catch (CodecException e) {
       String m = e.getMessage();
       assertThat(m).isNotNull().hasSizeLessThan(4000);
@@ -52,7 +56,7 @@ class DynamicCodecFuzz {
       return;
     }
     // What was decoded is a value of the type: it encodes again.
-    byte[] again = CODEC.encode(type, value);
+    byte[] again = CODEC.encode(type, decoded[0]);
     assertThat(again.length).isLessThanOrEqualTo(bytes.length + 16);
   }
 }

@@ -6,6 +6,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.taoprom.chain.Fixtures;
 import io.taoprom.chain.codec.Hex;
+import io.taoprom.untrusted.testing.AllocationBudget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -13,7 +14,8 @@ import java.nio.file.Path;
  * Runtime metadata as a node could send it: arbitrary bytes, and the real finney V14 metadata
  * with bytes changed, inserted or cut off (the fixture, when {@code taoprom.fixtures} has it).
  * Decoding gives metadata or a {@link MetadataException} whose message is one escaped line of
- * bounded length; nothing else escapes, and no input needs more than the fuzz JVM's 96 MiB.
+ * bounded length; nothing else escapes, and no input makes the decoder allocate more than a
+ * budget proportional to its length ({@link AllocationBudget}).
  */
 class RuntimeMetadataFuzz {
 
@@ -28,8 +30,11 @@ class RuntimeMetadataFuzz {
     }
   }
 
+  // The registry of the real metadata costs about 40 bytes of allocation per byte decoded.
+  private static final AllocationBudget BUDGET = AllocationBudget.perInputByte(256);
+
   @FuzzTest(maxDuration = "15s")
-  void metadataDecodesOrFailsWithAMetadataException(FuzzedDataProvider data) {
+  void metadataDecodesOrFailsWithAMetadataException(FuzzedDataProvider data) throws Exception {
     byte[] input;
     boolean opaque = data.consumeBoolean();
     if (V14 != null && data.consumeBoolean()) {
@@ -37,8 +42,12 @@ class RuntimeMetadataFuzz {
     } else {
       input = data.consumeRemainingAsBytes();
     }
+    RuntimeMetadata[] decoded = new RuntimeMetadata[1];
     try {
-      RuntimeMetadata md = opaque ? MetadataDecoder.decodeOpaqueOption(input) : MetadataDecoder.decode(input);
+      byte[] bytes = input;
+      BUDGET.check(bytes.length, () -> decoded[0] =
+          opaque ? MetadataDecoder.decodeOpaqueOption(bytes) : MetadataDecoder.decode(bytes));
+      RuntimeMetadata md = decoded[0];
       assertThat(md.pallets()).isNotNull();
       assertThat(md.registry().size()).isGreaterThanOrEqualTo(0);
     } catch (MetadataException e) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.taoprom.untrusted.testing.AllocationBudget;
 import java.net.URI;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
@@ -22,9 +23,13 @@ import java.util.concurrent.TimeUnit;
  * comes, {@code onText} returns at once without throwing, every waiting request ends with its
  * result or one of the declared failures ({@link RpcException}, {@link RpcProtocolException},
  * {@link RpcTransportException} and its subclasses), and every message and listener summary is
- * one escaped line of bounded length. The cap is 64 KiB, so a frame that grows is refused too.
+ * one escaped line of bounded length. The cap is 64 KiB, so a frame that grows is refused too,
+ * and handling the frames allocates no more than a budget proportional to the text ({@link
+ * AllocationBudget}).
  */
 class JsonRpcFrameFuzz {
+
+  private static final AllocationBudget BUDGET = AllocationBudget.perInputByte(256);
 
   @FuzzTest(maxDuration = "15s")
   void framesFromANodeEndInResultsOrDeclaredFailures(FuzzedDataProvider data) throws Exception {
@@ -50,12 +55,14 @@ class JsonRpcFrameFuzz {
       int frames = data.consumeInt(1, 4);
       String text = data.consumeRemainingAsString();
       long start = System.nanoTime();
-      int at = 0;
-      for (int f = 1; f <= frames && !socket.aborted; f++) {
-        int end = f == frames ? text.length() : Math.min(text.length(), at + text.length() / frames);
-        conn.onText(socket, text.substring(at, end), f == frames);
-        at = end;
-      }
+      BUDGET.check(2L * text.length(), () -> {
+        int at = 0;
+        for (int f = 1; f <= frames && !socket.aborted; f++) {
+          int end = f == frames ? text.length() : Math.min(text.length(), at + text.length() / frames);
+          conn.onText(socket, text.substring(at, end), f == frames);
+          at = end;
+        }
+      });
       assertThat(System.nanoTime() - start).as("the handler returns at once").isLessThan(TimeUnit.SECONDS.toNanos(2));
       conn.closeByClient(); // what is still waiting fails now, as the transport's failure
 
