@@ -139,7 +139,7 @@ public final class IsolatingCollector implements MultiCollector, AutoCloseable {
     for (int i = 0; i < outcomes.length; i++) {
       outcomes[i] = outcomeOf(calls.get(i), request.timeout(), now);
       if (outcomes[i].succeeded()) {
-        expectedFamilies += outcomes[i].occupied().length;
+        expectedFamilies += outcomes[i].snapshots().size();
       }
     }
     // Registration order (the application registry first): the order families are merged in.
