@@ -17,6 +17,13 @@ final class Describe {
 
   private Describe() {}
 
+  private static final int SOURCE_CHARS = 160;
+
+  /** A source's description (a file path, a target name), escaped and cut short. */
+  static String source(String description) {
+    return Excerpt.of(description, SOURCE_CHARS);
+  }
+
   /** A metric name (or "type name"), cut short. */
   static String name(String name) {
     return Excerpt.of(name, NAME_CHARS);

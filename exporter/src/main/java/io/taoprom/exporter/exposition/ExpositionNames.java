@@ -224,6 +224,14 @@ public final class ExpositionNames {
     return true;
   }
 
+  /**
+   * A label set for a one-line message: {@code {a="1",b="x"}}, values escaped and cut short, the
+   * whole a few hundred characters at most whatever the labels hold.
+   */
+  public static String describe(Labels labels) {
+    return Describe.labels(labels);
+  }
+
   private static String quoted(String name) {
     return Excerpt.quoted(name, Describe.NAME_CHARS);
   }

@@ -64,7 +64,7 @@ public final class FamilyMerger {
   /**
    * A family left out.
    *
-   * @param source the source it came from, as given to {@link #source(String)}
+   * @param source the source it came from, as {@link #source(String)} was given it, escaped and cut short
    * @param family its name, cut short
    * @param reason one line: {@code gauge jobs left out: /x/a.prom yields it as a counter}
    */
@@ -76,6 +76,8 @@ public final class FamilyMerger {
   }
 
   private static final int RESERVED = -1;
+  /** A family merged from many files names the first few in a reason, then counts the rest. */
+  private static final int MAX_HOLDERS_SHOWN = 3;
 
   /** One family of the exposition, from one source or merged from several. */
   private static final class Claim {
@@ -123,7 +125,8 @@ public final class FamilyMerger {
 
   /**
    * Registers a source; its description names it in the reasons of {@link #leftOut()}
-   * ({@code collector "host"}, {@code /var/lib/taoprom/a.prom}, {@code neuron}).
+   * ({@code collector "host"}, {@code /var/lib/taoprom/a.prom}, {@code neuron}), escaped and cut
+   * short there, and is passed as it is to the {@link Builder#defaultHelp default help}.
    *
    * @return the source's number, for {@link #add} and {@link #served}
    */
@@ -193,7 +196,7 @@ public final class FamilyMerger {
     if (mineBefore && !theirsBefore) {
       for (int i = 0; i < against.size(); i++) {
         Claim claim = against.get(i);
-        evict(claim, conflict(claim.snapshot, family, sources.get(source), duplicate, collisions.get(i).name())
+        evict(claim, conflict(claim.snapshot, family, who(source), duplicate, collisions.get(i).name())
             + ", which had it in the previous scrape");
       }
       claim(source, name, family);
@@ -331,7 +334,7 @@ public final class FamilyMerger {
     if (skipped[source]++ == 0) {
       firstSkipped[source] = why;
     }
-    leftOut.add(new LeftOut(sources.get(source), Describe.name(family), why));
+    leftOut.add(new LeftOut(who(source), Describe.name(family), why));
   }
 
   /** One line: why family {@code mine} cannot be served beside {@code theirs}, which {@code holders} yield. */
@@ -359,13 +362,22 @@ public final class FamilyMerger {
   }
 
   private String holders(Claim claim) {
-    StringBuilder out = new StringBuilder(sources.get(claim.first));
+    StringBuilder out = new StringBuilder(who(claim.first));
     if (claim.others != null) {
-      for (int other : claim.others) {
-        out.append(" and ").append(sources.get(other));
+      int shown = Math.min(claim.others.length, MAX_HOLDERS_SHOWN - 1);
+      for (int i = 0; i < shown; i++) {
+        out.append(" and ").append(who(claim.others[i]));
+      }
+      if (shown < claim.others.length) {
+        out.append(" and ").append(claim.others.length - shown).append(" more");
       }
     }
     return out.toString();
+  }
+
+  /** A source's description as messages show it. */
+  private String who(int source) {
+    return Describe.source(sources.get(source));
   }
 
   /**

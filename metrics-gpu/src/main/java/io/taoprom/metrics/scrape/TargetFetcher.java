@@ -1,0 +1,177 @@
+package io.taoprom.metrics.scrape;
+
+import io.taoprom.untrusted.Excerpt;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.io.ByteBufferPool;
+import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
+
+/**
+ * Fetches scrape targets with Jetty's HTTP client (see docs/design.md for why not the JDK's):
+ * one exchange per target and scrape, each on a connection of its own that is closed when the
+ * exchange ends, whatever the end (a body, an error status, a timeout, headers or a body too
+ * large): no connection outlives the scrape that opened it. Redirects are followed only within
+ * the target's origin (scheme, host and port), at most {@value #MAX_REDIRECTS} of them, inside
+ * the same deadline; a redirect elsewhere fails the target.
+ *
+ * <pre>{@code
+ * try (TargetFetcher fetcher = TargetFetcher.start(Duration.ofSeconds(5), 4 << 20)) {
+ *   BodyListener.Answer answer = fetcher.fetch(uri, Duration.ofSeconds(2)).get();
+ * }
+ * }</pre>
+ */
+final class TargetFetcher implements AutoCloseable {
+
+  static final int MAX_REDIRECTS = 3;
+  /** Prometheus' own clients send a few hundred bytes of headers; a target that sends more is refused. */
+  static final int MAX_HEADER_BYTES = 16 << 10;
+
+  private static final String ACCEPT = "text/plain;version=0.0.4;q=1.0,*/*;q=0.1";
+
+  private final HttpClient client;
+  private final int maxBodyBytes;
+
+  private TargetFetcher(HttpClient client, int maxBodyBytes) {
+    this.client = client;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  /** A started client with its own few daemon threads ({@code taoprom-scrape-N}). */
+  static TargetFetcher start(Duration connectTimeout, int maxBodyBytes) {
+    QueuedThreadPool threads = new QueuedThreadPool(4, 1, 60_000);
+    threads.setName("taoprom-scrape");
+    threads.setDaemon(true);
+    threads.setReservedThreads(0);
+    ClientConnector connector = new ClientConnector();
+    connector.setSelectors(1);
+    connector.setSslContextFactory(new SslContextFactory.Client()); // the JVM's trust store, host names verified
+    HttpClient client = new HttpClient(new HttpClientTransportOverHTTP(connector));
+    client.setExecutor(threads);
+    client.setScheduler(new ScheduledExecutorScheduler("taoprom-scrape-timer", true));
+    // Nothing pooled between scrapes: buffers are allocated per exchange on the heap, where -Xmx bounds them.
+    client.setByteBufferPool(ByteBufferPool.NON_POOLING);
+    client.setUseInputDirectByteBuffers(false);
+    client.setUseOutputDirectByteBuffers(false);
+    client.setConnectTimeout(Math.max(1, connectTimeout.toMillis()));
+    client.setFollowRedirects(false);
+    client.setMaxResponseHeadersSize(MAX_HEADER_BYTES);
+    client.setMaxConnectionsPerDestination(2);
+    client.setMaxRequestsQueuedPerDestination(4);
+    client.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, "taoprom"));
+    client.getContentDecoderFactories().clear(); // gzip is undone by the collector, under its own cap
+    try {
+      client.start();
+    } catch (Exception e) {
+      throw new IllegalStateException("could not start the scrape collector's HTTP client: " + e, e);
+    }
+    return new TargetFetcher(client, maxBodyBytes);
+  }
+
+  /**
+   * Fetches {@code uri} within {@code budget}, following same-origin redirects; completes with
+   * a {@code 200} answer, or exceptionally with why not.
+   */
+  CompletableFuture<BodyListener.Answer> fetch(URI uri, Duration budget) {
+    long deadline = System.nanoTime() + budget.toNanos();
+    AtomicReference<Request> current = new AtomicReference<>();
+    CompletableFuture<BodyListener.Answer> answer = fetch(uri, uri, deadline, 0, current);
+    // Giving up on the answer (the scrape's deadline, a cancel) aborts the exchange in flight,
+    // redirects included, which closes its connection.
+    answer.whenComplete((a, t) -> {
+      Request request = current.get();
+      if (t != null && request != null) {
+        request.abort(t);
+      }
+    });
+    return answer;
+  }
+
+  private CompletableFuture<BodyListener.Answer> fetch(
+      URI origin, URI uri, long deadline, int redirects, AtomicReference<Request> current) {
+    long left = deadline - System.nanoTime();
+    if (left <= 0) {
+      return CompletableFuture.failedFuture(new FetchFailure("ran out of time after " + redirects + " redirects"));
+    }
+    BodyListener listener = new BodyListener(maxBodyBytes);
+    Request request = client.newRequest(uri)
+        .method(HttpMethod.GET)
+        .timeout(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)), TimeUnit.MILLISECONDS)
+        .followRedirects(false)
+        .headers(h -> h
+            .put(HttpHeader.ACCEPT, ACCEPT)
+            .put(HttpHeader.ACCEPT_ENCODING, "gzip")
+            .put(HttpHeader.CONNECTION, "close")
+            .put("X-Prometheus-Scrape-Timeout-Seconds", ScrapeCollector.seconds(left)));
+    current.set(request);
+    request.send(listener);
+    return listener.result().thenCompose(a -> {
+      if (!a.redirect()) {
+        return CompletableFuture.completedFuture(a);
+      }
+      URI next;
+      try {
+        next = resolve(uri, a.location());
+      } catch (URISyntaxException | IllegalArgumentException e) {
+        return CompletableFuture.failedFuture(new FetchFailure(
+            "answered HTTP " + a.status() + " to an invalid Location " + Excerpt.quoted(a.location(), 80)));
+      }
+      if (!sameOrigin(origin, next)) {
+        return CompletableFuture.failedFuture(new FetchFailure("answered HTTP " + a.status() + " redirecting to another origin ("
+            + Excerpt.of(next.toString(), 80) + "); only redirects within " + origin(origin) + " are followed"));
+      }
+      if (redirects == MAX_REDIRECTS) {
+        return CompletableFuture.failedFuture(new FetchFailure("redirected more than " + MAX_REDIRECTS + " times"));
+      }
+      return fetch(origin, next, deadline, redirects + 1, current);
+    });
+  }
+
+  private static URI resolve(URI base, String location) throws URISyntaxException {
+    URI next = base.resolve(new URI(location.trim()));
+    if (next.getScheme() == null || next.getHost() == null) {
+      throw new URISyntaxException(location, "no scheme or host");
+    }
+    return next;
+  }
+
+  static boolean sameOrigin(URI a, URI b) {
+    return a.getScheme().equalsIgnoreCase(b.getScheme())
+        && a.getHost().equalsIgnoreCase(b.getHost())
+        && port(a) == port(b);
+  }
+
+  private static int port(URI uri) {
+    if (uri.getPort() >= 0) {
+      return uri.getPort();
+    }
+    return "https".equals(uri.getScheme().toLowerCase(Locale.ROOT)) ? 443 : 80;
+  }
+
+  private static String origin(URI uri) {
+    return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
+  }
+
+  /** Stops the client: its threads end and every connection still open is closed. */
+  @Override
+  public void close() {
+    try {
+      client.stop();
+    } catch (Exception e) {
+      // Stopping is best effort; the threads are daemons either way.
+    }
+  }
+}
