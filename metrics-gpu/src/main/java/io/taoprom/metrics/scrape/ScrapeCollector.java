@@ -34,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.eclipse.jetty.client.HttpResponseException;
 
 /**
  * Fetches every target concurrently, within the scrape's deadline (a little less, to leave time
@@ -235,6 +236,12 @@ final class ScrapeCollector implements MultiCollector, AutoCloseable {
     }
     if (t instanceof FetchFailure) {
       return t.getMessage(); // made of our words and excerpts already
+    }
+    if (t instanceof HttpResponseException) {
+      // Jetty's message dumps its connection; the reason it gave the response says what broke.
+      String reason = ((HttpResponseException) t).getResponse().getReason();
+      return "sent a response that is not valid HTTP/1.1" + (reason == null ? "" : " (" + Excerpt.of(reason, 80) + ")")
+          + "; response headers may take at most " + (TargetFetcher.MAX_HEADER_BYTES >> 10) + " KiB";
     }
     String message = t.getMessage();
     return message == null || message.isBlank() ? t.getClass().getSimpleName() : Excerpt.of(message, 200);

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.client.Connection;
+import org.eclipse.jetty.client.Destination;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
@@ -24,7 +26,7 @@ import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
  * Fetches scrape targets with Jetty's HTTP client (see docs/design.md for why not the JDK's):
  * one exchange per target and scrape, each on a connection of its own that is closed when the
  * exchange ends, whatever the end (a body, an error status, a timeout, headers or a body too
- * large): no connection outlives the scrape that opened it. Redirects are followed only within
+ * large, the scrape giving up): no connection outlives the scrape that opened it. Redirects are followed only within
  * the target's origin (scheme, host and port), at most {@value #MAX_REDIRECTS} of them, inside
  * the same deadline; a redirect elsewhere fails the target.
  *
@@ -72,12 +74,14 @@ final class TargetFetcher implements AutoCloseable {
     client.setMaxConnectionsPerDestination(2);
     client.setMaxRequestsQueuedPerDestination(4);
     client.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, "taoprom"));
-    client.getContentDecoderFactories().clear(); // gzip is undone by the collector, under its own cap
     try {
       client.start();
     } catch (Exception e) {
       throw new IllegalStateException("could not start the scrape collector's HTTP client: " + e, e);
     }
+    // Cleared once started (starting adds the defaults): gzip is undone by the collector, under
+    // its own cap on the uncompressed size.
+    client.getContentDecoderFactories().clear();
     return new TargetFetcher(client, maxBodyBytes);
   }
 
@@ -87,21 +91,29 @@ final class TargetFetcher implements AutoCloseable {
    */
   CompletableFuture<BodyListener.Answer> fetch(URI uri, Duration budget) {
     long deadline = System.nanoTime() + budget.toNanos();
-    AtomicReference<Request> current = new AtomicReference<>();
+    AtomicReference<Exchange> current = new AtomicReference<>();
     CompletableFuture<BodyListener.Answer> answer = fetch(uri, uri, deadline, 0, current);
-    // Giving up on the answer (the scrape's deadline, a cancel) aborts the exchange in flight,
-    // redirects included, which closes its connection.
+    // Giving up on the answer (the scrape's deadline, a cancel) ends the exchange in flight,
+    // redirects included, and with it its connection.
     answer.whenComplete((a, t) -> {
-      Request request = current.get();
-      if (t != null && request != null) {
-        request.abort(t);
+      Exchange exchange = current.get();
+      if (t != null && exchange != null) {
+        exchange.end(t);
       }
     });
     return answer;
   }
 
+  /** One request on a connection of its own. */
+  private record Exchange(Request request, BodyListener listener) {
+    void end(Throwable why) {
+      listener.result().completeExceptionally(why); // closes the connection, or the one still being made
+      request.abort(why);
+    }
+  }
+
   private CompletableFuture<BodyListener.Answer> fetch(
-      URI origin, URI uri, long deadline, int redirects, AtomicReference<Request> current) {
+      URI origin, URI uri, long deadline, int redirects, AtomicReference<Exchange> current) {
     long left = deadline - System.nanoTime();
     if (left <= 0) {
       return CompletableFuture.failedFuture(new FetchFailure("ran out of time after " + redirects + " redirects"));
@@ -116,8 +128,8 @@ final class TargetFetcher implements AutoCloseable {
             .put(HttpHeader.ACCEPT_ENCODING, "gzip")
             .put(HttpHeader.CONNECTION, "close")
             .put("X-Prometheus-Scrape-Timeout-Seconds", ScrapeCollector.seconds(left)));
-    current.set(request);
-    request.send(listener);
+    current.set(new Exchange(request, listener));
+    send(request, listener);
     return listener.result().thenCompose(a -> {
       if (!a.redirect()) {
         return CompletableFuture.completedFuture(a);
@@ -137,6 +149,34 @@ final class TargetFetcher implements AutoCloseable {
         return CompletableFuture.failedFuture(new FetchFailure("redirected more than " + MAX_REDIRECTS + " times"));
       }
       return fetch(origin, next, deadline, redirects + 1, current);
+    });
+  }
+
+  /**
+   * Sends {@code request} on a new connection that serves it alone and is closed as soon as its
+   * answer is known, or as soon as it is made if the answer was given up on meanwhile. The
+   * client's pool is not used: a pool may open a spare connection for requests that run at once
+   * and keep it idle for its idle timeout, which is a connection that outlives the scrape.
+   */
+  private void send(Request request, BodyListener listener) {
+    CompletableFuture<BodyListener.Answer> result = listener.result();
+    CompletableFuture<Connection> connecting;
+    try {
+      Destination destination = client.resolveDestination(request);
+      connecting = destination.newConnection();
+    } catch (RuntimeException e) {
+      result.completeExceptionally(e);
+      return;
+    }
+    connecting.whenComplete((connection, failure) -> {
+      if (failure != null) {
+        result.completeExceptionally(failure);
+        return;
+      }
+      result.whenComplete((a, t) -> connection.close());
+      if (!result.isDone()) {
+        connection.send(request, listener);
+      }
     });
   }
 
