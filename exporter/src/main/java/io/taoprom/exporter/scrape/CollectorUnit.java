@@ -159,6 +159,19 @@ final class CollectorUnit {
   }
 
   /**
+   * Lets go of a finished call once its scrape has taken what it needs: a finished call's outcome
+   * holds the collector's whole output, which would otherwise stay reachable until the next
+   * scrape, beside the output that scrape builds (twice a large textfile's worth of heap).
+   */
+  void release(Call call) {
+    synchronized (this) {
+      if (current == call && call.result().isDone()) {
+        current = null;
+      }
+    }
+  }
+
+  /**
    * Remembers how the collector fared in a scrape and which families it had there (their names,
    * sorted), and logs a failure (rate-limited).
    */

@@ -165,6 +165,7 @@ public final class IsolatingCollector implements MultiCollector, AutoCloseable {
       CollectorUnit unit = chosen.get(i);
       Outcome outcome = table.outcome(i);
       unit.record(outcome, table.served(i), now);
+      unit.release(calls.get(i));
       if (unit.reported()) {
         anyReported = true;
         Labels collector = labels.get(unit.name());

@@ -1,5 +1,7 @@
 package io.taoprom.metrics.scrape;
 
+import io.taoprom.metrics.textfile.format.HeapBudget;
+import io.taoprom.metrics.textfile.format.InputLimitException;
 import io.taoprom.untrusted.Excerpt;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -9,8 +11,8 @@ import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.http.HttpHeader;
 
 /**
- * Collects one response of a scrape target: a {@code 200} body up to a cap, or the redirect it
- * asks for, or why not. Anything else (another status, an announced or actual body over the cap)
+ * Collects one response of a scrape target: a {@code 200} body up to a cap (its buffer charged to
+ * the heap budget as it grows), or the redirect it asks for, or why not. Anything else (another status, an announced or actual body over the cap)
  * aborts the exchange at once, which closes its connection: a hostile target gets no more of our
  * time or memory than the first bytes that gave it away.
  */
@@ -24,13 +26,16 @@ final class BodyListener implements Response.Listener {
   }
 
   private final int maxBytes;
+  private final HeapBudget.Account account;
   private final CompletableFuture<Answer> result = new CompletableFuture<>();
   private byte[] buffer = new byte[0];
   private int length;
   private String location;
 
-  BodyListener(int maxBytes) {
+  /** A listener for a body of at most {@code maxBytes}, whose buffer is charged to {@code account} as it grows. */
+  BodyListener(int maxBytes, HeapBudget.Account account) {
     this.maxBytes = maxBytes;
+    this.account = account;
   }
 
   CompletableFuture<Answer> result() {
@@ -60,7 +65,7 @@ final class BodyListener implements Response.Listener {
     if (announced > maxBytes) {
       abort(response, "announced a body of " + announced + " bytes, larger than " + maxBytes + " bytes");
     } else if (announced > 0) {
-      buffer = new byte[(int) announced];
+      grow(response, (int) announced);
     }
   }
 
@@ -78,12 +83,28 @@ final class BodyListener implements Response.Listener {
       abort(response, "sent a body larger than " + maxBytes + " bytes");
       return;
     }
-    if (length + n > buffer.length) {
-      // Grow by doubling, but never past the cap: a 4 MiB body never costs an 8 MiB array.
-      buffer = Arrays.copyOf(buffer, (int) Math.min(maxBytes, Math.max(length + n, Math.max(8192L, 2L * buffer.length))));
+    if (length + n > buffer.length
+        && !grow(response, (int) Math.min(maxBytes, Math.max(length + n, Math.max(8192L, 2L * buffer.length))))) {
+      return;
     }
     content.get(buffer, length, n);
     length += n;
+  }
+
+  /**
+   * Grows the buffer to {@code capacity} (by doubling, but never past the cap: a 4 MiB body never
+   * costs an 8 MiB array), charging the growth to the heap budget; false, and the exchange
+   * aborted, when the budget has not that much left.
+   */
+  private boolean grow(Response response, int capacity) {
+    try {
+      account.charge(capacity - buffer.length);
+    } catch (InputLimitException e) {
+      abort(response, e.getMessage());
+      return false;
+    }
+    buffer = Arrays.copyOf(buffer, capacity);
+    return true;
   }
 
   @Override

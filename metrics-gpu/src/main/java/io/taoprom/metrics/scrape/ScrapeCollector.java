@@ -15,25 +15,17 @@ import io.taoprom.metrics.textfile.format.InputLimitException;
 import io.taoprom.metrics.textfile.format.ProblemLog;
 import io.taoprom.metrics.textfile.format.SeriesLimit;
 import io.taoprom.metrics.textfile.format.TextFormatException;
-import io.taoprom.untrusted.BoundedFiles;
 import io.taoprom.untrusted.Excerpt;
-import io.taoprom.untrusted.InputTooLargeException;
-import java.io.ByteArrayInputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 import org.eclipse.jetty.client.HttpResponseException;
 
 /**
@@ -90,15 +82,17 @@ final class ScrapeCollector implements MultiCollector, AutoCloseable {
     this.fetcher = targets.isEmpty() ? null : TargetFetcher.start(timeout, maxBodyBytes);
   }
 
-  /** One target's fetch in flight. */
+  /** One target's fetch in flight, and what it holds of the heap budget. */
   private static final class Fetch {
     final ScrapeTarget target;
+    final HeapBudget.Account input;
     final long start = System.nanoTime();
     volatile long end;
     CompletableFuture<BodyListener.Answer> answer;
 
-    Fetch(ScrapeTarget target) {
+    Fetch(ScrapeTarget target, HeapBudget.Account input) {
       this.target = target;
+      this.input = input;
     }
   }
 
@@ -112,8 +106,8 @@ final class ScrapeCollector implements MultiCollector, AutoCloseable {
     long deadline = System.nanoTime() + budget.toNanos();
     List<Fetch> fetches = new ArrayList<>(targets.size());
     for (ScrapeTarget target : targets) {
-      Fetch fetch = new Fetch(target);
-      fetch.answer = fetcher.fetch(target.uri(), budget);
+      Fetch fetch = new Fetch(target, account.part());
+      fetch.answer = fetcher.fetch(target.uri(), budget, fetch.input);
       fetch.answer.whenComplete((r, t) -> fetch.end = System.nanoTime());
       fetches.add(fetch);
     }
@@ -134,16 +128,10 @@ final class ScrapeCollector implements MultiCollector, AutoCloseable {
       int sourceId = merger.source(name);
       boolean ok = false;
       long parseNanos = 0;
-      long mark = account.charged();
       try {
         BodyListener.Answer answer = fetch.answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         long parseStart = System.nanoTime();
-        Exposition exposition = ExpositionReader.builder()
-            .extraLabels(source)
-            .maxSeries(Math.max(0, seriesLeft), "scrape.max-series")
-            .account(account)
-            .build()
-            .read(body(answer));
+        Exposition exposition = read(answer, source, seriesLeft, fetch.input);
         for (MetricSnapshot family : exposition.families()) {
           merger.add(sourceId, family);
         }
@@ -155,14 +143,16 @@ final class ScrapeCollector implements MultiCollector, AutoCloseable {
         ok = true;
       } catch (TimeoutException e) {
         fetch.answer.cancel(true); // aborts the exchange and closes its connection
+        fetch.input.refundAll();
         round.problem(who + " timed out after " + seconds(budget.toNanos()) + " s");
       } catch (ExecutionException e) {
+        fetch.input.refundAll();
         round.problem(who + " failed: " + describe(e.getCause()));
       } catch (InputLimitException e) {
-        account.release(mark);
+        fetch.input.refundAll();
         round.problem(who + " " + SeriesLimit.reason(e, seriesLeft, maxSeries, "scrape.max-series", "targets") + "; left out");
       } catch (IOException | TextFormatException e) {
-        account.release(mark);
+        fetch.input.refundAll();
         round.problem(who + " " + describe(e));
       } catch (InterruptedException e) {
         fetches.forEach(f -> f.answer.cancel(true));
@@ -205,23 +195,29 @@ final class ScrapeCollector implements MultiCollector, AutoCloseable {
     return fit.compareTo(timeout) < 0 ? fit : timeout;
   }
 
-  /** The body, gunzipped under the same cap when the target sent it compressed. */
-  private byte[] body(BodyListener.Answer answer) throws IOException {
-    String encoding = answer.contentEncoding() == null ? "identity" : answer.contentEncoding().trim();
-    byte[] raw = answer.length() == answer.body().length ? answer.body() : Arrays.copyOf(answer.body(), answer.length());
-    if (encoding.equalsIgnoreCase("identity")) {
-      return raw;
+  /** Parses a target's body; its bytes are charged until it is parsed, then given back. */
+  private Exposition read(BodyListener.Answer answer, Labels source, int seriesLeft, HeapBudget.Account input)
+      throws IOException, TextFormatException, InputLimitException {
+    long held = answer.body().length; // charged by the listener as it arrived
+    ExpositionReader reader = ExpositionReader.builder()
+        .extraLabels(source)
+        .maxSeries(Math.max(0, seriesLeft), "scrape.max-series")
+        .account(input)
+        .build();
+    Exposition exposition;
+    if (isIdentity(answer.contentEncoding())) {
+      exposition = reader.read(answer.body(), answer.length());
+    } else {
+      Gunzipped body = Gunzipped.of(answer, maxBodyBytes, input); // charged as it grows
+      held += body.bytes().length;
+      exposition = reader.read(body.bytes(), body.length());
     }
-    if (!encoding.equalsIgnoreCase("gzip") && !encoding.equalsIgnoreCase("x-gzip")) {
-      throw new FetchFailure("sent a body in encoding " + Excerpt.quoted(encoding, 40) + ", which was not asked for");
-    }
-    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw), 8192)) {
-      return BoundedFiles.readCapped(in, maxBodyBytes);
-    } catch (InputTooLargeException e) {
-      throw new FetchFailure("sent a body larger than " + maxBodyBytes + " bytes uncompressed");
-    } catch (ZipException | EOFException e) {
-      throw new FetchFailure("sent a body that is not valid gzip (" + Excerpt.of(String.valueOf(e.getMessage()), 80) + ")");
-    }
+    input.refund(held); // parsed: only what it made stays charged
+    return exposition;
+  }
+
+  private static boolean isIdentity(String contentEncoding) {
+    return contentEncoding == null || contentEncoding.trim().equalsIgnoreCase("identity");
   }
 
   private static String describe(Throwable t) {

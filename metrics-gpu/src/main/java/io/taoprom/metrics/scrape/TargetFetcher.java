@@ -1,5 +1,6 @@
 package io.taoprom.metrics.scrape;
 
+import io.taoprom.metrics.textfile.format.HeapBudget;
 import io.taoprom.untrusted.Excerpt;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -32,7 +33,7 @@ import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
  *
  * <pre>{@code
  * try (TargetFetcher fetcher = TargetFetcher.start(Duration.ofSeconds(5), 4 << 20)) {
- *   BodyListener.Answer answer = fetcher.fetch(uri, Duration.ofSeconds(2)).get();
+ *   BodyListener.Answer answer = fetcher.fetch(uri, Duration.ofSeconds(2), account).get();
  * }
  * }</pre>
  */
@@ -87,12 +88,13 @@ final class TargetFetcher implements AutoCloseable {
 
   /**
    * Fetches {@code uri} within {@code budget}, following same-origin redirects; completes with
-   * a {@code 200} answer, or exceptionally with why not.
+   * a {@code 200} answer, or exceptionally with why not. The body's buffer is charged to
+   * {@code account} as it grows; the caller refunds it once it is done with the body.
    */
-  CompletableFuture<BodyListener.Answer> fetch(URI uri, Duration budget) {
+  CompletableFuture<BodyListener.Answer> fetch(URI uri, Duration budget, HeapBudget.Account account) {
     long deadline = System.nanoTime() + budget.toNanos();
     AtomicReference<Exchange> current = new AtomicReference<>();
-    CompletableFuture<BodyListener.Answer> answer = fetch(uri, uri, deadline, 0, current);
+    CompletableFuture<BodyListener.Answer> answer = fetch(uri, uri, deadline, 0, current, account);
     // Giving up on the answer (the scrape's deadline, a cancel) ends the exchange in flight,
     // redirects included, and with it its connection.
     answer.whenComplete((a, t) -> {
@@ -113,12 +115,12 @@ final class TargetFetcher implements AutoCloseable {
   }
 
   private CompletableFuture<BodyListener.Answer> fetch(
-      URI origin, URI uri, long deadline, int redirects, AtomicReference<Exchange> current) {
+      URI origin, URI uri, long deadline, int redirects, AtomicReference<Exchange> current, HeapBudget.Account account) {
     long left = deadline - System.nanoTime();
     if (left <= 0) {
       return CompletableFuture.failedFuture(new FetchFailure("ran out of time after " + redirects + " redirects"));
     }
-    BodyListener listener = new BodyListener(maxBodyBytes);
+    BodyListener listener = new BodyListener(maxBodyBytes, account);
     Request request = client.newRequest(uri)
         .method(HttpMethod.GET)
         .timeout(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)), TimeUnit.MILLISECONDS)
@@ -148,7 +150,7 @@ final class TargetFetcher implements AutoCloseable {
       if (redirects == MAX_REDIRECTS) {
         return CompletableFuture.failedFuture(new FetchFailure("redirected more than " + MAX_REDIRECTS + " times"));
       }
-      return fetch(origin, next, deadline, redirects + 1, current);
+      return fetch(origin, next, deadline, redirects + 1, current, account);
     });
   }
 

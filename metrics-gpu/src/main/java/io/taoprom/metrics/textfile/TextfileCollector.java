@@ -107,9 +107,9 @@ final class TextfileCollector implements MultiCollector {
       }
       for (Path file : files) {
         String origin = file.toString();
-        long mark = account.charged();
+        HeapBudget.Account input = account.part();
         try {
-          Exposition exposition = read(file, seriesLeft);
+          Exposition exposition = read(file, seriesLeft, input);
           // Only stat once the file parsed, so that a broken file's mtime does not look fresh.
           double mtime = Files.getLastModifiedTime(file).toMillis() / 1000;
           int source = merger.source(origin);
@@ -122,10 +122,10 @@ final class TextfileCollector implements MultiCollector {
           seriesLeft -= exposition.series();
           mtimes.put(origin, mtime);
         } catch (InputLimitException e) {
-          account.release(mark);
+          input.refundAll();
           round.problem("textfile " + shown(file) + " " + SeriesLimit.reason(e, seriesLeft, maxSeries, "textfile.max-series", "files") + "; left out");
         } catch (IOException | TextFormatException e) {
-          account.release(mark);
+          input.refundAll();
           round.problem("failed to read textfile " + shown(file) + ": " + message(e));
         }
       }
@@ -151,14 +151,18 @@ final class TextfileCollector implements MultiCollector {
     return new MetricSnapshots(snapshots);
   }
 
-  private Exposition read(Path file, int seriesLeft) throws IOException, TextFormatException, InputLimitException {
+  private Exposition read(Path file, int seriesLeft, HeapBudget.Account input)
+      throws IOException, TextFormatException, InputLimitException {
     byte[] bytes = reader.read(file);
-    return ExpositionReader.builder()
+    input.charge(bytes.length); // held while it is parsed
+    Exposition exposition = ExpositionReader.builder()
         .timestamps(false)
         .maxSeries(Math.max(0, seriesLeft), "textfile.max-series")
-        .account(account)
+        .account(input)
         .build()
         .read(bytes);
+    input.refund(bytes.length);
+    return exposition;
   }
 
 

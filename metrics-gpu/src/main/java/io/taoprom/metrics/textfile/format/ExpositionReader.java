@@ -28,8 +28,11 @@ public final class ExpositionReader {
   /** The default of the textfile and scrape collectors' series limits. */
   public static final int DEFAULT_MAX_SERIES = 120_000;
 
-  /** Heap estimate of one family: its snapshot, metadata, lists, name, and the parser's entry. */
-  static final long FAMILY_BYTES = 320;
+  /**
+   * Heap estimate of one family: its snapshot, metadata, lists, name and the parser's entry
+   * (about 320 bytes), and the exporter's entries for it while it merges and checks the scrape.
+   */
+  static final long FAMILY_BYTES = 500;
 
   private final Labels extra;
   private final boolean timestamps;
@@ -60,16 +63,21 @@ public final class ExpositionReader {
    *     {@link HeapBudget.Account#release})
    */
   public Exposition read(byte[] bytes) throws TextFormatException, InputLimitException {
-    int bad = Utf8.firstInvalid(bytes, bytes.length);
+    return read(bytes, bytes.length);
+  }
+
+  /** {@link #read(byte[])} of {@code bytes[0, length)}, for a buffer that is larger than its content. */
+  public Exposition read(byte[] bytes, int length) throws TextFormatException, InputLimitException {
+    int bad = Utf8.firstInvalid(bytes, length);
     if (bad >= 0) {
       throw new TextFormatException(lineOf(bytes, bad), "not valid UTF-8 (at byte " + bad + ")");
     }
-    int atLeast = minimumSeries(bytes);
+    int atLeast = minimumSeries(bytes, length);
     if (atLeast > maxSeries) {
       throw InputLimitException.series(maxSeries, maxSeriesOption, atLeast);
     }
     FamilyAssembler assembler = new FamilyAssembler(extra, timestamps, maxSeries, maxSeriesOption, account);
-    List<FamilyHeader> order = TextFormatParser.run(bytes, bytes.length, assembler, account);
+    List<FamilyHeader> order = TextFormatParser.run(bytes, length, assembler, account);
     List<Exposition.LeftOutFamily> leftOut = new ArrayList<>();
     var families = assembler.finish(order, leftOut);
     int series = 0;
@@ -95,10 +103,9 @@ public final class ExpositionReader {
    * and that carry no {@code quantile="} (each such line is a series of its own, or a duplicate
    * that makes the input invalid anyway).
    */
-  static int minimumSeries(byte[] b) {
+  static int minimumSeries(byte[] b, int length) {
     int count = 0;
     int start = 0;
-    int length = b.length;
     while (start < length) {
       int nl = TextFormatParser.indexOf(b, (byte) '\n', start, length);
       int end = nl < 0 ? length : nl;

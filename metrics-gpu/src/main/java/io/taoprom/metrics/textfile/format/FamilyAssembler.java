@@ -199,7 +199,7 @@ final class FamilyAssembler implements SampleSink {
       p.groups.put(key, parts);
     } else if (key.size() > 0) {
       // The key's labels are already held by the group: this copy is dropped, and given back.
-      account.release(account.charged() - labelsBytes(key.size()));
+      account.refund(labelsBytes(key.size()));
     }
     if (timestamp != Long.MIN_VALUE) {
       parts.timestamp = timestamp;

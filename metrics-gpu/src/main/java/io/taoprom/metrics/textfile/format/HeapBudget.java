@@ -11,24 +11,32 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Each collector has an {@link Account}. What a collection keeps stays charged until the
  * collector's next collection {@linkplain Account#restart() starts}: until then it is being
- * served. The estimates are those of a 64-bit JVM with compressed references (client_java's
+ * served. The bytes of an input are charged too while they are held (a file while it is parsed,
+ * a target's body from its arrival to its parse), so the budget bounds all that outside input
+ * can make TaoProm hold at once. The estimates are those of a 64-bit JVM with compressed references (client_java's
  * data point 48 bytes, a label set 24 bytes plus two arrays, a String 40 bytes plus its text).
  *
  * <pre>{@code
  * HeapBudget.Account account = HeapBudget.shared().account();
  * account.restart();                       // a new collection: the last one's objects are let go
- * long mark = account.charged();
+ * HeapBudget.Account input = account.part();
  * try {
- *   ExpositionReader.builder().account(account).build().read(bytes);
+ *   input.charge(bytes.length);            // the input itself, while it is held
+ *   ExpositionReader.builder().account(input).build().read(bytes);
+ *   input.refund(bytes.length);            // parsed: the bytes are let go, the objects kept
  * } catch (InputLimitException e) {
- *   account.release(mark);                 // that input is dropped: so is its charge
+ *   input.refundAll();                     // that input is dropped: so is its charge
  * }
  * }</pre>
  */
 public final class HeapBudget {
 
-  /** Half the heap: the rest is the exporter's, the other collectors' and the answer's. */
-  private static final HeapBudget SHARED = new HeapBudget(Runtime.getRuntime().maxMemory() / 2);
+  /**
+   * A third of the heap: the rest is the exporter's own, the other collectors', the answer being
+   * written, and what the estimates do not see (short-lived copies client_java makes, the
+   * protobuf writer's messages). At -Xmx64m that is about 20 MiB: a 100,000-series file fits.
+   */
+  private static final HeapBudget SHARED = new HeapBudget(Runtime.getRuntime().maxMemory() / 3);
 
   /** No limit: for text TaoProm made itself (tests, tools). */
   static final HeapBudget UNLIMITED = new HeapBudget(Long.MAX_VALUE);
@@ -44,7 +52,7 @@ public final class HeapBudget {
     this.limit = limitBytes;
   }
 
-  /** The budget of this JVM: half of its maximum heap ({@code -Xmx}). */
+  /** The budget of this JVM: a third of its maximum heap ({@code -Xmx}). */
   public static HeapBudget shared() {
     return SHARED;
   }
@@ -61,43 +69,70 @@ public final class HeapBudget {
 
   /** A new account on this budget, holding nothing. */
   public Account account() {
-    return new Account();
+    return new Account(null);
   }
 
-  /** What one collector holds. Used by one thread at a time (one collection runs at a time). */
+  /**
+   * What one collector holds: the objects it keeps, and the bytes of its inputs while it holds
+   * them; or, made by {@link #part()}, what one of its inputs holds. Thread-safe: a scrape
+   * target's body is charged by the HTTP client's threads as it arrives.
+   */
   public final class Account {
+    private final Account parent;
     private long charged;
 
-    private Account() {}
-
-    /** Lets go of everything this account held: a new collection starts. */
-    public void restart() {
-      release(0);
+    private Account(Account parent) {
+      this.parent = parent;
     }
 
-    /** What this account holds now; a mark for {@link #release(long)}. */
-    public long charged() {
+    /**
+     * An account for one input of this one: what it charges is charged here too, and
+     * {@link #refundAll()} gives back exactly that, whatever the other inputs charged meanwhile.
+     */
+    public Account part() {
+      return new Account(this);
+    }
+
+    /** Lets go of everything this account held: a new collection starts. */
+    public synchronized void restart() {
+      refund(charged);
+    }
+
+    /** What this account holds now. */
+    public synchronized long charged() {
       return charged;
     }
 
-    /** Gives back what was charged since {@code mark}. */
-    public void release(long mark) {
-      if (mark < 0 || mark > charged) {
-        throw new IllegalArgumentException("mark " + mark + " is not between 0 and " + charged);
+    /** Gives back {@code bytes} charged earlier for something now let go (an input's bytes, once parsed). */
+    public void refund(long bytes) {
+      long given;
+      synchronized (this) {
+        given = Math.min(Math.max(0, bytes), charged);
+        charged -= given;
       }
-      if (limit != Long.MAX_VALUE) {
-        used.addAndGet(mark - charged);
+      if (parent != null) {
+        parent.refund(given);
+      } else if (limit != Long.MAX_VALUE) {
+        used.addAndGet(-given);
       }
-      charged = mark;
+    }
+
+    /** Gives back everything this account charged: its input is dropped. */
+    public void refundAll() {
+      refund(charged());
     }
 
     /** Charges {@code bytes}; refused (and not charged) when the budget has not that much left. */
     public void charge(long bytes) throws InputLimitException {
-      if (limit != Long.MAX_VALUE && used.addAndGet(bytes) > limit) {
+      if (parent != null) {
+        parent.charge(bytes);
+      } else if (limit != Long.MAX_VALUE && used.addAndGet(bytes) > limit) {
         used.addAndGet(-bytes);
         throw InputLimitException.heap(limit);
       }
-      charged += bytes;
+      synchronized (this) {
+        charged += bytes;
+      }
     }
 
     /** Charges a String of {@code utf8Bytes} bytes of text (its internal array is never larger). */

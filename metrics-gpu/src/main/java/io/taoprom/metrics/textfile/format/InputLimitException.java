@@ -52,7 +52,7 @@ public final class InputLimitException extends Exception {
   static InputLimitException heap(long limitBytes) {
     String size = limitBytes >= 1 << 20 ? (limitBytes >> 20) + " MiB" : (limitBytes >> 10) + " KiB";
     return new InputLimitException(Limit.HEAP, "needs more heap than the " + size
-        + " that textfiles and scrape targets may take together (half of -Xmx; raise it with"
+        + " that textfiles and scrape targets may take together (a third of -Xmx; raise it with"
         + " TAOPROM_JAVA_OPTS=-Xmx256m, or serve fewer series)", -1);
   }
 }
