@@ -1,19 +1,14 @@
 package io.taoprom.exporter.exposition;
 
-import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
-import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
-import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -75,28 +70,8 @@ public final class FamilyMerger {
     }
   }
 
-  private static final int RESERVED = -1;
   /** A family merged from many files names the first few in a reason, then counts the rest. */
   private static final int MAX_HOLDERS_SHOWN = 3;
-
-  /** One family of the exposition, from one source or merged from several. */
-  private static final class Claim {
-    final String name;
-    final int first; // the source whose help and unit are served; RESERVED for a reserved name
-    final String owner; // who reserved it; null unless reserved
-    final MetricSnapshot snapshot; // the first part; a placeholder for a reserved name
-    List<MetricSnapshot> more; // the parts merged in, null for none
-    int[] others; // their sources, in order
-    Set<Labels> series; // every series of every part, once a third part needs checking
-    boolean evicted;
-
-    Claim(String name, int first, String owner, MetricSnapshot snapshot) {
-      this.name = name;
-      this.first = first;
-      this.owner = owner;
-      this.snapshot = snapshot;
-    }
-  }
 
   private final boolean sameHelp;
   private final History history;
@@ -146,7 +121,7 @@ public final class FamilyMerger {
    */
   public void reserve(String name, String owner) {
     if (!claims.containsKey(name)) {
-      Claim claim = new Claim(name, RESERVED, owner, GaugeSnapshot.builder().name(name).build());
+      Claim claim = new Claim(name, Claim.RESERVED, owner, GaugeSnapshot.builder().name(name).build());
       claims.put(name, claim);
     }
   }
@@ -172,7 +147,7 @@ public final class FamilyMerger {
       against.add(claims.get(c.holder().getMetadata().getName()));
     }
     for (Claim claim : against) {
-      if (claim.first == RESERVED) {
+      if (claim.first == Claim.RESERVED) {
         skip(source, name, ExpositionNames.type(family) + " " + Describe.name(name) + " left out: "
             + Describe.name(claim.name) + " is one of " + claim.owner + "'s own series");
         return false;
@@ -181,28 +156,28 @@ public final class FamilyMerger {
     Claim holder = against.get(0);
     String shared = collisions.get(0).name();
     Labels duplicate = null;
-    if (against.size() == 1 && holder.name.equals(name) && mismatch(holder.snapshot, family) == null) {
-      duplicate = duplicate(holder, family);
+    if (against.size() == 1 && holder.name.equals(name) && Conflicts.mismatch(holder.snapshot, family, sameHelp) == null) {
+      duplicate = holder.sharedSeries(family);
       if (duplicate == null) {
-        merge(holder, source, family);
+        holder.merge(source, family);
         return true;
       }
     }
     boolean mineBefore = history.servedBefore(source, name);
     boolean theirsBefore = false;
     for (Claim claim : against) {
-      theirsBefore |= servedBefore(claim);
+      theirsBefore |= claim.servedBefore(history);
     }
     if (mineBefore && !theirsBefore) {
       for (int i = 0; i < against.size(); i++) {
         Claim claim = against.get(i);
-        evict(claim, conflict(claim.snapshot, family, who(source), duplicate, collisions.get(i).name())
+        evict(claim, Conflicts.reason(claim.snapshot, family, who(source), duplicate, collisions.get(i).name(), sameHelp)
             + ", which had it in the previous scrape");
       }
       claim(source, name, family);
       return true;
     }
-    skip(source, name, conflict(family, holder.snapshot, holders(holder), duplicate, shared));
+    skip(source, name, Conflicts.reason(family, holder.snapshot, holders(holder), duplicate, shared, sameHelp));
     return false;
   }
 
@@ -216,106 +191,6 @@ public final class FamilyMerger {
     Claim claim = new Claim(name, source, null, family);
     claims.put(name, claim);
     order.add(claim);
-  }
-
-  /**
-   * Why two families of one name cannot be one (type, unit, help), or null when they can.
-   * Series are compared separately.
-   */
-  private String mismatch(MetricSnapshot held, MetricSnapshot added) {
-    if (held.getClass() != added.getClass()
-        || held instanceof HistogramSnapshot
-            && ((HistogramSnapshot) held).isGaugeHistogram() != ((HistogramSnapshot) added).isGaugeHistogram()) {
-      return "type";
-    }
-    Unit a = held.getMetadata().getUnit();
-    Unit b = added.getMetadata().getUnit();
-    if (a != null && b != null && !a.equals(b)) {
-      return "unit";
-    }
-    String helpA = held.getMetadata().getHelp();
-    String helpB = added.getMetadata().getHelp();
-    if (sameHelp && helpA != null && helpB != null && !helpA.equals(helpB)) {
-      return "help";
-    }
-    return null;
-  }
-
-  /** A label set the claim and {@code added} both have, or null. */
-  private static Labels duplicate(Claim claim, MetricSnapshot added) {
-    if (claim.more == null) {
-      return duplicate(claim.snapshot.getDataPoints(), added.getDataPoints());
-    }
-    if (claim.series == null) {
-      Set<Labels> all = new HashSet<>();
-      addLabels(all, claim.snapshot);
-      claim.more.forEach(part -> addLabels(all, part));
-      claim.series = all;
-    }
-    for (DataPointSnapshot point : added.getDataPoints()) {
-      if (claim.series.contains(point.getLabels())) {
-        return point.getLabels();
-      }
-    }
-    return null;
-  }
-
-  private static void addLabels(Set<Labels> into, MetricSnapshot family) {
-    for (DataPointSnapshot point : family.getDataPoints()) {
-      into.add(point.getLabels());
-    }
-  }
-
-  private static Labels duplicate(List<? extends DataPointSnapshot> a, List<? extends DataPointSnapshot> b) {
-    List<? extends DataPointSnapshot> small = a.size() <= b.size() ? a : b;
-    List<? extends DataPointSnapshot> large = small == a ? b : a;
-    if (small.size() == 1) {
-      // The usual merge: one unlabelled series of ours beside a target's series.
-      Labels only = small.get(0).getLabels();
-      for (DataPointSnapshot point : large) {
-        if (only.equals(point.getLabels())) {
-          return only;
-        }
-      }
-      return null;
-    }
-    Set<Labels> seen = new HashSet<>(small.size() * 2);
-    for (DataPointSnapshot point : small) {
-      seen.add(point.getLabels());
-    }
-    for (DataPointSnapshot point : large) {
-      if (seen.contains(point.getLabels())) {
-        return point.getLabels();
-      }
-    }
-    return null;
-  }
-
-  private static void merge(Claim claim, int source, MetricSnapshot family) {
-    if (claim.more == null) {
-      claim.more = new ArrayList<>(2);
-      claim.others = new int[0];
-    }
-    claim.more.add(family);
-    claim.others = Arrays.copyOf(claim.others, claim.others.length + 1);
-    claim.others[claim.others.length - 1] = source;
-    if (claim.series != null) {
-      addLabels(claim.series, family);
-    }
-  }
-
-  private boolean servedBefore(Claim claim) {
-    if (history.servedBefore(claim.first, claim.name)) {
-      return true;
-    }
-    if (claim.others != null) {
-      for (int other : claim.others) {
-        if (history.servedBefore(other, claim.name)) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   /** Takes a family out of the exposition again, for every source that had a part in it. */
@@ -335,30 +210,6 @@ public final class FamilyMerger {
       firstSkipped[source] = why;
     }
     leftOut.add(new LeftOut(who(source), Describe.name(family), why));
-  }
-
-  /** One line: why family {@code mine} cannot be served beside {@code theirs}, which {@code holders} yield. */
-  private String conflict(MetricSnapshot mine, MetricSnapshot theirs, String holders, Labels duplicate, String shared) {
-    String myName = mine.getMetadata().getName();
-    String theirName = theirs.getMetadata().getName();
-    String type = ExpositionNames.type(mine);
-    String theirType = ExpositionNames.type(theirs);
-    String why;
-    String mismatch = mismatch(theirs, mine);
-    if (duplicate != null) {
-      why = "its series " + Describe.labels(duplicate) + " is also yielded by " + holders;
-    } else if (!myName.equals(theirName)) {
-      why = theirType + " " + Describe.name(theirName) + " of " + holders + " also writes " + Describe.name(shared);
-    } else if ("type".equals(mismatch)) {
-      why = holders + " yields it as " + ("aeiou".indexOf(theirType.charAt(0)) >= 0 ? "an " : "a ") + theirType;
-    } else if ("unit".equals(mismatch)) {
-      why = holders + " yields it in unit " + theirs.getMetadata().getUnit() + ", not " + mine.getMetadata().getUnit();
-    } else if ("help".equals(mismatch)) {
-      why = "its help text differs from the one of " + holders;
-    } else {
-      why = "the name " + Describe.name(shared) + " is already taken by " + holders;
-    }
-    return type + " " + Describe.name(myName) + " left out: " + why;
   }
 
   private String holders(Claim claim) {

@@ -107,7 +107,7 @@ public final class ExpositionReader {
     int count = 0;
     int start = 0;
     while (start < length) {
-      int nl = TextFormatParser.indexOf(b, (byte) '\n', start, length);
+      int nl = LineScanner.indexOf(b, (byte) '\n', start, length);
       int end = nl < 0 ? length : nl;
       int i = start;
       while (i < end && (b[i] == ' ' || b[i] == '\t')) {

@@ -1,6 +1,5 @@
 package io.taoprom.metrics.textfile.format;
 
-import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
@@ -8,19 +7,14 @@ import io.prometheus.metrics.model.snapshots.DuplicateLabelsException;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
-import io.prometheus.metrics.model.snapshots.HistogramSnapshot.HistogramDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
-import io.prometheus.metrics.model.snapshots.Quantile;
-import io.prometheus.metrics.model.snapshots.Quantiles;
 import io.prometheus.metrics.model.snapshots.SummarySnapshot;
-import io.prometheus.metrics.model.snapshots.SummarySnapshot.SummaryDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.UnknownSnapshot;
 import io.prometheus.metrics.model.snapshots.UnknownSnapshot.UnknownDataPointSnapshot;
 import io.taoprom.exporter.exposition.ExpositionNames;
 import io.taoprom.untrusted.Excerpt;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -43,13 +37,11 @@ import java.util.Map;
 final class FamilyAssembler implements SampleSink {
 
   // Heap estimates (64-bit, compressed references): a data point with its slot in two lists; a
-  // label set with its two arrays; a histogram or summary series while it is gathered.
+  // histogram or summary series while it is gathered. Label sets: ExtraLabels.bytes.
   private static final long POINT_BYTES = 56;
-  private static final long LABELS_BYTES = 24 + 2 * 16;
   private static final long GROUP_BYTES = 160;
 
-  private final String[] extraNames;
-  private final String[] extraValues;
+  private final ExtraLabels extra;
   private final boolean timestamps;
   private final int maxSeries;
   private final String maxSeriesOption;
@@ -58,12 +50,7 @@ final class FamilyAssembler implements SampleSink {
   private int series;
 
   FamilyAssembler(Labels extra, boolean timestamps, int maxSeries, String maxSeriesOption, HeapBudget.Account account) {
-    this.extraNames = new String[extra.size()];
-    this.extraValues = new String[extra.size()];
-    for (int i = 0; i < extra.size(); i++) {
-      extraNames[i] = extra.getName(i);
-      extraValues[i] = extra.getValue(i);
-    }
+    this.extra = new ExtraLabels(extra);
     this.timestamps = timestamps;
     this.maxSeries = maxSeries;
     this.maxSeriesOption = maxSeriesOption;
@@ -162,7 +149,7 @@ final class FamilyAssembler implements SampleSink {
   private void addPoint(Plain p, String[] names, String[] values, int labels, double value, long timestamp)
       throws InputLimitException {
     countSeries();
-    Labels l = labels(names, values, labels, null);
+    Labels l = extra.labels(names, values, labels, null, account);
     account.charge(POINT_BYTES);
     DataPointSnapshot.Builder<?> b;
     if (p.type == FamilyType.COUNTER) {
@@ -190,7 +177,7 @@ final class FamilyAssembler implements SampleSink {
   private void addPart(Grouped p, Role role, String[] names, String[] values, int labels, double value, long timestamp)
       throws InputLimitException {
     String skip = role == Role.BUCKET ? "le" : role == Role.QUANTILE ? "quantile" : null;
-    Labels key = labels(names, values, labels, skip);
+    Labels key = extra.labels(names, values, labels, skip, account);
     SeriesParts parts = p.groups.get(key);
     if (parts == null) {
       countSeries();
@@ -199,7 +186,7 @@ final class FamilyAssembler implements SampleSink {
       p.groups.put(key, parts);
     } else if (key.size() > 0) {
       // The key's labels are already held by the group: this copy is dropped, and given back.
-      account.refund(labelsBytes(key.size()));
+      account.refund(ExtraLabels.bytes(key.size()));
     }
     if (timestamp != Long.MIN_VALUE) {
       parts.timestamp = timestamp;
@@ -208,10 +195,10 @@ final class FamilyAssembler implements SampleSink {
     switch (role) {
       case BUCKET:
         account.charge(16);
-        parts.bucket(number(valueOf(names, values, labels, "le"), "le", name + "_bucket"), value, name);
+        parts.bucket(number(ExtraLabels.valueOf(names, values, labels, "le"), "le", name + "_bucket"), value, name);
         break;
       case QUANTILE: {
-        double q = number(valueOf(names, values, labels, "quantile"), "quantile", name);
+        double q = number(ExtraLabels.valueOf(names, values, labels, "quantile"), "quantile", name);
         if (!(q >= 0 && q <= 1)) {
           throw new IllegalArgumentException("quantile=\"" + q + "\" of " + name + " is not in [0, 1]");
         }
@@ -227,15 +214,6 @@ final class FamilyAssembler implements SampleSink {
     }
   }
 
-  private static String valueOf(String[] names, String[] values, int labels, String name) {
-    for (int i = 0; i < labels; i++) {
-      if (names[i].equals(name)) {
-        return values[i];
-      }
-    }
-    return null;
-  }
-
   private static double number(String text, String label, String sample) {
     try {
       double v = NumberText.parseValue(text);
@@ -246,49 +224,6 @@ final class FamilyAssembler implements SampleSink {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(label + "=" + Tokens.quote(text) + " of " + sample + " is not a number");
     }
-  }
-
-  private static long labelsBytes(int size) {
-    return LABELS_BYTES + 8L * size;
-  }
-
-  /**
-   * The sample's labels without {@code skip} (le, quantile), plus the extra labels; an own label
-   * that an extra one also names becomes {@code exported_NAME}.
-   */
-  private Labels labels(String[] names, String[] values, int labels, String skip) throws InputLimitException {
-    int own = skip == null || valueOf(names, values, labels, skip) == null ? labels : labels - 1;
-    int size = own + extraNames.length;
-    if (size == 0) {
-      return Labels.EMPTY;
-    }
-    account.charge(labelsBytes(size));
-    String[] n = new String[size];
-    String[] v = new String[size];
-    int k = 0;
-    for (int i = 0; i < labels; i++) {
-      String name = names[i];
-      if (name.equals(skip)) {
-        continue;
-      }
-      if (!ExpositionNames.isLabelName(name)) {
-        throw new IllegalArgumentException("label name " + Tokens.quote(name) + " is reserved (it starts with __)");
-      }
-      n[k] = isExtra(name) ? "exported_" + name : name;
-      v[k++] = values[i];
-    }
-    System.arraycopy(extraNames, 0, n, k, extraNames.length);
-    System.arraycopy(extraValues, 0, v, k, extraValues.length);
-    return Labels.of(n, v);
-  }
-
-  private boolean isExtra(String name) {
-    for (String extra : extraNames) {
-      if (extra.equals(name)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The families, in order of first appearance; those left out in {@code leftOut}. */
@@ -371,13 +306,13 @@ final class FamilyAssembler implements SampleSink {
       if (p.header.type == FamilyType.HISTOGRAM) {
         HistogramSnapshot.Builder b = HistogramSnapshot.builder().name(name).help(help);
         for (Map.Entry<Labels, SeriesParts> e : groups.entrySet()) {
-          b.dataPoint(histogramPoint(name, e.getKey(), e.getValue(), created.get(e.getKey())));
+          b.dataPoint(e.getValue().histogramPoint(name, e.getKey(), created.get(e.getKey())));
         }
         return b.build();
       }
       SummarySnapshot.Builder b = SummarySnapshot.builder().name(name).help(help);
       for (Map.Entry<Labels, SeriesParts> e : groups.entrySet()) {
-        b.dataPoint(summaryPoint(name, e.getKey(), e.getValue(), created.get(e.getKey())));
+        b.dataPoint(e.getValue().summaryPoint(name, e.getKey(), created.get(e.getKey())));
       }
       return b.build();
     }
@@ -415,111 +350,5 @@ final class FamilyAssembler implements SampleSink {
     return b.build();
   }
 
-  private static HistogramDataPointSnapshot histogramPoint(String name, Labels labels, SeriesParts parts, Double created) {
-    ClassicHistogramBuckets buckets = parts.histogramBuckets(name);
-    HistogramDataPointSnapshot.Builder b = HistogramDataPointSnapshot.builder().labels(labels).classicHistogramBuckets(buckets);
-    if (parts.sum != null) {
-      b.sum(parts.sum);
-    }
-    if (created != null) {
-      b.createdTimestampMillis(Math.round(created * 1000));
-    }
-    if (parts.timestamp != null) {
-      b.scrapeTimestampMillis(parts.timestamp);
-    }
-    return b.build();
-  }
 
-  private static SummaryDataPointSnapshot summaryPoint(String name, Labels labels, SeriesParts parts, Double created) {
-    SummaryDataPointSnapshot.Builder b = SummaryDataPointSnapshot.builder().labels(labels).quantiles(parts.quantiles());
-    if (parts.count != null) {
-      b.count(SeriesParts.count(parts.count, name + "_count"));
-    }
-    if (parts.sum != null) {
-      b.sum(parts.sum);
-    }
-    if (created != null) {
-      b.createdTimestampMillis(Math.round(created * 1000));
-    }
-    if (parts.timestamp != null) {
-      b.scrapeTimestampMillis(parts.timestamp);
-    }
-    return b.build();
-  }
-
-  /** One histogram or summary series being gathered from its samples. */
-  static final class SeriesParts {
-    private double[] bounds = new double[0];
-    private double[] counts = new double[0];
-    private int buckets;
-    private List<Quantile> quantileList;
-    Double count;
-    Double sum;
-    Long timestamp;
-
-    void bucket(double le, double cumulative, String family) {
-      for (int i = 0; i < buckets; i++) {
-        if (bounds[i] == le) {
-          throw new IllegalArgumentException("bucket le=\"" + le + "\" given twice in " + family);
-        }
-      }
-      if (buckets == bounds.length) {
-        bounds = Arrays.copyOf(bounds, Math.max(4, buckets * 2));
-        counts = Arrays.copyOf(counts, bounds.length);
-      }
-      bounds[buckets] = le;
-      counts[buckets++] = cumulative;
-    }
-
-    void quantile(double q, double value) {
-      if (quantileList == null) {
-        quantileList = new ArrayList<>(4);
-      }
-      quantileList.add(new Quantile(q, value));
-    }
-
-    Quantiles quantiles() {
-      return quantileList == null ? Quantiles.EMPTY : Quantiles.of(quantileList);
-    }
-
-    /** The buckets as client_java wants them: sorted, per bucket (not cumulative), ending in +Inf. */
-    ClassicHistogramBuckets histogramBuckets(String family) {
-      Integer[] order = new Integer[buckets];
-      for (int i = 0; i < buckets; i++) {
-        order[i] = i;
-      }
-      Arrays.sort(order, (x, y) -> Double.compare(bounds[x], bounds[y]));
-      boolean hasInf = buckets > 0 && bounds[order[buckets - 1]] == Double.POSITIVE_INFINITY;
-      int n = hasInf ? buckets : buckets + 1;
-      double[] le = new double[n];
-      long[] each = new long[n];
-      long previous = 0;
-      for (int i = 0; i < n; i++) {
-        double bound;
-        double cumulativeValue;
-        if (i < buckets) {
-          bound = bounds[order[i]];
-          cumulativeValue = counts[order[i]];
-        } else {
-          bound = Double.POSITIVE_INFINITY;
-          cumulativeValue = count != null ? count : buckets == 0 ? 0 : counts[order[buckets - 1]];
-        }
-        long cumulative = count(cumulativeValue, family + "_bucket");
-        if (cumulative < previous) {
-          throw new IllegalArgumentException("bucket counts of " + family + " fall at le=\"" + bound + "\"");
-        }
-        le[i] = bound;
-        each[i] = cumulative - previous;
-        previous = cumulative;
-      }
-      return ClassicHistogramBuckets.of(le, each);
-    }
-
-    static long count(double value, String what) {
-      if (!(value >= 0) || value != Math.rint(value) || value > Long.MAX_VALUE) {
-        throw new IllegalArgumentException(what + " " + value + " is not a whole, non-negative count");
-      }
-      return (long) value;
-    }
-  }
 }

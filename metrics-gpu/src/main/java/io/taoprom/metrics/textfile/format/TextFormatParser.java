@@ -32,22 +32,18 @@ import java.util.Map;
  *     """);
  * }</pre>
  */
-public final class TextFormatParser {
+public final class TextFormatParser extends LineScanner {
 
+  private static final byte[] NAME_LABEL = "__name__".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] HELP = "HELP".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] TYPE = "TYPE".getBytes(StandardCharsets.US_ASCII);
   private static final String[] SUFFIXES = {"_bucket", "_count", "_sum"};
 
-  private final byte[] b;
   private final int length;
   private final SampleSink sink;
-  private final StringCache strings;
   private final HeapBudget.Account account;
   private final Map<String, FamilyHeader> families = new HashMap<>();
   private final List<FamilyHeader> order = new ArrayList<>();
-  private int lineNo;
-  private int pos;
-  private int end; // of the current line
 
   // The previous sample's name and where it went: most lines continue the family of the last.
   private String lastName;
@@ -58,7 +54,6 @@ public final class TextFormatParser {
   private String[] names = new String[8];
   private String[] values = new String[8];
   private int labels;
-  private byte[] unescaped = new byte[64];
   // Beyond a few labels, duplicates are looked up in a set: a line of 100,000 labels must not
   // cost 100,000 squared comparisons.
   private static final int MANY_LABELS = 16;
@@ -66,11 +61,10 @@ public final class TextFormatParser {
   private int labelSetSize = -1;
 
   private TextFormatParser(byte[] b, int length, SampleSink sink, HeapBudget.Account account) {
-    this.b = b;
+    super(b, new StringCache(account), account);
     this.length = length;
     this.sink = sink;
     this.account = account;
-    this.strings = new StringCache(account);
   }
 
   /**
@@ -106,19 +100,8 @@ public final class TextFormatParser {
     return parser.order;
   }
 
-  static int indexOf(byte[] b, byte value, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (b[i] == value) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
   private void line(int start, int lineEnd) throws TextFormatException, InputLimitException {
-    lineNo++;
-    pos = start;
-    end = lineEnd;
+    startLine(start, lineEnd);
     skipBlanks();
     if (pos >= end) {
       return;
@@ -261,7 +244,7 @@ public final class TextFormatParser {
       if (labelEnd == labelStart) {
         throw error("invalid label name at " + Tokens.character(b, pos, end));
       }
-      if (labelEnd - labelStart == 8 && matches(labelStart, labelEnd, "__name__".getBytes(StandardCharsets.US_ASCII))) {
+      if (labelEnd - labelStart == 8 && matches(labelStart, labelEnd, NAME_LABEL)) {
         throw error("label name __name__ is reserved");
       }
       String label = strings.get(b, labelStart, labelEnd);
@@ -321,87 +304,6 @@ public final class TextFormatParser {
     return labelSet.contains(label);
   }
 
-  /** A label value after its opening quote, through the closing quote. */
-  private String labelValue() throws TextFormatException, InputLimitException {
-    int start = pos;
-    while (pos < end) {
-      byte c = b[pos];
-      if (c == '"') {
-        pos++;
-        return strings.get(b, start, pos - 1);
-      }
-      if (c == '\\') {
-        return escapedValue(start);
-      }
-      pos++;
-    }
-    throw error("unterminated label value");
-  }
-
-  private String escapedValue(int start) throws TextFormatException, InputLimitException {
-    int n = 0;
-    pos = start;
-    while (pos < end) {
-      byte c = b[pos++];
-      if (c == '"') {
-        return strings.charged(new String(unescaped, 0, n, StandardCharsets.UTF_8));
-      }
-      if (c == '\\') {
-        if (pos >= end) {
-          break;
-        }
-        byte escaped = b[pos++];
-        if (escaped == 'n') {
-          c = '\n';
-        } else if (escaped == '\\' || escaped == '"') {
-          c = escaped;
-        } else {
-          throw error("invalid escape sequence " + Tokens.quote(b, pos - 2, Math.min(end, pos - 1 + utf8Width(escaped))) + " in label value");
-        }
-      }
-      if (n == unescaped.length) {
-        account.charge(n);
-        unescaped = Arrays.copyOf(unescaped, n * 2);
-      }
-      unescaped[n++] = c;
-    }
-    throw error("unterminated label value");
-  }
-
-  /** The rest of a HELP line, with its escapes read. */
-  private String helpText() throws TextFormatException, InputLimitException {
-    int start = pos;
-    if (indexOf(b, (byte) '\\', start, end) < 0) {
-      pos = end;
-      return strings.get(b, start, end);
-    }
-    byte[] out = new byte[end - start];
-    int n = 0;
-    while (pos < end) {
-      byte c = b[pos++];
-      if (c == '\\') {
-        if (pos >= end) {
-          throw error("help text ends in a lone backslash");
-        }
-        byte escaped = b[pos++];
-        if (escaped == '\\') {
-          c = '\\';
-        } else if (escaped == 'n') {
-          c = '\n';
-        } else {
-          throw error("invalid escape sequence " + Tokens.quote(b, pos - 2, Math.min(end, pos - 1 + utf8Width(escaped))) + " in help text");
-        }
-      }
-      out[n++] = c;
-    }
-    return strings.charged(new String(out, 0, n, StandardCharsets.UTF_8));
-  }
-
-  private static int utf8Width(byte first) {
-    int c = first & 0xff;
-    return c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
-  }
-
   /** The family a sample belongs to, following the text format's suffix rules; sets {@link #lastRole}. */
   private FamilyHeader familyOf(String name) throws TextFormatException, InputLimitException {
     FamilyHeader exact = families.get(name);
@@ -443,78 +345,6 @@ public final class TextFormatParser {
     if (role == SampleSink.Role.QUANTILE && !hasLabel("quantile")) {
       throw error("summary sample " + Tokens.quote(name) + " without quantile label");
     }
-  }
-
-  private boolean sameAscii(String s, int from, int to) {
-    if (s.length() != to - from) {
-      return false;
-    }
-    for (int i = from; i < to; i++) {
-      if (s.charAt(i - from) != b[i]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private boolean matches(int from, int to, byte[] word) {
-    if (to - from != word.length) {
-      return false;
-    }
-    for (int i = 0; i < word.length; i++) {
-      if (b[from + i] != word[i]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean blank(byte c) {
-    return c == ' ' || c == '\t';
-  }
-
-  private void skipBlanks() {
-    while (pos < end && blank(b[pos])) {
-      pos++;
-    }
-  }
-
-  private void skipToken() {
-    while (pos < end && !blank(b[pos])) {
-      pos++;
-    }
-  }
-
-  /** Reads {@code [a-zA-Z_:][a-zA-Z0-9_:]*}; returns where it ends. */
-  private int metricName() {
-    int start = pos;
-    while (pos < end) {
-      byte c = b[pos];
-      boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == ':' || pos > start && c >= '0' && c <= '9';
-      if (!ok) {
-        break;
-      }
-      pos++;
-    }
-    return pos;
-  }
-
-  /** Reads {@code [a-zA-Z_][a-zA-Z0-9_]*}; returns where it ends. */
-  private int labelName() {
-    int start = pos;
-    while (pos < end) {
-      byte c = b[pos];
-      boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || pos > start && c >= '0' && c <= '9';
-      if (!ok) {
-        break;
-      }
-      pos++;
-    }
-    return pos;
-  }
-
-  private TextFormatException error(String message) {
-    return new TextFormatException(lineNo, message);
   }
 
   /** A value as Go's {@code strconv.ParseFloat} reads it; see {@link NumberText#parseValue}. */
