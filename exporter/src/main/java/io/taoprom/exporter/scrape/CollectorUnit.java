@@ -2,9 +2,11 @@ package io.taoprom.exporter.scrape;
 
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.exporter.exposition.ExpositionNames;
 import io.taoprom.exporter.spi.ScrapeDeadline;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -36,8 +38,8 @@ final class CollectorUnit {
 
   private Call current; // guarded by this
   private volatile Health health = new Health(null, -1, null);
-  // Hashes of the family names this collector had in its last scrape: who keeps a contested name.
-  private volatile int[] served = new int[0];
+  // The family names this collector had in its last scrape, sorted: who keeps a contested name.
+  private volatile String[] served = new String[0];
 
   /** A collection in flight, with the deadline of the scrape that started it. */
   record Call(CompletableFuture<Outcome> result, long startNanos, long deadlineNanos) {}
@@ -147,9 +149,9 @@ final class CollectorUnit {
       if (snapshots == null) {
         return Outcome.failure(Outcome.Kind.INVALID, "collect() returned null", System.nanoTime() - start);
       }
-      String[][] occupied = ExpositionNames.check(snapshots);
-      return Outcome.success(snapshots, occupied, System.nanoTime() - start);
-    } catch (ExpositionNames.InvalidExposition e) {
+      ExpositionNames.check(snapshots);
+      return Outcome.success(snapshots, System.nanoTime() - start);
+    } catch (ExpositionNames.InvalidNamesException e) {
       return Outcome.failure(Outcome.Kind.INVALID, e.getMessage(), System.nanoTime() - start);
     } catch (Throwable t) { // NOPMD: isolation is the point; the failure is reported, not rethrown
       return Outcome.failure(Outcome.Kind.THREW, "threw " + Failures.oneLine(t), System.nanoTime() - start, t);
@@ -157,10 +159,23 @@ final class CollectorUnit {
   }
 
   /**
-   * Remembers how the collector fared in a scrape and which families it had there (as
-   * {@link String#hashCode()}s of their names), and logs a failure (rate-limited).
+   * Lets go of a finished call once its scrape has taken what it needs: a finished call's outcome
+   * holds the collector's whole output, which would otherwise stay reachable until the next
+   * scrape, beside the output that scrape builds (twice a large textfile's worth of heap).
    */
-  void record(Outcome outcome, int[] servedFamilies, long nowNanos) {
+  void release(Call call) {
+    synchronized (this) {
+      if (current == call && call.result().isDone()) {
+        current = null;
+      }
+    }
+  }
+
+  /**
+   * Remembers how the collector fared in a scrape and which families it had there (their names,
+   * sorted), and logs a failure (rate-limited).
+   */
+  void record(Outcome outcome, String[] servedFamilies, long nowNanos) {
     Health before = health;
     // A partial outcome was served, so it is a success, but why families were left out is shown.
     health = outcome.succeeded()
@@ -170,18 +185,9 @@ final class CollectorUnit {
     log.record(outcome, nowNanos);
   }
 
-  /**
-   * Whether a family whose name has this hash was among this collector's in its last scrape.
-   * A hash can stand for two names; the price of a collision is only that a contested name
-   * may change hands once.
-   */
-  boolean served(int familyNameHash) {
-    for (int hash : served) {
-      if (hash == familyNameHash) {
-        return true;
-      }
-    }
-    return false;
+  /** Whether a family of this name was among this collector's in its last scrape. */
+  boolean served(String family) {
+    return Arrays.binarySearch(served, family) >= 0;
   }
 
   CollectorHealth health() {

@@ -139,7 +139,7 @@ public final class IsolatingCollector implements MultiCollector, AutoCloseable {
     for (int i = 0; i < outcomes.length; i++) {
       outcomes[i] = outcomeOf(calls.get(i), request.timeout(), now);
       if (outcomes[i].succeeded()) {
-        expectedFamilies += outcomes[i].occupied().length;
+        expectedFamilies += outcomes[i].snapshots().size();
       }
     }
     // Registration order (the application registry first): the order families are merged in.
@@ -165,6 +165,7 @@ public final class IsolatingCollector implements MultiCollector, AutoCloseable {
       CollectorUnit unit = chosen.get(i);
       Outcome outcome = table.outcome(i);
       unit.record(outcome, table.served(i), now);
+      unit.release(calls.get(i));
       if (unit.reported()) {
         anyReported = true;
         Labels collector = labels.get(unit.name());

@@ -3,15 +3,11 @@ package io.taoprom.exporter.scrape;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 
 /**
- * What one collector gave in one scrape: its families and the names each occupies, or why it
- * is left out. {@code occupied[i]} belongs to {@code snapshots.get(i)}, its family name first.
- * A {@link Kind#PARTIAL} outcome is served, less {@code skipped} families that conflicted with
+ * What one collector gave in one scrape: its families, or why it is left out. A
+ * {@link Kind#PARTIAL} outcome is served, less {@code skipped} families that conflicted with
  * another collector's; {@code error} says which and why.
  */
-record Outcome(
-    MetricSnapshots snapshots, String[][] occupied, long durationNanos, Kind kind, String error, Throwable cause, int skipped) {
-
-  private static final String[][] NONE = new String[0][];
+record Outcome(MetricSnapshots snapshots, long durationNanos, Kind kind, String error, Throwable cause, int skipped) {
 
   /** Why a collector was left out; a change of kind is always logged, repeats are rate-limited. */
   enum Kind {
@@ -25,16 +21,16 @@ record Outcome(
     STILL_RUNNING
   }
 
-  static Outcome success(MetricSnapshots snapshots, String[][] occupied, long durationNanos) {
-    return new Outcome(snapshots, occupied, durationNanos, Kind.OK, null, null, 0);
+  static Outcome success(MetricSnapshots snapshots, long durationNanos) {
+    return new Outcome(snapshots, durationNanos, Kind.OK, null, null, 0);
   }
 
   static Outcome failure(Kind kind, String error, long durationNanos) {
-    return new Outcome(null, NONE, durationNanos, kind, error, null, 0);
+    return new Outcome(null, durationNanos, kind, error, null, 0);
   }
 
   static Outcome failure(Kind kind, String error, long durationNanos, Throwable cause) {
-    return new Outcome(null, NONE, durationNanos, kind, error, cause, 0);
+    return new Outcome(null, durationNanos, kind, error, cause, 0);
   }
 
   /** Whether its series are in the scrape (all of them, or all but the skipped families). */
@@ -44,6 +40,6 @@ record Outcome(
 
   /** The same outcome, served less {@code skippedFamilies} families, for the reason given. */
   Outcome partial(int skippedFamilies, String why) {
-    return new Outcome(snapshots, occupied, durationNanos, Kind.PARTIAL, why, null, skippedFamilies);
+    return new Outcome(snapshots, durationNanos, Kind.PARTIAL, why, null, skippedFamilies);
   }
 }

@@ -398,4 +398,29 @@ class FamilyTableTest {
           "info taoprom_build left out: taoprom_build_info is one of the exporter's own series (and 2 more families)");
     }
   }
+
+  @Test
+  void familiesWhoseNamesShareAHashCodeAreToldApart() {
+    // "Aa" and "BB" have the same String.hashCode(), and so do x_Aa and x_BB: when served
+    // families were remembered by hash, "late" having had x_Aa looked like having had x_BB, and
+    // it took x_BB from "early", which is registered first and had as much claim to it.
+    assertThat("x_Aa".hashCode()).isEqualTo("x_BB".hashCode());
+    AtomicBoolean second = new AtomicBoolean(false);
+    MultiCollector early = () -> second.get() ? MetricSnapshots.of(gauge("x_BB", "Early.", 1)) : MetricSnapshots.of();
+    MultiCollector late = () -> second.get()
+        ? MetricSnapshots.of(gauge("x_Aa", "Late.", 2), gauge("x_BB", "Late.", 2))
+        : MetricSnapshots.of(gauge("x_Aa", "Late.", 2));
+    try (IsolatingCollector isolating = IsolatingCollector.builder().collector("early", early).collector("late", late).build()) {
+      assertThat(families(scrape(isolating))).contains("x_Aa").doesNotContain("x_BB");
+      second.set(true);
+
+      MetricSnapshots snapshots = scrape(isolating);
+
+      assertThat(gaugeValues(snapshots, "x_BB")).containsExactly(Map.entry("{}", 1.0));
+      assertThat(gaugeValues(snapshots, "x_Aa")).containsExactly(Map.entry("{}", 2.0));
+      assertThat(skipped(snapshots)).containsEntry("early", 0.0).containsEntry("late", 1.0);
+      assertThat(isolating.health().get("late").lastError())
+          .hasValue("gauge x_BB left out: its series {} is also yielded by collector \"early\"");
+    }
+  }
 }

@@ -12,6 +12,7 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.taoprom.exporter.spi.ScrapeDeadline;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -234,6 +235,29 @@ class IsolatingCollectorTest {
       CollectorHealth health = isolating.health().get("broken");
       assertThat(health.state()).isEqualTo(CollectorHealth.State.FAILED_TO_START);
       assertThat(health.lastError()).hasValue("could not be created: UnsatisfiedLinkError: libnvidia-ml.so.1: cannot open shared object file");
+    }
+  }
+
+  @Test
+  void aFinishedCollectionIsNotKeptOnceItsScrapeHasIt() throws Exception {
+    // A collector whose output is as large as a big textfile's: were the unit to keep its last
+    // call, the next collection would run beside a whole copy of it.
+    AtomicReference<WeakReference<GaugeSnapshot>> made = new AtomicReference<>();
+    MultiCollector collector = () -> {
+      GaugeSnapshot big = gauge("big_family", 1);
+      made.set(new WeakReference<>(big));
+      return MetricSnapshots.of(big);
+    };
+    try (IsolatingCollector isolating = IsolatingCollector.builder().collector("big", collector).build()) {
+      assertThat(families(isolating.scrape(ScrapeRequest.all(TIMEOUT)))).contains("big_family");
+
+      // Nothing of ours holds the scrape's result any more: only the exporter could.
+      for (int i = 0; i < 20 && made.get().get() != null; i++) {
+        System.gc();
+        Thread.sleep(20);
+      }
+
+      assertThat(made.get().get()).as("the collection's output after its scrape").isNull();
     }
   }
 }

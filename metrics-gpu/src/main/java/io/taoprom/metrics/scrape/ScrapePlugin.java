@@ -4,6 +4,8 @@ import io.prometheus.metrics.model.registry.MultiCollector;
 import io.taoprom.exporter.spi.CollectorConfig;
 import io.taoprom.exporter.spi.CollectorOption;
 import io.taoprom.exporter.spi.CollectorPlugin;
+import io.taoprom.metrics.textfile.format.ExpositionReader;
+import io.taoprom.metrics.textfile.format.SeriesLimit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,6 +28,7 @@ import java.util.Set;
 public final class ScrapePlugin implements CollectorPlugin {
 
   static final String TIMEOUT = "scrape.timeout";
+  static final String MAX_SERIES = "scrape.max-series";
   static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
   @Override
@@ -49,7 +52,12 @@ public final class ScrapePlugin implements CollectorPlugin {
             TIMEOUT,
             "DURATION",
             "Longest wait for a scrape target, within the scrape's own deadline (e.g. 5s, 500ms)",
-            "5s"));
+            "5s"),
+        CollectorOption.single(
+            MAX_SERIES,
+            "N",
+            "Most series the scrape collector serves, all targets together; a target that would pass it is left out",
+            Integer.toString(ExpositionReader.DEFAULT_MAX_SERIES)));
   }
 
   @Override
@@ -65,7 +73,7 @@ public final class ScrapePlugin implements CollectorPlugin {
       targets.add(target);
     }
     Duration timeout = config.value(TIMEOUT).map(ScrapePlugin::duration).orElse(DEFAULT_TIMEOUT);
-    return new ScrapeCollector(targets, timeout);
+    return new ScrapeCollector(targets, timeout, SeriesLimit.parse(config, MAX_SERIES));
   }
 
   /** {@code 5s}, {@code 500ms}, {@code 1.5s}, {@code 1m}, or a bare number of seconds. */

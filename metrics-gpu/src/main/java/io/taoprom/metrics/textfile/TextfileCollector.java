@@ -6,14 +6,18 @@ import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapsho
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import io.taoprom.metrics.textfile.format.ExpositionBytes;
-import io.taoprom.metrics.textfile.format.FamilyMerger;
-import io.taoprom.metrics.textfile.format.ParsedFamily;
+import io.taoprom.exporter.exposition.FamilyMerger;
+import io.taoprom.metrics.textfile.format.Exposition;
+import io.taoprom.metrics.textfile.format.ExpositionReader;
+import io.taoprom.metrics.textfile.format.HeapBudget;
+import io.taoprom.metrics.textfile.format.InputLimitException;
 import io.taoprom.metrics.textfile.format.ProblemLog;
+import io.taoprom.metrics.textfile.format.SeriesLimit;
 import io.taoprom.metrics.textfile.format.TextFormatException;
-import io.taoprom.metrics.textfile.format.TextFormatParser;
+import io.taoprom.untrusted.BoundedFiles;
+import io.taoprom.untrusted.Excerpt;
+import io.taoprom.untrusted.NotRegularFileException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,10 +28,11 @@ import java.util.TreeMap;
 
 /**
  * node_exporter's textfile collector. Every {@code *.prom} file in the directories is parsed on
- * each scrape; a file that cannot be read (gone, no permission, too large, not UTF-8) or parsed,
- * or that carries client-side timestamps, is left out whole; a family that conflicts with one
- * from an earlier file is left out. Either way the rest is served, the problem is logged (once
- * until it changes) and {@code node_textfile_scrape_error} is 1:
+ * each scrape; a file that cannot be read (gone, no permission, not a regular file, too large,
+ * not UTF-8) or parsed, that carries client-side timestamps, or whose series would take the
+ * collector past its series limit or the heap budget, is left out whole; a family that conflicts
+ * with one from an earlier file is left out. Either way the rest is served, the problem is logged
+ * in one line (once until it changes) and {@code node_textfile_scrape_error} is 1:
  *
  * <pre>
  * # HELP node_textfile_mtime_seconds Unixtime mtime of textfiles successfully read.
@@ -37,15 +42,20 @@ import java.util.TreeMap;
  * # TYPE node_textfile_scrape_error gauge
  * node_textfile_scrape_error 0
  * </pre>
+ *
+ * <p>Only regular files are read (symbolic links are followed to one): a FIFO, device or socket
+ * named {@code *.prom} is skipped with its reason, and the size limit is enforced while reading,
+ * so {@code /dev/zero} behind a link costs 4 MiB of reading, not the heap.
  */
 final class TextfileCollector implements MultiCollector {
 
   static final String MTIME = "node_textfile_mtime_seconds";
   static final String SCRAPE_ERROR = "node_textfile_scrape_error";
 
-  /** Files larger than this are refused: TaoProm must keep working in a 32 MiB heap. */
+  /** Files larger than this are refused, counted while reading (never from the file's stated size). */
   static final int MAX_FILE_BYTES = 4 << 20;
 
+  private static final String OWNER = "the textfile collector";
   private static final System.Logger LOG = System.getLogger("io.taoprom.metrics.textfile");
 
   /** Reads one file; the seam through which tests make files vanish or refuse access. */
@@ -57,15 +67,19 @@ final class TextfileCollector implements MultiCollector {
   private final List<Path> directories;
   private final FileReader reader;
   private final ProblemLog problems;
+  private final int maxSeries;
+  private final HeapBudget.Account account;
 
-  TextfileCollector(List<Path> directories) {
-    this(directories, TextfileCollector::readCapped, new ProblemLog(LOG));
+  TextfileCollector(List<Path> directories, int maxSeries) {
+    this(directories, TextfileCollector::readCapped, new ProblemLog(LOG), maxSeries, HeapBudget.shared().account());
   }
 
-  TextfileCollector(List<Path> directories, FileReader reader, ProblemLog problems) {
+  TextfileCollector(List<Path> directories, FileReader reader, ProblemLog problems, int maxSeries, HeapBudget.Account account) {
     this.directories = List.copyOf(directories);
     this.reader = reader;
     this.problems = problems;
+    this.maxSeries = maxSeries;
+    this.account = account;
   }
 
   @Override
@@ -73,42 +87,54 @@ final class TextfileCollector implements MultiCollector {
     if (directories.isEmpty()) {
       return MetricSnapshots.of(); // no --textfile.directory: nothing to serve
     }
-    FamilyMerger merger = new FamilyMerger(true);
-    merger.reserve(MTIME, SCRAPE_ERROR);
+    account.restart(); // what the last scrape read has been served
+    FamilyMerger merger = FamilyMerger.builder()
+        .sameHelp(true)
+        .defaultHelp((name, files) -> "Metric read from " + String.join(", ", files))
+        .build();
+    merger.reserve(MTIME, OWNER);
+    merger.reserve(SCRAPE_ERROR, OWNER);
     Map<String, Double> mtimes = new TreeMap<>();
     ProblemLog.Round round = problems.round();
+    int seriesLeft = maxSeries;
     for (Path directory : directories) {
       List<Path> files;
       try {
         files = promFiles(directory);
       } catch (IOException e) {
-        round.problem("failed to read textfile collector directory " + directory + ": " + e);
+        round.problem("failed to read textfile collector directory " + shown(directory) + ": " + message(e));
         continue;
       }
       for (Path file : files) {
         String origin = file.toString();
+        HeapBudget.Account input = account.part();
         try {
-          List<ParsedFamily> families = TextFormatParser.parse(ExpositionBytes.utf8(reader.read(file), "not valid UTF-8"));
-          for (ParsedFamily family : families) {
-            if (family.hasTimestamps()) {
-              throw new IOException("contains unsupported client-side timestamps, skipping entire file");
-            }
-          }
+          Exposition exposition = read(file, seriesLeft, input);
           // Only stat once the file parsed, so that a broken file's mtime does not look fresh.
           double mtime = Files.getLastModifiedTime(file).toMillis() / 1000;
-          merger.add(origin, families, Labels.EMPTY);
+          int source = merger.source(origin);
+          for (MetricSnapshot family : exposition.families()) {
+            merger.add(source, family);
+          }
+          for (Exposition.LeftOutFamily left : exposition.leftOut()) {
+            round.problem("textfile " + shown(file) + ": " + left);
+          }
+          seriesLeft -= exposition.series();
           mtimes.put(origin, mtime);
+        } catch (InputLimitException e) {
+          input.refundAll();
+          round.problem("textfile " + shown(file) + " " + SeriesLimit.reason(e, seriesLeft, maxSeries, "textfile.max-series", "files") + "; left out");
         } catch (IOException | TextFormatException e) {
-          round.problem("failed to read textfile " + origin + ": " + message(e));
+          input.refundAll();
+          round.problem("failed to read textfile " + shown(file) + ": " + message(e));
         }
       }
     }
-    for (FamilyMerger.Problem p : merger.problems()) {
-      round.problem("textfile " + p);
+    for (FamilyMerger.LeftOut left : merger.leftOut()) {
+      round.problem("textfile " + left);
     }
     round.end();
-    List<MetricSnapshot> snapshots =
-        new ArrayList<>(merger.build((name, origins) -> "Metric read from " + String.join(", ", origins)));
+    List<MetricSnapshot> snapshots = new ArrayList<>(merger.families());
     if (!mtimes.isEmpty()) {
       GaugeSnapshot.Builder mtime =
           GaugeSnapshot.builder().name(MTIME).help("Unixtime mtime of textfiles successfully read.");
@@ -125,6 +151,21 @@ final class TextfileCollector implements MultiCollector {
     return new MetricSnapshots(snapshots);
   }
 
+  private Exposition read(Path file, int seriesLeft, HeapBudget.Account input)
+      throws IOException, TextFormatException, InputLimitException {
+    byte[] bytes = reader.read(file);
+    input.charge(bytes.length); // held while it is parsed
+    Exposition exposition = ExpositionReader.builder()
+        .timestamps(false)
+        .maxSeries(Math.max(0, seriesLeft), "textfile.max-series")
+        .account(input)
+        .build()
+        .read(bytes);
+    input.refund(bytes.length);
+    return exposition;
+  }
+
+
   /** The {@code *.prom} entries of a directory, sorted by name as node_exporter lists them. */
   private static List<Path> promFiles(Path directory) throws IOException {
     List<Path> files = new ArrayList<>();
@@ -135,10 +176,14 @@ final class TextfileCollector implements MultiCollector {
     return files;
   }
 
+  /** The file's bytes if it is a regular file (after links) of at most {@link #MAX_FILE_BYTES}. */
   static byte[] readCapped(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      return ExpositionBytes.readCapped(in, MAX_FILE_BYTES, "larger than " + MAX_FILE_BYTES + " bytes");
-    }
+    return BoundedFiles.read(file, MAX_FILE_BYTES);
+  }
+
+  /** A path for a log line: file names are anyone's who can write to the directory. */
+  private static String shown(Path path) {
+    return Excerpt.of(path.toString(), 160);
   }
 
   private static String message(Exception e) {
@@ -148,6 +193,12 @@ final class TextfileCollector implements MultiCollector {
     if (e instanceof java.nio.file.AccessDeniedException) {
       return "permission denied";
     }
-    return e.getMessage() != null ? e.getMessage() : e.toString();
+    if (e instanceof NotRegularFileException) {
+      return "it is " + ((NotRegularFileException) e).kind() + ", not a regular file; skipped";
+    }
+    if (e instanceof TextFormatException) {
+      return e.getMessage(); // already names the line and quotes the token escaped and cut short
+    }
+    return Excerpt.of(e.getMessage() != null ? e.getMessage() : e.toString(), 200);
   }
 }

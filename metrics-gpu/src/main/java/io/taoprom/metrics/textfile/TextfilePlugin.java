@@ -4,6 +4,8 @@ import io.prometheus.metrics.model.registry.MultiCollector;
 import io.taoprom.exporter.spi.CollectorConfig;
 import io.taoprom.exporter.spi.CollectorOption;
 import io.taoprom.exporter.spi.CollectorPlugin;
+import io.taoprom.metrics.textfile.format.ExpositionReader;
+import io.taoprom.metrics.textfile.format.SeriesLimit;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ import java.util.List;
 public final class TextfilePlugin implements CollectorPlugin {
 
   static final String DIRECTORY = "textfile.directory";
+  static final String MAX_SERIES = "textfile.max-series";
 
   @Override
   public String name() {
@@ -39,7 +42,10 @@ public final class TextfilePlugin implements CollectorPlugin {
   public List<CollectorOption> options() {
     return List.of(
         CollectorOption.repeatable(
-            DIRECTORY, "DIR", "Directory whose *.prom files are served (textfile collector); repeatable"));
+            DIRECTORY, "DIR", "Directory whose *.prom files are served (textfile collector); repeatable"),
+        CollectorOption.single(
+            MAX_SERIES, "N", "Most series the textfile collector serves, all files together; a file that would pass it is left out",
+            Integer.toString(ExpositionReader.DEFAULT_MAX_SERIES)));
   }
 
   @Override
@@ -55,6 +61,6 @@ public final class TextfilePlugin implements CollectorPlugin {
         throw new IllegalArgumentException("--" + DIRECTORY + " '" + value + "' is not a valid path: " + e.getReason(), e);
       }
     }
-    return new TextfileCollector(directories);
+    return new TextfileCollector(directories, SeriesLimit.parse(config, MAX_SERIES));
   }
 }

@@ -8,6 +8,8 @@ import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.taoprom.exporter.spi.ScrapeDeadline;
 import io.taoprom.metrics.textfile.format.ParsedFamily;
+import io.taoprom.metrics.textfile.format.ExpositionReader;
+import io.taoprom.metrics.textfile.format.HeapBudget;
 import io.taoprom.metrics.textfile.format.ProblemLog;
 import io.taoprom.metrics.textfile.format.TextFormatParser;
 import java.io.ByteArrayOutputStream;
@@ -119,7 +121,7 @@ class ScrapeCollectorTest {
 
   private ScrapeCollector collector(Duration timeout, int maxBytes, ScrapeTarget... targets) {
     ProblemLog problems = new ProblemLog(new ListLogger(logged));
-    return new ScrapeCollector(List.of(targets), timeout, maxBytes, problems);
+    return new ScrapeCollector(List.of(targets), timeout, maxBytes, problems, ExpositionReader.DEFAULT_MAX_SERIES, new HeapBudget(64 << 20).account());
   }
 
   private static String text(MultiCollector collector) throws IOException {
@@ -171,8 +173,8 @@ class ScrapeCollectorTest {
             """);
     assertThat(logged)
         .containsExactlyInAnyOrder(
-            "WARNING scrape target neuron: taoprom_scrape_target_up left out: the name taoprom_scrape_target_up is served by TaoProm itself",
-            "WARNING scrape target validator: gpu_busy_ratio left out: its type is counter here but gauge in neuron");
+            "WARNING scrape target neuron: gauge taoprom_scrape_target_up left out: taoprom_scrape_target_up is one of the scrape collector's own series",
+            "WARNING scrape target validator: unknown gpu_busy_ratio left out: neuron yields it as a gauge");
     // A second scrape with the same problems logs nothing new.
     text(collector);
     assertThat(logged).hasSize(2);

@@ -70,4 +70,19 @@ class ScrapePluginTest {
   void idleWithoutTargets() throws Exception {
     assertThat(new ScrapePlugin().create(CollectorConfig.empty()).collect()).isEmpty();
   }
+
+  @Test
+  void theSeriesLimitIsAWholeNumberNamedInItsError() {
+    for (String bad : List.of("0", "-5", "many", "1e5", "10000001")) {
+      CollectorConfig config = CollectorConfig.of(Map.of(
+          "scrape.target", List.of("a=http://127.0.0.1:1/"), "scrape.max-series", List.of(bad)));
+      assertThatThrownBy(() -> new ScrapePlugin().create(config))
+          .as(bad)
+          .hasMessage("--scrape.max-series '" + bad + "' is not a number of series from 1 to 10000000");
+    }
+    assertThat(new ScrapePlugin().options()).anySatisfy(o -> {
+      assertThat(o.name()).isEqualTo("scrape.max-series");
+      assertThat(o.defaultValue()).hasValue("120000");
+    });
+  }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.taoprom.exporter.spi.CollectorConfig;
+import io.taoprom.metrics.textfile.format.ExpositionReader;
+import io.taoprom.metrics.textfile.format.HeapBudget;
 import io.taoprom.metrics.textfile.format.ProblemLog;
 import io.taoprom.metrics.textfile.format.TextFormatParser;
 import java.io.ByteArrayOutputStream;
@@ -70,7 +72,7 @@ class TextfileCollectorTest {
   }
 
   private TextfileCollector collector(Path dir, TextfileCollector.FileReader reader) {
-    return new TextfileCollector(List.of(dir), reader, new ProblemLog(log));
+    return new TextfileCollector(List.of(dir), reader, new ProblemLog(log), ExpositionReader.DEFAULT_MAX_SERIES, new HeapBudget(64 << 20).account());
   }
 
   @Test
@@ -126,7 +128,7 @@ class TextfileCollectorTest {
     assertThat(logged)
         .containsExactly(
             "WARNING failed to read textfile " + dir + "/b_bad.prom: line 2: expected a number as value, got \"is\"",
-            "WARNING failed to read textfile " + dir + "/c_stamped.prom: contains unsupported client-side timestamps, skipping entire file");
+            "WARNING failed to read textfile " + dir + "/c_stamped.prom: line 1: contains unsupported client-side timestamps, skipping entire file");
   }
 
   @Test
@@ -218,7 +220,7 @@ class TextfileCollectorTest {
 
     assertThat(text(collector(dir, TextfileCollector::readCapped))).contains("node_textfile_scrape_error 1.0\n");
     assertThat(logged).anyMatch(l -> l.endsWith("huge.prom: larger than 4194304 bytes"))
-        .anyMatch(l -> l.endsWith("latin1.prom: not valid UTF-8"));
+        .anyMatch(l -> l.endsWith("latin1.prom: line 1: not valid UTF-8 (at byte 8)"));
   }
 
   @Test

@@ -1,7 +1,10 @@
 package io.taoprom.metrics.textfile.format;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +18,12 @@ import java.util.Map;
  * {@code \\}, {@code \"} and {@code \n} in label values ({@code \\} and {@code \n} in help
  * texts); values as Go's {@code ParseFloat} reads them ({@code NaN}, {@code +Inf}, {@code -Inf},
  * exponents); an optional integer timestamp in milliseconds. Histogram samples need an
- * {@code le} label and summary quantiles a {@code quantile} label, both numbers.
+ * {@code le} label and summary quantiles a {@code quantile} label.
+ *
+ * <p>It reads UTF-8 bytes in place, one line at a time, and hands each sample to a sink without
+ * building a line, a token list or a per-sample object: the collectors turn samples straight into
+ * client_java data points ({@link ExpositionReader}). An error names the line and quotes only a
+ * few characters of the token at fault ({@link Tokens}).
  *
  * <pre>{@code
  * List<ParsedFamily> families = TextFormatParser.parse("""
@@ -24,12 +32,40 @@ import java.util.Map;
  *     """);
  * }</pre>
  */
-public final class TextFormatParser {
+public final class TextFormatParser extends LineScanner {
 
-  private final Map<String, Family> families = new LinkedHashMap<>();
-  private int lineNo;
+  private static final byte[] NAME_LABEL = "__name__".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] HELP = "HELP".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] TYPE = "TYPE".getBytes(StandardCharsets.US_ASCII);
+  private static final String[] SUFFIXES = {"_bucket", "_count", "_sum"};
 
-  private TextFormatParser() {}
+  private final int length;
+  private final SampleSink sink;
+  private final HeapBudget.Account account;
+  private final Map<String, FamilyHeader> families = new HashMap<>();
+  private final List<FamilyHeader> order = new ArrayList<>();
+
+  // The previous sample's name and where it went: most lines continue the family of the last.
+  private String lastName;
+  private FamilyHeader lastFamily;
+  private SampleSink.Role lastRole;
+
+  // The current sample's labels; reused from line to line.
+  private String[] names = new String[8];
+  private String[] values = new String[8];
+  private int labels;
+  // Beyond a few labels, duplicates are looked up in a set: a line of 100,000 labels must not
+  // cost 100,000 squared comparisons.
+  private static final int MANY_LABELS = 16;
+  private final HashSet<String> labelSet = new HashSet<>();
+  private int labelSetSize = -1;
+
+  private TextFormatParser(byte[] b, int length, SampleSink sink, HeapBudget.Account account) {
+    super(b, new StringCache(account), account);
+    this.length = length;
+    this.sink = sink;
+    this.account = account;
+  }
 
   /**
    * The families in {@code text}, in order of first appearance.
@@ -37,255 +73,283 @@ public final class TextFormatParser {
    * @throws TextFormatException at the first line that is not valid text format
    */
   public static List<ParsedFamily> parse(String text) throws TextFormatException {
-    TextFormatParser parser = new TextFormatParser();
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    ParsedFamilies collected = new ParsedFamilies();
+    try {
+      collected.order(run(bytes, bytes.length, collected, HeapBudget.UNLIMITED.account()));
+    } catch (InputLimitException e) {
+      throw new IllegalStateException("an unlimited budget ran out", e);
+    }
+    return collected.families();
+  }
+
+  /**
+   * Parses the valid UTF-8 in {@code b[0, length)} into {@code sink}; returns the families in
+   * order of first appearance, with their help texts.
+   */
+  static List<FamilyHeader> run(byte[] b, int length, SampleSink sink, HeapBudget.Account account)
+      throws TextFormatException, InputLimitException {
+    TextFormatParser parser = new TextFormatParser(b, length, sink, account);
     int start = 0;
-    while (start < text.length()) {
-      int nl = text.indexOf('\n', start);
-      int end = nl < 0 ? text.length() : nl;
-      if (end > start && text.charAt(end - 1) == '\r') {
-        parser.line(text.substring(start, end - 1));
-      } else {
-        parser.line(text.substring(start, end));
-      }
-      start = end + 1;
+    while (start < length) {
+      int nl = indexOf(b, (byte) '\n', start, length);
+      int lineEnd = nl < 0 ? length : nl;
+      parser.line(start, lineEnd > start && b[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd);
+      start = lineEnd + 1;
     }
-    List<ParsedFamily> out = new ArrayList<>(parser.families.size());
-    for (Family f : parser.families.values()) {
-      out.add(new ParsedFamily(f.name, f.help, f.type, f.samples));
-    }
-    return out;
+    return parser.order;
   }
 
-  /** A family being filled. */
-  private static final class Family {
-    final String name;
-    String help;
-    FamilyType type = FamilyType.UNTYPED;
-    boolean typed;
-    final List<ParsedSample> samples = new ArrayList<>();
-
-    Family(String name) {
-      this.name = name;
-    }
-  }
-
-  private void line(String line) throws TextFormatException {
-    lineNo++;
-    LineCursor c = new LineCursor(line, lineNo);
-    c.skipBlanks();
-    if (c.atEnd()) {
+  private void line(int start, int lineEnd) throws TextFormatException, InputLimitException {
+    startLine(start, lineEnd);
+    skipBlanks();
+    if (pos >= end) {
       return;
     }
-    if (c.peek() == '#') {
-      c.pos++;
-      comment(c);
+    if (b[pos] == '#') {
+      pos++;
+      comment();
     } else {
-      sample(c);
+      sample();
     }
   }
 
-  private void comment(LineCursor c) throws TextFormatException {
-    c.skipBlanks();
-    String keyword = c.token();
-    if (!keyword.equals("HELP") && !keyword.equals("TYPE")) {
+  private void comment() throws TextFormatException, InputLimitException {
+    skipBlanks();
+    int keyword = pos;
+    skipToken();
+    boolean help = matches(keyword, pos, HELP);
+    if (!help && !matches(keyword, pos, TYPE)) {
       return; // an ordinary comment
     }
-    c.skipBlanks();
-    String name = c.metricName();
-    if (name.isEmpty()) {
-      throw error("invalid metric name in " + keyword + " line");
+    String what = help ? "HELP" : "TYPE";
+    skipBlanks();
+    int nameStart = pos;
+    int nameEnd = metricName();
+    if (nameEnd == nameStart || pos < end && !blank(b[pos])) {
+      throw error("invalid metric name in " + what + " line" + (pos < end ? " at " + Tokens.character(b, pos, end) : ""));
     }
-    if (!c.atEnd() && !c.blank()) {
-      throw error("invalid metric name in " + keyword + " line");
+    String name = strings.get(b, nameStart, nameEnd);
+    FamilyHeader family = families.get(name);
+    if (family == null) {
+      family = newFamily(name);
     }
-    Family family = families.computeIfAbsent(name, Family::new);
-    c.skipBlanks();
-    if (keyword.equals("HELP")) {
+    skipBlanks();
+    if (help) {
       if (family.help != null) {
-        throw error("second HELP line for metric name \"" + name + "\"");
+        throw error("second HELP line for metric name " + Tokens.quote(name));
       }
-      family.help = c.helpText();
+      family.help = helpText();
       return;
     }
-    if (family.typed || !family.samples.isEmpty()) {
-      throw error("second TYPE line for metric name \"" + name + "\", or TYPE reported after samples");
+    if (family.typed || family.sampled) {
+      throw error("second TYPE line for metric name " + Tokens.quote(name) + ", or TYPE reported after samples");
     }
-    String word = c.token();
+    int wordStart = pos;
+    skipToken();
+    String word = new String(b, wordStart, pos - wordStart, StandardCharsets.UTF_8);
     FamilyType type = FamilyType.parse(word.toLowerCase(Locale.ROOT));
     if (type == null) {
-      throw error("unknown metric type \"" + word + "\"");
+      throw error("unknown metric type " + Tokens.quote(b, wordStart, pos));
     }
-    c.skipBlanks();
-    if (!c.atEnd()) {
-      throw error("unexpected text after TYPE " + word);
+    skipBlanks();
+    if (pos < end) {
+      throw error("unexpected text after TYPE " + word + ": " + Tokens.quote(b, pos, end));
     }
     family.type = type;
     family.typed = true;
   }
 
-  private void sample(LineCursor c) throws TextFormatException {
-    String name = c.metricName();
-    if (name.isEmpty()) {
-      throw error("invalid metric name");
+  private FamilyHeader newFamily(String name) throws InputLimitException {
+    account.charge(ExpositionReader.FAMILY_BYTES);
+    FamilyHeader family = new FamilyHeader(name);
+    families.put(name, family);
+    order.add(family);
+    lastName = null; // a name that went to another family by its suffix may now have one of its own
+    return family;
+  }
+
+  private void sample() throws TextFormatException, InputLimitException {
+    int nameStart = pos;
+    int nameEnd = metricName();
+    if (nameEnd == nameStart) {
+      throw error("invalid metric name at " + Tokens.character(b, pos, end));
     }
-    List<String> labelNames = new ArrayList<>(4);
-    List<String> labelValues = new ArrayList<>(4);
-    c.skipBlanks(); // Prometheus' parser allows blanks between the name and its labels
-    if (!c.atEnd() && c.peek() == '{') {
-      c.pos++;
-      labels(c, labelNames, labelValues);
-    } else if (!c.atEnd() && c.pos > 0 && !c.blankBefore()) {
-      throw error("invalid metric name \"" + name + c.rest() + "\"");
+    skipBlanks(); // Prometheus' parser allows blanks between the name and its labels
+    labels = 0;
+    labelSetSize = -1;
+    if (pos < end && b[pos] == '{') {
+      pos++;
+      labels();
+    } else if (pos < end && pos == nameEnd) {
+      throw error("invalid metric name " + Tokens.quote(b, nameStart, nameEnd) + " followed by " + Tokens.character(b, pos, end));
     }
-    c.skipBlanks();
-    String valueToken = c.token();
-    if (valueToken.isEmpty()) {
-      throw error("expected a value after " + name);
+    skipBlanks();
+    int valueStart = pos;
+    skipToken();
+    if (pos == valueStart) {
+      throw error("expected a value after " + Tokens.quote(b, nameStart, nameEnd));
     }
     double value;
     try {
-      value = parseValue(valueToken);
+      value = NumberText.parseValue(b, valueStart, pos);
     } catch (NumberFormatException e) {
-      throw error("expected a number as value, got \"" + valueToken + "\"");
+      throw error("expected a number as value, got " + Tokens.quote(b, valueStart, pos));
     }
-    Long timestamp = null;
-    c.skipBlanks();
-    if (!c.atEnd()) {
-      String ts = c.token();
+    long timestamp = Long.MIN_VALUE;
+    skipBlanks();
+    if (pos < end) {
+      int tsStart = pos;
+      skipToken();
       try {
-        timestamp = Long.parseLong(ts);
+        timestamp = NumberText.parseTimestamp(b, tsStart, pos);
       } catch (NumberFormatException e) {
-        throw error("expected an integer timestamp, got \"" + ts + "\"");
+        throw error("expected an integer timestamp, got " + Tokens.quote(b, tsStart, pos));
       }
-      c.skipBlanks();
-      if (!c.atEnd()) {
-        throw error("unexpected text after timestamp: \"" + c.rest() + "\"");
+      skipBlanks();
+      if (pos < end) {
+        int restStart = pos;
+        skipToken();
+        throw error("unexpected text after timestamp: " + Tokens.quote(b, restStart, pos));
       }
     }
-    Family family = familyOf(name, labelNames);
-    family.samples.add(new ParsedSample(name, labelNames, labelValues, value, timestamp));
+    FamilyHeader family;
+    SampleSink.Role role;
+    if (lastName != null && sameAscii(lastName, nameStart, nameEnd)) {
+      family = lastFamily;
+      role = lastRole;
+      checkLabels(family, role, lastName);
+    } else {
+      String name = strings.get(b, nameStart, nameEnd);
+      family = familyOf(name);
+      role = lastRole;
+      lastName = name;
+    }
+    family.sampled = true;
+    sink.sample(family, role, names, values, labels, value, timestamp, lineNo);
   }
 
-  private void labels(LineCursor c, List<String> names, List<String> values) throws TextFormatException {
+  private void labels() throws TextFormatException, InputLimitException {
     while (true) {
-      c.skipBlanks();
-      if (c.atEnd()) {
+      skipBlanks();
+      if (pos >= end) {
         throw error("unterminated label set");
       }
-      if (c.peek() == '}') {
-        c.pos++;
+      if (b[pos] == '}') {
+        pos++;
         return;
       }
-      String label = c.labelName();
-      if (label.isEmpty()) {
-        throw error("invalid label name at \"" + c.rest() + "\"");
+      int labelStart = pos;
+      int labelEnd = labelName();
+      if (labelEnd == labelStart) {
+        throw error("invalid label name at " + Tokens.character(b, pos, end));
       }
-      if (label.equals("__name__")) {
+      if (labelEnd - labelStart == 8 && matches(labelStart, labelEnd, NAME_LABEL)) {
         throw error("label name __name__ is reserved");
       }
-      if (names.contains(label)) {
-        throw error("duplicate label name \"" + label + "\"");
+      String label = strings.get(b, labelStart, labelEnd);
+      if (hasLabel(label)) {
+        throw error("duplicate label name " + Tokens.quote(label));
       }
-      c.skipBlanks();
-      if (c.atEnd() || c.peek() != '=') {
-        throw error("expected '=' after label name \"" + label + "\"");
+      skipBlanks();
+      if (pos >= end || b[pos] != '=') {
+        throw error("expected '=' after label name " + Tokens.quote(label));
       }
-      c.pos++;
-      c.skipBlanks();
-      if (c.atEnd() || c.peek() != '"') {
-        throw error("expected '\"' to start the value of label \"" + label + "\"");
+      pos++;
+      skipBlanks();
+      if (pos >= end || b[pos] != '"') {
+        throw error("expected '\"' to start the value of label " + Tokens.quote(label));
       }
-      c.pos++;
-      names.add(label);
-      values.add(c.labelValue());
-      c.skipBlanks();
-      if (c.atEnd()) {
+      pos++;
+      String value = labelValue();
+      if (labels == names.length) {
+        account.charge(8L * labels); // the buffers grow with the longest label set
+        names = Arrays.copyOf(names, labels * 2);
+        values = Arrays.copyOf(values, labels * 2);
+      }
+      names[labels] = label;
+      values[labels++] = value;
+      if (labelSetSize == labels - 1 && labels > MANY_LABELS) {
+        labelSet.add(label);
+        labelSetSize = labels;
+      }
+      skipBlanks();
+      if (pos >= end) {
         throw error("unterminated label set");
       }
-      char next = c.peek();
+      byte next = b[pos];
       if (next == ',') {
-        c.pos++;
+        pos++;
       } else if (next != '}') {
-        throw error("expected ',' or '}' after the value of label \"" + label + "\"");
+        throw error("expected ',' or '}' after the value of label " + Tokens.quote(label) + ", got " + Tokens.character(b, pos, end));
       }
     }
   }
 
-  /** The family a sample belongs to, following the text format's suffix rules. */
-  private Family familyOf(String name, List<String> labelNames) throws TextFormatException {
-    Family exact = families.get(name);
+  /** Whether the current sample already has {@code label}: linear for the usual few labels, a set beyond. */
+  private boolean hasLabel(String label) {
+    if (labels < MANY_LABELS) {
+      for (int i = 0; i < labels; i++) {
+        if (names[i].equals(label)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (labelSetSize != labels) {
+      labelSet.clear();
+      labelSet.addAll(Arrays.asList(names).subList(0, labels));
+      labelSetSize = labels;
+    }
+    return labelSet.contains(label);
+  }
+
+  /** The family a sample belongs to, following the text format's suffix rules; sets {@link #lastRole}. */
+  private FamilyHeader familyOf(String name) throws TextFormatException, InputLimitException {
+    FamilyHeader exact = families.get(name);
     if (exact != null) {
-      if (exact.type == FamilyType.HISTOGRAM) {
-        throw error("sample \"" + name + "\" of histogram " + name + " needs a _bucket, _sum or _count suffix");
-      }
-      if (exact.type == FamilyType.SUMMARY && !labelNames.contains("quantile")) {
-        throw error("summary sample \"" + name + "\" without quantile label");
-      }
+      lastFamily = exact;
+      lastRole = exact.type == FamilyType.SUMMARY ? SampleSink.Role.QUANTILE
+          : exact.type == FamilyType.HISTOGRAM ? null : SampleSink.Role.VALUE;
+      checkLabels(exact, lastRole, name);
       return exact;
     }
-    for (String suffix : new String[] {"_bucket", "_count", "_sum"}) {
+    for (String suffix : SUFFIXES) {
       if (name.endsWith(suffix) && name.length() > suffix.length()) {
-        Family base = families.get(name.substring(0, name.length() - suffix.length()));
-        if (base != null && base.type == FamilyType.HISTOGRAM) {
-          if (suffix.equals("_bucket") && !labelNames.contains("le")) {
-            throw error("histogram bucket \"" + name + "\" without le label");
-          }
-          return base;
-        }
-        if (base != null && base.type == FamilyType.SUMMARY && !suffix.equals("_bucket")) {
+        FamilyHeader base = families.get(name.substring(0, name.length() - suffix.length()));
+        boolean histogram = base != null && base.type == FamilyType.HISTOGRAM;
+        if (histogram || base != null && base.type == FamilyType.SUMMARY && !suffix.equals("_bucket")) {
+          lastFamily = base;
+          lastRole = suffix.equals("_bucket") ? SampleSink.Role.BUCKET
+              : suffix.equals("_count") ? SampleSink.Role.COUNT : SampleSink.Role.SUM;
+          checkLabels(base, lastRole, name);
           return base;
         }
       }
     }
-    Family created = new Family(name);
-    families.put(name, created);
+    FamilyHeader created = newFamily(name);
+    lastFamily = created;
+    lastRole = SampleSink.Role.VALUE;
     return created;
   }
 
-  /**
-   * A sample value as Go's {@code strconv.ParseFloat} reads it: decimal or hexadecimal
-   * floating point, or (any case) {@code NaN}, {@code Inf}, {@code Infinity} with optional sign.
-   */
-  static double parseValue(String s) {
-    String lower = s.toLowerCase(Locale.ROOT);
-    switch (lower) {
-      case "nan":
-        return Double.NaN;
-      case "inf":
-      case "+inf":
-      case "infinity":
-      case "+infinity":
-        return Double.POSITIVE_INFINITY;
-      case "-inf":
-      case "-infinity":
-        return Double.NEGATIVE_INFINITY;
-      default:
-        break;
+  /** The label a sample's role needs: {@code le} on a bucket, {@code quantile} on a quantile. */
+  private void checkLabels(FamilyHeader family, SampleSink.Role role, String name) throws TextFormatException {
+    if (role == null) {
+      throw error("sample " + Tokens.quote(name) + " of histogram " + Tokens.quote(family.name)
+          + " needs a _bucket, _sum or _count suffix");
     }
-    // Java's parseDouble also reads "1.5f", "2d", "Infinity" and surrounding blanks, which Go
-    // rejects: let through only the characters of Go's grammar.
-    int i = s.charAt(0) == '+' || s.charAt(0) == '-' ? 1 : 0;
-    boolean hex = s.startsWith("0x", i) || s.startsWith("0X", i);
-    int exponent = -1;
-    for (int k = hex ? i + 2 : i; k < s.length(); k++) {
-      char ch = s.charAt(k);
-      boolean digit = ch >= '0' && ch <= '9';
-      if (hex && exponent < 0) {
-        if (ch == 'p' || ch == 'P') {
-          exponent = k;
-        } else if (!digit && ch != '.' && !(ch >= 'a' && ch <= 'f') && !(ch >= 'A' && ch <= 'F')) {
-          throw new NumberFormatException(s);
-        }
-      } else if (!digit && ch != '.' && ch != 'e' && ch != 'E' && ch != '+' && ch != '-') {
-        throw new NumberFormatException(s);
-      } else if (hex && (ch == '.' || ch == 'e' || ch == 'E')) {
-        throw new NumberFormatException(s);
-      }
+    if (role == SampleSink.Role.BUCKET && !hasLabel("le")) {
+      throw error("histogram bucket " + Tokens.quote(name) + " without le label");
     }
-    return Double.parseDouble(s);
+    if (role == SampleSink.Role.QUANTILE && !hasLabel("quantile")) {
+      throw error("summary sample " + Tokens.quote(name) + " without quantile label");
+    }
   }
 
-  TextFormatException error(String message) {
-    return new TextFormatException(lineNo, message);
+  /** A value as Go's {@code strconv.ParseFloat} reads it; see {@link NumberText#parseValue}. */
+  static double parseValue(String s) {
+    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+    return NumberText.parseValue(bytes, 0, bytes.length);
   }
 }

@@ -84,14 +84,14 @@ class TextFormatParserTest {
       value = {
         "1x 1|line 1: invalid metric name",
         "x{a=\"1\",a=\"2\"} 1|line 1: duplicate label name \"a\"",
-        "x{a=\"\\t\"} 1|line 1: invalid escape sequence \"\\t\" in label value",
+        "x{a=\"\\t\"} 1|line 1: invalid escape sequence \"\\\\t\" in label value",
         "x{a=\"open} 1|line 1: unterminated label value",
         "x{a=\"1\" 1|line 1: expected ',' or '}'",
         "x{a} 1|line 1: expected '=' after label name \"a\"",
         "x{a=1} 1|line 1: expected '\"' to start the value",
         "x{1a=\"1\"} 1|line 1: invalid label name",
         "x{__name__=\"y\"} 1|line 1: label name __name__ is reserved",
-        "x|line 1: expected a value after x",
+        "x|line 1: expected a value after \"x\"",
         "x one|line 1: expected a number as value, got \"one\"",
         "x 1.5f|line 1: expected a number as value",
         "x 0x10|line 1: expected a number as value",
@@ -107,7 +107,7 @@ class TextFormatParserTest {
         "# HELP x bad \\t escape|line 1: invalid escape sequence",
         "# TYPE 1x gauge|line 1: invalid metric name in TYPE line",
         "# TYPE h histogram\\nh_bucket 1|line 2: histogram bucket \"h_bucket\" without le label",
-        "# TYPE h histogram\\nh 1|line 2: sample \"h\" of histogram h needs a _bucket, _sum or _count suffix",
+        "# TYPE h histogram\\nh 1|line 2: sample \"h\" of histogram \"h\" needs a _bucket, _sum or _count suffix",
         "# TYPE s summary\\ns 1|line 2: summary sample \"s\" without quantile label",
       })
   void rejectsWhatPrometheusRejects(String input, String message) {

@@ -5,14 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.exporter.exposition.FamilyMerger;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class FamilyMergerTest {
+/**
+ * Expositions read into client_java snapshots (extra labels, created timestamps, conversions
+ * client_java would refuse), merged by the exporter's one {@link FamilyMerger}, and the limits
+ * on what one input may hold.
+ */
+class ExpositionReaderTest {
 
   /** What Python's prometheus_client 0.x writes in text format 0.0.4 for a small neuron. */
   private static final String PYTHON_CLIENT =
@@ -45,6 +51,18 @@ class FamilyMergerTest {
       gc_pause_seconds_sum 0.03
       """;
 
+  private static Exposition read(String text, Labels extra) throws Exception {
+    return ExpositionReader.builder().extraLabels(extra).build().read(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Reads each input and adds its families, as the textfile and scrape collectors do. */
+  private static void add(FamilyMerger merger, String origin, String text, Labels extra) throws Exception {
+    int source = merger.source(origin);
+    for (MetricSnapshot family : read(text, extra).families()) {
+      merger.add(source, family);
+    }
+  }
+
   private static String text(MetricSnapshots snapshots) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PrometheusTextFormatWriter.create().write(out, snapshots);
@@ -53,14 +71,13 @@ class FamilyMergerTest {
 
   @Test
   void goldenTextOfAPythonClientExpositionWithASourceLabel() throws Exception {
-    FamilyMerger merger = new FamilyMerger(false);
-
-    int skipped = merger.add("neuron", TextFormatParser.parse(PYTHON_CLIENT), Labels.of("source", "neuron"));
+    Exposition exposition = read(PYTHON_CLIENT, Labels.of("source", "neuron"));
 
     // The _created gauges became created timestamps (the 0.0.4 writer does not print them); the
     // sample's own source label is kept as exported_source.
-    assertThat(skipped).isZero();
-    assertThat(text(new MetricSnapshots(merger.build((n, o) -> null))))
+    assertThat(exposition.leftOut()).isEmpty();
+    assertThat(exposition.series()).isEqualTo(5);
+    assertThat(text(new MetricSnapshots(exposition.families())))
         .isEqualTo(
             """
             # HELP gc_pause_seconds GC pauses.
@@ -87,11 +104,9 @@ class FamilyMergerTest {
 
   @Test
   void createdTimestampsReachOpenMetrics() throws Exception {
-    FamilyMerger merger = new FamilyMerger(false);
-    merger.add("neuron", TextFormatParser.parse(PYTHON_CLIENT), Labels.EMPTY);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     OpenMetricsTextFormatWriter.builder().setCreatedTimestampsEnabled(true).build()
-        .write(out, new MetricSnapshots(merger.build((n, o) -> null)));
+        .write(out, new MetricSnapshots(read(PYTHON_CLIENT, Labels.EMPTY).families()));
 
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("neuron_requests_total{synapse=\"forward\"} 1027.0\n")
@@ -101,12 +116,12 @@ class FamilyMergerTest {
 
   @Test
   void mergesOneFamilyFromTwoInputsByTheirSourceLabel() throws Exception {
-    FamilyMerger merger = new FamilyMerger(false);
-    merger.add("a", TextFormatParser.parse("# HELP up_jobs Jobs.\n# TYPE up_jobs gauge\nup_jobs 1\n"), Labels.of("source", "a"));
-    merger.add("b", TextFormatParser.parse("# HELP up_jobs Other help.\n# TYPE up_jobs gauge\nup_jobs 2\n"), Labels.of("source", "b"));
+    FamilyMerger merger = FamilyMerger.builder().build();
+    add(merger, "a", "# HELP up_jobs Jobs.\n# TYPE up_jobs gauge\nup_jobs 1\n", Labels.of("source", "a"));
+    add(merger, "b", "# HELP up_jobs Other help.\n# TYPE up_jobs gauge\nup_jobs 2\n", Labels.of("source", "b"));
 
-    assertThat(merger.problems()).isEmpty();
-    assertThat(text(new MetricSnapshots(merger.build((n, o) -> null))))
+    assertThat(merger.leftOut()).isEmpty();
+    assertThat(text(new MetricSnapshots(merger.families())))
         .isEqualTo(
             """
             # HELP up_jobs Jobs.
@@ -118,9 +133,13 @@ class FamilyMergerTest {
 
   @Test
   void leavesOutConflictsAndReportsEach() throws Exception {
-    FamilyMerger merger = new FamilyMerger(true);
-    merger.reserve("node_textfile_scrape_error");
-    merger.add("one.prom", TextFormatParser.parse(
+    // What the old merger of this package did, now the reader's conversions and the exporter's merge.
+    FamilyMerger merger = FamilyMerger.builder()
+        .sameHelp(true)
+        .defaultHelp((name, origins) -> "Metric read from " + String.join(", ", origins))
+        .build();
+    merger.reserve("node_textfile_scrape_error", "the textfile collector");
+    Exposition one = read(
         """
         # HELP jobs Jobs.
         # TYPE jobs gauge
@@ -134,8 +153,13 @@ class FamilyMergerTest {
         # TYPE neg_total counter
         neg_total -1
         node_textfile_scrape_error 0
-        """), Labels.EMPTY);
-    int skipped = merger.add("two.prom", TextFormatParser.parse(
+        """, Labels.EMPTY);
+    assertThat(one.leftOut()).extracting(Exposition.LeftOutFamily::toString).containsExactly(
+        "histogram lat left out: bucket counts of lat fall at le=\"2.0\"",
+        "counter neg_total left out: -1.0: counters cannot have a negative value");
+    int first = merger.source("one.prom");
+    one.families().forEach(f -> merger.add(first, f));
+    add(merger, "two.prom",
         """
         # TYPE jobs counter
         jobs 2
@@ -146,21 +170,18 @@ class FamilyMergerTest {
         done_total{x="1"} 4
         # TYPE plain counter
         plain 7
-        """), Labels.EMPTY);
-    merger.add("three.prom", TextFormatParser.parse("# HELP jobs Jobs.\n# TYPE jobs gauge\njobs 3\n"), Labels.EMPTY);
+        """, Labels.EMPTY);
+    add(merger, "three.prom", "# HELP jobs Jobs.\n# TYPE jobs gauge\njobs 3\n", Labels.EMPTY);
 
-    assertThat(skipped).isEqualTo(3);
-    assertThat(merger.problems()).extracting(FamilyMerger.Problem::toString)
+    assertThat(merger.leftOut()).extracting(FamilyMerger.LeftOut::toString)
         .containsExactly(
-            "one.prom: lat left out: bucket counts of lat fall at le=\"2.0\"",
-            "one.prom: neg_total left out: -1.0: counters cannot have a negative value",
-            "one.prom: node_textfile_scrape_error left out: the name node_textfile_scrape_error is served by TaoProm itself",
-            "two.prom: jobs left out: its type is counter here but gauge in one.prom",
-            "two.prom: done left out: the name done is already used by family done_total",
-            "two.prom: done_total left out: its help text differs from the one in one.prom",
-            "three.prom: jobs left out: series {} appears twice");
+            "one.prom: unknown node_textfile_scrape_error left out: node_textfile_scrape_error is one of the textfile collector's own series",
+            "two.prom: unknown jobs left out: one.prom yields it as a gauge",
+            "two.prom: gauge done left out: one.prom yields it as a counter",
+            "two.prom: counter done left out: its help text differs from the one of one.prom",
+            "three.prom: gauge jobs left out: its series {} is also yielded by one.prom");
     // A counter named without _total is served as untyped under its own name.
-    assertThat(text(new MetricSnapshots(merger.build((name, origins) -> "Metric read from " + String.join(", ", origins)))))
+    assertThat(text(new MetricSnapshots(merger.families())))
         .isEqualTo(
             """
             # HELP done_total Done.
