@@ -42,7 +42,8 @@ public final class MetricsServer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger("io.taoprom.exporter.http");
   private static final long LOG_INTERVAL_NANOS = Duration.ofMinutes(1).toNanos();
   // Scrapes wait on collectors; a few threads let two Prometheus servers and a browser in at once.
-  private static final int THREADS = 4;
+  // -Dtaoprom.http.threads=N: the tuned-JDK-server candidate measured for docs/design.md.
+  private static final int THREADS = Integer.getInteger("taoprom.http.threads", 4);
   static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
   private final HttpServer server;
