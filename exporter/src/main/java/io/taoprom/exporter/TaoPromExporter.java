@@ -1,10 +1,11 @@
 package io.taoprom.exporter;
 
-import com.sun.net.httpserver.HttpHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.taoprom.exporter.http.ExporterSite;
+import io.taoprom.exporter.http.HttpLimits;
 import io.taoprom.exporter.http.MetricsServer;
+import io.taoprom.exporter.http.Route;
 import io.taoprom.exporter.scrape.CollectorHealth;
 import io.taoprom.exporter.scrape.Failures;
 import io.taoprom.exporter.scrape.IsolatingCollector;
@@ -12,6 +13,7 @@ import io.taoprom.exporter.scrape.ScrapeRequest;
 import io.taoprom.exporter.spi.Availability;
 import io.taoprom.exporter.spi.CollectorConfig;
 import io.taoprom.exporter.spi.CollectorPlugin;
+import io.taoprom.exporter.web.WebConfigFile;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.BindException;
@@ -224,7 +226,9 @@ public final class TaoPromExporter implements AutoCloseable {
     private CollectorConfig config = CollectorConfig.empty();
     private PrometheusRegistry registry;
     private Duration scrapeTimeout = IsolatingCollector.DEFAULT_TIMEOUT;
-    private final Map<String, HttpHandler> routes = new LinkedHashMap<>();
+    private final Map<String, Route> routes = new LinkedHashMap<>();
+    private HttpLimits limits = HttpLimits.DEFAULTS;
+    private WebConfigFile web;
 
     private Builder() {}
 
@@ -291,8 +295,31 @@ public final class TaoPromExporter implements AutoCloseable {
      * 500 and the server keeps serving). For pages beside {@code /metrics}, such as the CLI's
      * service-discovery endpoint: {@code builder.route("/sd", sd.handler())}.
      */
-    public Builder route(String path, HttpHandler handler) {
+    public Builder route(String path, Route handler) {
       routes.put(Objects.requireNonNull(path, "path"), Objects.requireNonNull(handler, "handler"));
+      return this;
+    }
+
+    /**
+     * The bounds on clients: read-header and idle timeouts, connections, request size, worker
+     * threads ({@link HttpLimits#DEFAULTS} unless set).
+     */
+    public Builder httpLimits(HttpLimits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
+
+    /**
+     * Serves with the TLS, basic auth, headers and rate limit of a web config file, as node_exporter's
+     * {@code --web.config.file}, and follows changes to the file while serving (a change that makes
+     * it invalid is logged and the last good one kept).
+     *
+     * <pre>{@code
+     * builder.webConfig(WebConfigFile.load(Path.of("/etc/taoprom/web.yml")));
+     * }</pre>
+     */
+    public Builder webConfig(WebConfigFile web) {
+      this.web = Objects.requireNonNull(web, "web");
       return this;
     }
 
@@ -336,7 +363,7 @@ public final class TaoPromExporter implements AutoCloseable {
       InetSocketAddress address = resolve(host, port);
       MetricsServer server;
       try {
-        server = MetricsServer.bind(address);
+        server = MetricsServer.bind(address, limits, web);
       } catch (IOException | RuntimeException e) {
         throw new ExporterStartException(bindFailure(e, host, port), e);
       }
@@ -388,7 +415,9 @@ public final class TaoPromExporter implements AutoCloseable {
     }
   }
 
-  static String bindFailure(Exception e, String host, int port) {
+  static String bindFailure(Exception failure, String host, int port) {
+    // Jetty wraps the BindException in an IOException of its own ("Failed to bind to ...").
+    Exception e = failure.getCause() instanceof Exception cause && failure.getCause() != failure ? cause : failure;
     String where = host == null || host.isBlank() || host.equals("*") ? "port " + port : host + ":" + port;
     String reason = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
     String advice = "; choose another with --web.listen-address";

@@ -6,6 +6,7 @@ import io.taoprom.cli.chainmetrics.ServeChainOptions;
 import io.taoprom.exporter.ExporterStartException;
 import io.taoprom.exporter.PluginCatalog;
 import io.taoprom.exporter.TaoPromExporter;
+import io.taoprom.exporter.http.MetricsServer;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -74,6 +75,7 @@ public final class ServeCommand implements Callable<Integer> {
   /** Built by picocli through the CLI's factory, with the catalog shared by all commands. */
   public ServeCommand(Supplier<PluginCatalog> catalog) {
     this.catalog = catalog;
+    MetricsServer.warmUp(); // Jetty's slowest class initialisation, beside the parsing of the command line
   }
 
   /**
