@@ -131,6 +131,11 @@ public final class TaoPromExporter implements AutoCloseable {
     return server.address();
   }
 
+  /** Whether the endpoint speaks TLS (a web config with {@code tls_server_config}). */
+  public boolean secure() {
+    return server.secure();
+  }
+
   /**
    * The registry for the application's own metrics (neuron requests, chain registration):
    * served on every scrape beside the collectors, under the same deadline and name checks.

@@ -1,13 +1,14 @@
 package io.taoprom.exporter.http;
 
 import java.time.Duration;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.server.internal.HttpConnection;
 import org.eclipse.jetty.util.component.AbstractLifeCycle;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
@@ -17,28 +18,38 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * header byte just inside every idle timeout keeps its connection forever.
  *
  * <p>Jetty's parser holds no thread while it waits, so this only sweeps: every quarter of the
- * timeout (at most every second) it looks at each open HTTP/1.1 connection's parser state. A
- * connection idle between two requests is the idle timeout's business, not this one's.
+ * timeout (at most every second) it looks at each open HTTP/1.1 connection's parser. A connection
+ * idle between two requests is the idle timeout's business, not this one's. The client is only
+ * blamed for what the server has read: while every worker is busy, bytes may wait in the socket
+ * unparsed, so nothing is closed then; and a connection is closed only when it is found overdue
+ * and waiting for input on two sweeps in a row.
  */
 final class HeaderDeadline extends AbstractLifeCycle implements Connection.Listener {
+
+  /** Whether the last sweep found the connection overdue already. */
+  private static final class Track {
+    volatile boolean overdue;
+  }
 
   private final long timeoutNanos;
   private final long sweepMillis;
   private final Scheduler scheduler;
-  private final Set<HttpConnection> open = ConcurrentHashMap.newKeySet();
+  private final QueuedThreadPool workers;
+  private final Map<HttpConnection, Track> open = new ConcurrentHashMap<>();
   private final AtomicLong closed = new AtomicLong();
   private volatile Scheduler.Task next;
 
-  HeaderDeadline(Duration timeout, Scheduler scheduler) {
+  HeaderDeadline(Duration timeout, Scheduler scheduler, QueuedThreadPool workers) {
     this.timeoutNanos = timeout.toNanos();
     this.sweepMillis = Math.max(50, Math.min(1000, timeout.toMillis() / 4));
     this.scheduler = scheduler;
+    this.workers = workers;
   }
 
   @Override
   public void onOpened(Connection connection) {
     if (connection instanceof HttpConnection http) {
-      open.add(http);
+      open.put(http, new Track());
     }
   }
 
@@ -70,12 +81,20 @@ final class HeaderDeadline extends AbstractLifeCycle implements Connection.Liste
 
   private void sweep() {
     try {
+      // Every worker busy, or work queued: bytes may be waiting unread; that is not the clients' doing.
+      boolean saturated = workers.getIdleThreads() == 0 || workers.getQueueSize() > 0;
       long now = System.nanoTime();
       long nowMillis = System.currentTimeMillis();
-      for (HttpConnection http : open) {
-        if (overdue(http, now, nowMillis)) {
+      for (Map.Entry<HttpConnection, Track> e : open.entrySet()) {
+        HttpConnection http = e.getKey();
+        Track track = e.getValue();
+        if (saturated || !overdue(http, now, nowMillis)) {
+          track.overdue = false;
+        } else if (track.overdue) {
           closed.incrementAndGet();
           http.getEndPoint().close();
+        } else {
+          track.overdue = true;
         }
       }
     } finally {
@@ -87,8 +106,8 @@ final class HeaderDeadline extends AbstractLifeCycle implements Connection.Liste
 
   private boolean overdue(HttpConnection http, long now, long nowMillis) {
     var parser = http.getParser();
-    if (!parser.inHeaderState()) {
-      return false; // a request being served, or its body being read
+    if (!parser.inHeaderState() || !http.getEndPoint().isFillInterested()) {
+      return false; // a request being served or its body read, or input not yet looked at
     }
     if (parser.isStart()) {
       // Nothing of the next request yet: on a fresh connection that counts from its opening;

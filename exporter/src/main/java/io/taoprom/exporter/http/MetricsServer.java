@@ -152,7 +152,7 @@ public final class MetricsServer implements AutoCloseable {
     connector.setIdleTimeout(limits.idleTimeout().toMillis());
     connector.setAcceptQueueSize(256);
     connector.setReuseAddress(true);
-    HeaderDeadline deadline = new HeaderDeadline(limits.readHeaderTimeout(), scheduler);
+    HeaderDeadline deadline = new HeaderDeadline(limits.readHeaderTimeout(), scheduler, threads);
     connector.addBean(deadline);
     server.addConnector(connector);
 
