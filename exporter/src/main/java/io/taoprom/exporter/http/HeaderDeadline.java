@@ -21,8 +21,9 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * timeout (at most every second) it looks at each open HTTP/1.1 connection's parser. A connection
  * idle between two requests is the idle timeout's business, not this one's. The client is only
  * blamed for what the server has read: while every worker is busy, bytes may wait in the socket
- * unparsed, so nothing is closed then; and a connection is closed only when it is found overdue
- * and waiting for input on two sweeps in a row.
+ * unread, so a connection of which nothing has been read is left alone then (the idle timeout and
+ * the connection bound still apply to it); and a connection is closed only when it is found
+ * overdue and waiting for input on two sweeps in a row.
  */
 final class HeaderDeadline extends AbstractLifeCycle implements Connection.Listener {
 
@@ -88,7 +89,9 @@ final class HeaderDeadline extends AbstractLifeCycle implements Connection.Liste
       for (Map.Entry<HttpConnection, Track> e : open.entrySet()) {
         HttpConnection http = e.getKey();
         Track track = e.getValue();
-        if (saturated || !overdue(http, now, nowMillis)) {
+        // While saturated, a connection with nothing read may have its request waiting unread in
+        // the socket; one with part of a header read has been read, and the rest is the client's.
+        if (saturated && http.getBytesIn() == 0 || !overdue(http, now, nowMillis)) {
           track.overdue = false;
         } else if (track.overdue) {
           closed.incrementAndGet();

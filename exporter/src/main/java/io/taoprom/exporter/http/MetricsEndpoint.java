@@ -132,7 +132,7 @@ final class MetricsEndpoint {
     }
     for (String header : headers) {
       for (String coding : header.split(",")) {
-        String[] parts = coding.split(";");
+        String[] parts = coding.split(";", -1);
         String name = parts[0].strip().toLowerCase(Locale.ROOT);
         if (!name.equals("gzip") && !name.equals("x-gzip")) {
           continue;

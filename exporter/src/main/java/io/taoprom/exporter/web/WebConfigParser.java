@@ -183,7 +183,7 @@ public final class WebConfigParser {
     Map<String, String> headers = new LinkedHashMap<>();
     for (Map.Entry<String, Node> e : yaml.mapping(node, key, null).entrySet()) {
       String name = e.getKey();
-      String qualified = key + "." + Excerpt.of(name, 60);
+      String qualified = key + "." + YamlTree.shown(name);
       List<String> allowed = HEADERS.get(name);
       if (allowed == null) {
         throw new WebConfigException(yaml.where(e.getValue(), qualified) + ": this header cannot be set; the headers are "
@@ -211,7 +211,7 @@ public final class WebConfigParser {
     Map<String, String> users = new LinkedHashMap<>();
     for (Map.Entry<String, Node> e : yaml.mapping(node, key, null).entrySet()) {
       String user = e.getKey();
-      String qualified = key + "." + Excerpt.quoted(user, 60);
+      String qualified = key + "." + (YamlTree.shown(user).equals(user) ? "\"" + user + "\"" : YamlTree.shown(user));
       if (user.isEmpty() || user.indexOf(':') >= 0) {
         throw new WebConfigException(yaml.where(e.getValue(), qualified)
             + ": a user name must be non-empty and without ':' (basic auth splits name and password at the first ':')");
@@ -221,7 +221,7 @@ public final class WebConfigParser {
       if (!m.matches()) {
         throw new WebConfigException(yaml.where(e.getValue(), qualified)
             + ": not a bcrypt hash ($2y$, $2b$ or $2a$, a cost and 53 characters); make one with htpasswd -nBC 10 "
-            + (Excerpt.needsEscaping(user) || user.contains(" ") ? "USER" : Excerpt.of(user, 60)));
+            + (YamlTree.shown(user).equals(user) ? user : "USER"));
       }
       int cost = Integer.parseInt(m.group(1));
       if (cost < 4 || cost > 31) {

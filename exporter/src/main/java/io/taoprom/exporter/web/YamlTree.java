@@ -38,6 +38,10 @@ final class YamlTree {
   private static final Set<String> TRUE = Set.of("true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON", "y", "Y");
   private static final Set<String> FALSE = Set.of("false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF", "n", "N");
 
+  // What may be shown of a key as written: a name, not a line of a key or hash that slipped into
+  // key position by a wrong indentation (those have spaces, '$', '/' or '=', or are long).
+  private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.@+-]{0,39}");
+
   private final String source;
 
   YamlTree(String source) {
@@ -58,13 +62,24 @@ final class YamlTree {
       return yaml.compose(new StringReader(text));
     } catch (MarkedYAMLException e) {
       // Never getMessage(): it quotes the lines around the problem, which may hold a hash or a key.
-      throw new WebConfigException(source + at(e.getProblemMark()) + ": not valid YAML: "
-          + Excerpt.of(String.valueOf(e.getProblem()), 80));
+      throw new WebConfigException(source + at(e.getProblemMark()) + ": not valid YAML: " + problem(e.getProblem()));
     } catch (YAMLException e) {
       throw new WebConfigException(source + ": not valid YAML: " + limitReason(e));
     } catch (RuntimeException | StackOverflowError e) {
       throw new WebConfigException(source + ": not valid YAML (" + e.getClass().getSimpleName() + ")");
     }
+  }
+
+  // snakeyaml's description of the problem up to where it starts quoting the file ("found
+  // undefined alias $2y$10$..."): a tag, alias or character there may be part of a hash or key.
+  private static String problem(String problem) {
+    String text = problem == null ? "" : problem;
+    int end = 0;
+    while (end < text.length() && end < 80 && (Character.isLetter(text.charAt(end)) && text.charAt(end) < 0x80
+        || " ,<>-".indexOf(text.charAt(end)) >= 0)) {
+      end++;
+    }
+    return text.substring(0, end).strip();
   }
 
   private static String limitReason(YAMLException e) {
@@ -114,16 +129,24 @@ final class YamlTree {
         throw new WebConfigException(where(k, key) + ": a key must be a plain string, found " + kind(k));
       }
       String name = scalar.getValue();
-      String qualified = key.isEmpty() ? name : key + "." + name;
+      String qualified = key.isEmpty() ? shown(name) : key + "." + shown(name);
       if (allowed != null && !allowed.contains(name)) {
-        throw new WebConfigException(where(k, Excerpt.of(qualified, 80)) + ": unknown key; "
+        throw new WebConfigException(where(k, qualified) + ": unknown key; "
             + (key.isEmpty() ? "the keys are " : "the keys of " + key + " are ") + String.join(", ", allowed));
       }
       if (entries.putIfAbsent(name, tuple.getValueNode()) != null) {
-        throw new WebConfigException(where(k, Excerpt.of(qualified, 80)) + ": given twice; keep one");
+        throw new WebConfigException(where(k, qualified) + ": given twice; keep one");
       }
     }
     return entries;
+  }
+
+  /**
+   * A key as an error may show it: itself when it looks like a name, else only its length (it may
+   * be a line of a private key or a hash that a wrong indentation put in key position).
+   */
+  static String shown(String key) {
+    return NAME.matcher(key).matches() ? key : "(a key of " + key.length() + " characters, not shown)";
   }
 
   /** A scalar as written ("" for null); {@code secret}: never quoted in an error. */
@@ -173,8 +196,10 @@ final class YamlTree {
   // A tag of our own (!!binary, !!set, !foo) would ask a loader for a type; we only take YAML's plain ones.
   private void checkTag(Node node, String key) throws WebConfigException {
     if (!PLAIN_TAGS.contains(node.getTag())) {
-      throw new WebConfigException(where(node, key) + ": the tag " + Excerpt.of(node.getTag().getValue(), 40)
-          + " is not allowed; write plain values");
+      String tag = node.getTag().getValue();
+      String standard = tag.startsWith(Tag.PREFIX) ? tag.substring(Tag.PREFIX.length()) : "";
+      throw new WebConfigException(where(node, key) + ": "
+          + (NAME.matcher(standard).matches() ? "the tag !!" + standard : "a tag (!...)") + " is not allowed; write plain values");
     }
   }
 
