@@ -16,16 +16,12 @@ import io.taoprom.exporter.spi.CollectorPlugin;
 import io.taoprom.exporter.web.WebConfigFile;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.net.BindException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -51,7 +47,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }</pre>
  *
  * <p>Endpoints: {@code /metrics} (with {@code collect[]=NAME} / {@code exclude[]=NAME}),
- * {@code /-/healthy}, {@code /-/ready} and a landing page at {@code /}. The server answers as
+ * {@code /-/healthy}, {@code /-/ready}, a landing page at {@code /} and the {@link Builder#route
+ * routes} added. Every client is bounded ({@link HttpLimits}); with {@link Builder#webConfig a web
+ * config} the endpoint speaks TLS, asks for client certificates or basic auth, and follows changes
+ * to the file. The server answers as
  * soon as {@link Builder#buildAndStart()} returns; collectors are built in the background and
  * {@link #ready()} says when they are.
  */
@@ -365,12 +364,12 @@ public final class TaoPromExporter implements AutoCloseable {
           LOG.log(Level.WARNING, "collector \"" + entry.getKey() + "\" was asked for but is unavailable: " + availability.reason());
         }
       }
-      InetSocketAddress address = resolve(host, port);
+      InetSocketAddress address = ListenAddresses.resolve(host, port);
       MetricsServer server;
       try {
         server = MetricsServer.bind(address, limits, web);
       } catch (IOException | RuntimeException e) {
-        throw new ExporterStartException(bindFailure(e, host, port), e);
+        throw new ExporterStartException(ListenAddresses.bindFailure(e, host, port), e);
       }
       TaoPromExporter exporter;
       try {
@@ -405,34 +404,5 @@ public final class TaoPromExporter implements AutoCloseable {
       }
       return message;
     }
-  }
-
-  static InetSocketAddress resolve(String host, int port) throws ExporterStartException {
-    if (host == null || host.isBlank() || host.equals("*")) {
-      return new InetSocketAddress(port);
-    }
-    String literal = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-    try {
-      return new InetSocketAddress(InetAddress.getByName(literal), port);
-    } catch (UnknownHostException e) {
-      throw new ExporterStartException("cannot resolve the listen address \"" + host
-          + "\"; give an IP address or a resolvable host name with --web.listen-address", e);
-    }
-  }
-
-  static String bindFailure(Exception failure, String host, int port) {
-    // Jetty wraps the BindException in an IOException of its own ("Failed to bind to ...").
-    Exception e = failure.getCause() instanceof Exception cause && failure.getCause() != failure ? cause : failure;
-    String where = host == null || host.isBlank() || host.equals("*") ? "port " + port : host + ":" + port;
-    String reason = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
-    String advice = "; choose another with --web.listen-address";
-    if (e instanceof BindException && reason.contains("in use")) {
-      return "port " + port + (where.startsWith("port") ? "" : " on " + host) + " is already in use" + advice;
-    } else if (reason.contains("assign requested address")) {
-      return "cannot listen on " + where + ": the address is not on this machine" + advice;
-    } else if (reason.contains("permission denied") || reason.contains("access denied")) {
-      return "cannot listen on " + where + ": permission denied (ports below 1024 need privileges)" + advice;
-    }
-    return "cannot listen on " + where + ": " + Failures.oneLine(e) + advice;
   }
 }

@@ -208,6 +208,42 @@ class WebConfigEndpointTest {
   }
 
   @Test
+  void aClientThatStallsInTheTlsHandshakeIsClosedByTheReadHeaderTimeout() throws Exception {
+    exporter = TaoPromExporter.builder().host("127.0.0.1").port(0)
+        .httpLimits(io.taoprom.exporter.http.HttpLimits.DEFAULTS.withReadHeaderTimeout(Duration.ofSeconds(1)))
+        .catalog(PluginCatalog.of(List.of(new TestPlugins.Healthy())))
+        .webConfig(WebConfigFile.load(write("tls_server_config:\n  cert_file: server.crt\n  key_file: server.key\n")))
+        .buildAndStart();
+    List<Socket> stalled = new ArrayList<>();
+    try {
+      long start = System.nanoTime();
+      for (int i = 0; i < 20; i++) {
+        Socket s = new Socket("127.0.0.1", exporter.port());
+        if (i % 2 == 0) {
+          s.getOutputStream().write(new byte[] {0x16, 0x03, 0x01, 0x02, 0x00}); // the start of a ClientHello
+        }
+        stalled.add(s);
+      }
+      assertThat(get(pki.clientContext(false), "/-/healthy", null, null).statusCode()).isEqualTo(200);
+      for (Socket s : stalled) {
+        s.setSoTimeout(6000);
+        try {
+          while (s.getInputStream().read() >= 0) {
+            // an alert, perhaps, then the close
+          }
+        } catch (IOException reset) {
+          // closed as well
+        }
+      }
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(900), Duration.ofSeconds(6));
+    } finally {
+      for (Socket s : stalled) {
+        s.close();
+      }
+    }
+  }
+
+  @Test
   void theRateLimitAnswers429BeyondItsBurst() throws Exception {
     exporter = TaoPromExporter.builder().host("127.0.0.1").port(0)
         .catalog(PluginCatalog.of(List.of(new TestPlugins.Healthy())))

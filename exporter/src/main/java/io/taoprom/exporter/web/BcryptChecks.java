@@ -17,7 +17,8 @@ import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
  * checks at once and {@link #WAITING} waiting (the rest are turned away at once), so that a flood
  * of wrong passwords costs one core and a few worker threads, never all of them; and a bounded
  * memory of credentials that passed, so that a Prometheus server that scrapes with the right
- * password every 15 s pays for bcrypt once.
+ * password every 15 s pays for bcrypt once. Requests with the same credentials while they are
+ * being checked wait for that one check (at most {@link #MAX_WAIT} and a second) instead.
  *
  * <p>The memory holds no password: only an HMAC-SHA256, under a key made at random when the
  * process starts, of the user name, the hash it was checked against and the password. A changed
@@ -34,6 +35,10 @@ final class BcryptChecks {
   enum Result { MATCH, NO_MATCH, BUSY }
 
   private final Semaphore running = new Semaphore(CONCURRENT, true);
+  // Checks under way, by the keyed hash of what they check: 64 scrapers starting at once with the
+  // same password wait for one check rather than each taking (or being refused) a place.
+  private final Map<String, java.util.concurrent.CompletableFuture<Boolean>> inFlight =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final AtomicInteger waiting = new AtomicInteger();
   private final SecretKeySpec macKey;
   private final Map<String, Boolean> remembered = new LinkedHashMap<>(16, 0.75f, true) {
@@ -63,6 +68,36 @@ final class BcryptChecks {
         return Result.MATCH;
       }
     }
+    java.util.concurrent.CompletableFuture<Boolean> mine = new java.util.concurrent.CompletableFuture<>();
+    java.util.concurrent.CompletableFuture<Boolean> theirs = inFlight.putIfAbsent(mac, mine);
+    if (theirs != null) {
+      return awaitOther(theirs);
+    }
+    try {
+      Result result = run(mac, hash, password, remember);
+      mine.complete(result == Result.MATCH ? Boolean.TRUE : result == Result.NO_MATCH ? Boolean.FALSE : null);
+      return result;
+    } catch (RuntimeException | Error e) {
+      mine.complete(null);
+      throw e;
+    } finally {
+      inFlight.remove(mac, mine);
+    }
+  }
+
+  private static Result awaitOther(java.util.concurrent.CompletableFuture<Boolean> other) {
+    try {
+      Boolean match = other.get(MAX_WAIT.toMillis() + 1000, TimeUnit.MILLISECONDS);
+      return match == null ? Result.BUSY : match ? Result.MATCH : Result.NO_MATCH;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Result.BUSY;
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      return Result.BUSY;
+    }
+  }
+
+  private Result run(String mac, String hash, byte[] password, boolean remember) {
     if (waiting.incrementAndGet() > CONCURRENT + WAITING) {
       waiting.decrementAndGet();
       return Result.BUSY;

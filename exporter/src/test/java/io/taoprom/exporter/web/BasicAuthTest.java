@@ -94,6 +94,24 @@ class BasicAuthTest {
   }
 
   @Test
+  void manyRequestsWithTheSameNewCredentialsWaitForOneCheckInsteadOfBeingTurnedAway() throws Exception {
+    String hash = org.bouncycastle.crypto.generators.OpenBSDBCrypt.generate("2y", "right".toCharArray(), new byte[16], 10);
+    BasicAuth auth = BasicAuth.of(Map.of("alice", hash), new BcryptChecks());
+    ExecutorService scrapers = Executors.newFixedThreadPool(32);
+    try {
+      List<Future<BasicAuth.Verdict>> verdicts = new ArrayList<>();
+      for (int i = 0; i < 32; i++) {
+        verdicts.add(scrapers.submit(() -> auth.check(header("alice", "right"))));
+      }
+      for (Future<BasicAuth.Verdict> v : verdicts) {
+        assertThat(v.get()).isEqualTo(BasicAuth.Verdict.ALLOWED);
+      }
+    } finally {
+      scrapers.shutdownNow();
+    }
+  }
+
+  @Test
   void anUnknownUserCostsABcryptCheckLikeAKnownOne() {
     BcryptChecks checks = new BcryptChecks();
     String hash = org.bouncycastle.crypto.generators.OpenBSDBCrypt.generate("2y", "right".toCharArray(), new byte[16], 8);
