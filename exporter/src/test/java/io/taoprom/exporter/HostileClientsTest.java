@@ -249,9 +249,10 @@ class HostileClientsTest {
   void clientsThatAskAndNeverReadAreCutOffAfterTheWriteTimeout() throws Exception {
     List<Socket> readers = new ArrayList<>();
     try {
-      // More than the 8 workers, each asking for 16 MB and reading nothing: the answer does not
-      // fit in the socket buffers, so each write blocks its worker.
-      for (int i = 0; i < 12; i++) {
+      // As many as there are workers (8 threads less the acceptor and the selector), each asking
+      // for 16 MB and reading nothing: the answer does not fit in the socket buffers, so each
+      // write blocks its worker, and every worker is blocked.
+      for (int i = 0; i < LIMITS.maxThreads() - 2; i++) {
         Socket s = new Socket();
         s.setReceiveBufferSize(4096);
         s.connect(new InetSocketAddress("127.0.0.1", exporter.port()), 5000);
