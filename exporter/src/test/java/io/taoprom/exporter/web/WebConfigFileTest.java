@@ -46,6 +46,22 @@ class WebConfigFileTest {
   }
 
   @Test
+  void curvePreferencesNeedJava20AndSaySoBefore() throws Exception {
+    Path file = config("curves.yml", "tls_server_config:\n  cert_file: server.crt\n  key_file: server.key\n"
+        + "  curve_preferences: [X25519, CurveP256]\n");
+    if (Runtime.version().feature() >= 20) {
+      ServerTls tls = WebConfigFile.load(file).tls().orElseThrow();
+      javax.net.ssl.SSLParameters params = tls.customize(new javax.net.ssl.SSLParameters());
+      assertThat((String[]) javax.net.ssl.SSLParameters.class.getMethod("getNamedGroups").invoke(params))
+          .containsExactly("x25519", "secp256r1");
+    } else {
+      assertThatThrownBy(() -> WebConfigFile.load(file)).hasMessage(file + ": tls_server_config.curve_preferences: choosing"
+          + " curves needs Java 20 or newer (this is " + System.getProperty("java.version") + "); remove the key to use the"
+          + " JVM's defaults");
+    }
+  }
+
+  @Test
   void inlinePemWorksLikeFiles() throws Exception {
     String cert = Files.readString(dir.resolve("server.crt")).indent(4);
     String key = Files.readString(dir.resolve("server.key")).indent(4);
