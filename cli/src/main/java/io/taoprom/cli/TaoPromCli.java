@@ -48,7 +48,8 @@ public final class TaoPromCli implements Runnable {
    */
   static final List<Class<?>> SUBCOMMANDS =
       List.of(ServeCommand.class, CollectorsCommand.class, io.taoprom.cli.key.KeyCommand.class,
-          io.taoprom.cli.targets.TargetsCommand.class, io.taoprom.cli.register.RegisterCommand.class, io.taoprom.cli.status.StatusCommand.class);
+          io.taoprom.cli.targets.TargetsCommand.class, io.taoprom.cli.register.RegisterCommand.class, io.taoprom.cli.status.StatusCommand.class,
+          io.taoprom.cli.check.CheckCommand.class);
 
   /** A command line that was wrong: unknown option, bad value. */
   public static final int EXIT_USAGE = CommandLine.ExitCode.USAGE;

@@ -59,7 +59,31 @@ final class ServeProcess implements AutoCloseable {
     return launch(command, port);
   }
 
+  /**
+   * As {@link #start(List, List)} for a serve whose endpoint needs TLS or credentials (a web
+   * config): ready once it says it is serving, rather than once a plain GET succeeds.
+   */
+  static ServeProcess startSecured(List<String> jvmFlags, List<String> args) throws IOException, InterruptedException {
+    int port = freePort();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("--enable-native-access=ALL-UNNAMED");
+    command.addAll(jvmFlags);
+    command.add("-cp");
+    command.add(testClasspath());
+    command.add(TaoPromCli.class.getName());
+    command.add("serve");
+    command.add("--web.listen-address");
+    command.add("127.0.0.1:" + port);
+    command.addAll(args);
+    return launch(command, port, true);
+  }
+
   private static ServeProcess launch(List<String> command, int port) throws IOException, InterruptedException {
+    return launch(command, port, false);
+  }
+
+  private static ServeProcess launch(List<String> command, int port, boolean secured) throws IOException, InterruptedException {
     Path stderr = Files.createTempFile("taoprom-serve-", ".log");
     Process p = new ProcessBuilder(command)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -67,7 +91,11 @@ final class ServeProcess implements AutoCloseable {
         .start();
     ServeProcess serve = new ServeProcess(p, stderr, port);
     try {
-      serve.awaitMetrics(Duration.ofSeconds(60));
+      if (secured) {
+        serve.awaitServingLine(Duration.ofSeconds(60));
+      } else {
+        serve.awaitMetrics(Duration.ofSeconds(60));
+      }
     } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {
       serve.close();
       throw e;
@@ -105,6 +133,20 @@ final class ServeProcess implements AutoCloseable {
       Thread.sleep(50);
     }
     throw new AssertionError("taoprom serve did not answer /metrics within " + timeout + ": " + stderr());
+  }
+
+  private void awaitServingLine(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new AssertionError("taoprom serve exited with " + process.exitValue() + " before serving: " + stderr());
+      }
+      if (stderr().contains("taoprom: serving ")) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("taoprom serve did not start serving within " + timeout + ": " + stderr());
   }
 
   int port() {

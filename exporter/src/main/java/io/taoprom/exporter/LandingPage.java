@@ -6,15 +6,23 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import io.taoprom.untrusted.Excerpt;
 
 /**
  * The HTML page at {@code /}: what this exporter is, where the metrics are, and a table of
  * every collector with its state, last success and last duration, so an operator can see
  * at a glance which collector is failing and why.
+ *
+ * <p>Plugins' descriptions, their failure reasons and availability texts are outside text (a
+ * failure reason may quote a file or a node's answer): each is escaped for HTML and, before that,
+ * made one short line with {@link Excerpt}, so that no plugin can inject markup or fill the page.
  */
 final class LandingPage {
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+  /** The most a description or failure reason shows; the rest is in 'taoprom collectors'. */
+  static final int MAX_TEXT = 300;
 
   private LandingPage() {}
 
@@ -33,16 +41,16 @@ final class LandingPage {
         .append("<h2>Collectors</h2>\n<table>\n<tr><th>collector</th><th>state</th><th>last success</th><th>last duration</th><th>details</th></tr>\n");
     for (CollectorStatus c : collectors) {
       String state = c.state();
-      html.append("<tr class=\"").append(state).append("\"><td title=\"").append(escape(c.description())).append("\">")
-          .append(escape(c.name())).append("</td><td>").append(state).append("</td><td>")
+      html.append("<tr class=\"").append(escape(state)).append("\"><td title=\"").append(text(c.description())).append("\">")
+          .append(text(c.name())).append("</td><td>").append(escape(state)).append("</td><td>")
           .append(c.lastSuccess().map(TIME::format).orElse(c.active() ? "never" : "")).append("</td><td>")
           .append(c.lastDuration().map(LandingPage::millis).orElse("")).append("</td><td>")
-          .append(escape(details(c))).append("</td></tr>\n");
+          .append(text(details(c))).append("</td></tr>\n");
     }
     html.append("</table>\n");
     if (!loadFailures.isEmpty()) {
       html.append("<h2>Plugins that could not be loaded</h2>\n<ul>\n");
-      loadFailures.forEach(f -> html.append("<li>").append(escape(f)).append("</li>\n"));
+      loadFailures.forEach(f -> html.append("<li>").append(text(f)).append("</li>\n"));
       html.append("</ul>\n");
     }
     return html.append("<p>Generated ").append(TIME.format(Instant.now())).append(".</p>\n</body>\n</html>\n").toString();
@@ -57,6 +65,11 @@ final class LandingPage {
 
   private static String millis(Duration d) {
     return String.format(Locale.ROOT, "%.1f ms", d.toNanos() / 1e6);
+  }
+
+  /** Outside text for the page: one line, cut short, then escaped for HTML. */
+  static String text(String outside) {
+    return escape(Excerpt.of(outside == null ? "" : outside, MAX_TEXT));
   }
 
   static String escape(String text) {

@@ -1,10 +1,11 @@
 package io.taoprom.exporter;
 
-import com.sun.net.httpserver.HttpHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.taoprom.exporter.http.ExporterSite;
+import io.taoprom.exporter.http.HttpLimits;
 import io.taoprom.exporter.http.MetricsServer;
+import io.taoprom.exporter.http.Route;
 import io.taoprom.exporter.scrape.CollectorHealth;
 import io.taoprom.exporter.scrape.Failures;
 import io.taoprom.exporter.scrape.IsolatingCollector;
@@ -12,18 +13,15 @@ import io.taoprom.exporter.scrape.ScrapeRequest;
 import io.taoprom.exporter.spi.Availability;
 import io.taoprom.exporter.spi.CollectorConfig;
 import io.taoprom.exporter.spi.CollectorPlugin;
+import io.taoprom.exporter.web.WebConfigFile;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.net.BindException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,7 +47,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }</pre>
  *
  * <p>Endpoints: {@code /metrics} (with {@code collect[]=NAME} / {@code exclude[]=NAME}),
- * {@code /-/healthy}, {@code /-/ready} and a landing page at {@code /}. The server answers as
+ * {@code /-/healthy}, {@code /-/ready}, a landing page at {@code /} and the {@link Builder#route
+ * routes} added. Every client is bounded ({@link HttpLimits}); with {@link Builder#webConfig a web
+ * config} the endpoint speaks TLS, asks for client certificates or basic auth, and follows changes
+ * to the file. The server answers as
  * soon as {@link Builder#buildAndStart()} returns; collectors are built in the background and
  * {@link #ready()} says when they are.
  */
@@ -127,6 +128,11 @@ public final class TaoPromExporter implements AutoCloseable {
   /** The address listened on. */
   public InetSocketAddress address() {
     return server.address();
+  }
+
+  /** Whether the endpoint speaks TLS (a web config with {@code tls_server_config}). */
+  public boolean secure() {
+    return server.secure();
   }
 
   /**
@@ -224,7 +230,9 @@ public final class TaoPromExporter implements AutoCloseable {
     private CollectorConfig config = CollectorConfig.empty();
     private PrometheusRegistry registry;
     private Duration scrapeTimeout = IsolatingCollector.DEFAULT_TIMEOUT;
-    private final Map<String, HttpHandler> routes = new LinkedHashMap<>();
+    private final Map<String, Route> routes = new LinkedHashMap<>();
+    private HttpLimits limits = HttpLimits.DEFAULTS;
+    private WebConfigFile web;
 
     private Builder() {}
 
@@ -291,8 +299,31 @@ public final class TaoPromExporter implements AutoCloseable {
      * 500 and the server keeps serving). For pages beside {@code /metrics}, such as the CLI's
      * service-discovery endpoint: {@code builder.route("/sd", sd.handler())}.
      */
-    public Builder route(String path, HttpHandler handler) {
+    public Builder route(String path, Route handler) {
       routes.put(Objects.requireNonNull(path, "path"), Objects.requireNonNull(handler, "handler"));
+      return this;
+    }
+
+    /**
+     * The bounds on clients: read-header and idle timeouts, connections, request size, worker
+     * threads ({@link HttpLimits#DEFAULTS} unless set).
+     */
+    public Builder httpLimits(HttpLimits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
+
+    /**
+     * Serves with the TLS, basic auth, headers and rate limit of a web config file, as node_exporter's
+     * {@code --web.config.file}, and follows changes to the file while serving (a change that makes
+     * it invalid is logged and the last good one kept).
+     *
+     * <pre>{@code
+     * builder.webConfig(WebConfigFile.load(Path.of("/etc/taoprom/web.yml")));
+     * }</pre>
+     */
+    public Builder webConfig(WebConfigFile web) {
+      this.web = Objects.requireNonNull(web, "web");
       return this;
     }
 
@@ -333,12 +364,12 @@ public final class TaoPromExporter implements AutoCloseable {
           LOG.log(Level.WARNING, "collector \"" + entry.getKey() + "\" was asked for but is unavailable: " + availability.reason());
         }
       }
-      InetSocketAddress address = resolve(host, port);
+      InetSocketAddress address = ListenAddresses.resolve(host, port);
       MetricsServer server;
       try {
-        server = MetricsServer.bind(address);
+        server = MetricsServer.bind(address, limits, web);
       } catch (IOException | RuntimeException e) {
-        throw new ExporterStartException(bindFailure(e, host, port), e);
+        throw new ExporterStartException(ListenAddresses.bindFailure(e, host, port), e);
       }
       TaoPromExporter exporter;
       try {
@@ -373,32 +404,5 @@ public final class TaoPromExporter implements AutoCloseable {
       }
       return message;
     }
-  }
-
-  static InetSocketAddress resolve(String host, int port) throws ExporterStartException {
-    if (host == null || host.isBlank() || host.equals("*")) {
-      return new InetSocketAddress(port);
-    }
-    String literal = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-    try {
-      return new InetSocketAddress(InetAddress.getByName(literal), port);
-    } catch (UnknownHostException e) {
-      throw new ExporterStartException("cannot resolve the listen address \"" + host
-          + "\"; give an IP address or a resolvable host name with --web.listen-address", e);
-    }
-  }
-
-  static String bindFailure(Exception e, String host, int port) {
-    String where = host == null || host.isBlank() || host.equals("*") ? "port " + port : host + ":" + port;
-    String reason = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
-    String advice = "; choose another with --web.listen-address";
-    if (e instanceof BindException && reason.contains("in use")) {
-      return "port " + port + (where.startsWith("port") ? "" : " on " + host) + " is already in use" + advice;
-    } else if (reason.contains("assign requested address")) {
-      return "cannot listen on " + where + ": the address is not on this machine" + advice;
-    } else if (reason.contains("permission denied") || reason.contains("access denied")) {
-      return "cannot listen on " + where + ": permission denied (ports below 1024 need privileges)" + advice;
-    }
-    return "cannot listen on " + where + ": " + Failures.oneLine(e) + advice;
   }
 }

@@ -137,7 +137,7 @@ class HttpEndpointsTest {
     assertBadRequest("/metrics?collect[]=nativelib",
         "collector \"nativelib\" in collect[] is not running: unavailable: availability check failed: "
             + "NoClassDefFoundError: org/example/NativeBinding\n");
-    // The JDK server itself answers 400 for an escape it cannot parse; the exporter lives on.
+    // An escape that does not decode is a 400; the exporter lives on.
     assertThat(http.raw("GET /metrics?collect[]=%zz HTTP/1.1")).startsWith("HTTP/1.1 400");
     assertThat(http.get("/metrics").statusCode()).isEqualTo(200);
   }

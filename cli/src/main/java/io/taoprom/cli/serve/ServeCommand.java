@@ -1,11 +1,16 @@
 package io.taoprom.cli.serve;
 
 import io.taoprom.cli.CommandFailure;
+import io.taoprom.cli.TaoPromCli;
 import io.taoprom.cli.chainmetrics.ServeChain;
 import io.taoprom.cli.chainmetrics.ServeChainOptions;
 import io.taoprom.exporter.ExporterStartException;
 import io.taoprom.exporter.PluginCatalog;
 import io.taoprom.exporter.TaoPromExporter;
+import io.taoprom.exporter.http.HttpLimits;
+import io.taoprom.exporter.http.MetricsServer;
+import io.taoprom.exporter.web.WebConfigException;
+import io.taoprom.exporter.web.WebConfigFile;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -34,7 +39,7 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     usageHelpAutoWidth = true,
     versionProvider = io.taoprom.cli.BuildVersion.class,
-    customSynopsis = "taoprom serve [--web.listen-address=ADDRESS] [--collector.disable-defaults]%n"
+    customSynopsis = "taoprom serve [--web.listen-address=ADDRESS] [--web.config.file=FILE] [--collector.disable-defaults]%n"
         + "              [--[no-]collector.NAME]... [--PLUGIN.OPTION=VALUE]...",
     description = {
       "Serve host, GPU and plugin metrics on /metrics for Prometheus, until stopped with SIGTERM or Ctrl-C.",
@@ -45,6 +50,7 @@ import picocli.CommandLine.Option;
       "Examples:",
       "  taoprom serve",
       "  taoprom serve --web.listen-address 127.0.0.1:9400 --no-collector.filesystem",
+      "  taoprom serve --web.config.file /etc/taoprom/web.yml",
       "  taoprom serve --collector.disable-defaults --collector.cpu --collector.meminfo"
     })
 public final class ServeCommand implements Callable<Integer> {
@@ -62,6 +68,9 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Turn off every collector that is on by default; enable the ones you want with --collector.NAME.")
   boolean disableDefaults;
 
+  // --web.config.file and the bounds on clients.
+  @CommandLine.Mixin WebOptions webOptions;
+
   // --network, --sd.netuid, --register...: the chain side lives in ServeChain, beside the exporter.
   @CommandLine.Mixin ServeChainOptions chainOptions;
 
@@ -74,6 +83,7 @@ public final class ServeCommand implements Callable<Integer> {
   /** Built by picocli through the CLI's factory, with the catalog shared by all commands. */
   public ServeCommand(Supplier<PluginCatalog> catalog) {
     this.catalog = catalog;
+    MetricsServer.warmUp(); // Jetty's slowest class initialisation, beside the parsing of the command line
   }
 
   /**
@@ -99,7 +109,22 @@ public final class ServeCommand implements Callable<Integer> {
       err.println("taoprom: warning: " + problem);
     }
 
-    TaoPromExporter exporter = start(plugins, selection);
+    WebConfigFile web;
+    HttpLimits limits;
+    try {
+      limits = webOptions.limits();
+      web = webOptions.load();
+    } catch (WebConfigException e) {
+      // As a bad command line: one line, exit 2, nothing started.
+      err.println("taoprom serve: " + e.getMessage());
+      err.flush();
+      return TaoPromCli.EXIT_USAGE;
+    } catch (IllegalArgumentException e) {
+      err.println("taoprom serve: " + e.getMessage() + " (--web.*)");
+      err.flush();
+      return TaoPromCli.EXIT_USAGE;
+    }
+    TaoPromExporter exporter = start(plugins, selection, limits, web);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
@@ -113,7 +138,8 @@ public final class ServeCommand implements Callable<Integer> {
     }, "taoprom-shutdown"));
 
     ListenAddress bound = listenAddress.withPort(exporter.port());
-    err.println(StartupLine.of(bound, exporter.collectors(), plugins.failures()));
+    err.println(StartupLine.of(bound, exporter.secure(), exporter.collectors(), plugins.failures())
+        + (web == null ? "" : "; web config: " + web.config().summary()));
     chain.start(exporter, err); // background threads: the chain never holds up /metrics
     err.flush();
     try {
@@ -124,12 +150,17 @@ public final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
-  private TaoPromExporter start(PluginCatalog plugins, PluginOptions.Selection selection) {
+  private TaoPromExporter start(PluginCatalog plugins, PluginOptions.Selection selection, HttpLimits limits,
+      WebConfigFile web) {
     TaoPromExporter.Builder builder = TaoPromExporter.builder()
+        .httpLimits(limits)
         .port(listenAddress.port())
         .catalog(plugins)
         .config(selection.config());
     listenAddress.host().ifPresent(builder::host);
+    if (web != null) {
+      builder.webConfig(web);
+    }
     if (disableDefaults) {
       builder.disableDefaults();
     }

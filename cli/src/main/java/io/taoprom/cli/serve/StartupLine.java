@@ -17,6 +17,11 @@ final class StartupLine {
   private StartupLine() {}
 
   static String of(ListenAddress address, List<CollectorStatus> collectors, List<String> loadFailures) {
+    return of(address, false, collectors, loadFailures);
+  }
+
+  /** The line for an endpoint that speaks TLS ({@code https://}) when {@code secure}. */
+  static String of(ListenAddress address, boolean secure, List<CollectorStatus> collectors, List<String> loadFailures) {
     List<String> running = new ArrayList<>();
     List<String> unavailable = new ArrayList<>();
     for (CollectorStatus c : collectors) {
@@ -26,7 +31,8 @@ final class StartupLine {
         unavailable.add(c.name() + " (" + c.availability().reason() + ")");
       }
     }
-    StringBuilder line = new StringBuilder("taoprom: serving ").append(address.url()).append("/metrics");
+    String url = secure ? "https" + address.url().substring("http".length()) : address.url();
+    StringBuilder line = new StringBuilder("taoprom: serving ").append(url).append("/metrics");
     if (address.host().isEmpty()) {
       line.append(" (all interfaces)");
     }

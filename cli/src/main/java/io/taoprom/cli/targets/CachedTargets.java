@@ -1,11 +1,10 @@
 package io.taoprom.cli.targets;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.taoprom.chain.discovery.SubnetTargets;
 import io.taoprom.cli.ConsoleText;
-import java.io.IOException;
-import java.io.OutputStream;
+import io.taoprom.exporter.http.Route;
+import io.taoprom.exporter.http.RouteRequest;
+import io.taoprom.exporter.http.RouteResponse;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -121,36 +120,23 @@ public final class CachedTargets implements AutoCloseable {
   }
 
   /** The {@code /sd} handler: the last good targets as {@code application/json}. */
-  public HttpHandler handler() {
+  public Route handler() {
     return this::handle;
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
+  private RouteResponse handle(RouteRequest request) {
     Snapshot s = last;
     if (s == null) {
+      // The chain's error text is outside text: oneLine escaped and cut it short (ConsoleText).
       String why = lastError != null ? "cannot read the chain: " + lastError
           : started ? "the first read of the chain is still running" : "not started";
-      byte[] body = ("service discovery has no targets yet: " + why + "\n").getBytes(StandardCharsets.UTF_8);
-      send(exchange, 503, "text/plain; charset=utf-8", body);
-      return;
+      return RouteResponse.text(503, "service discovery has no targets yet: " + why + "\n")
+          .withHeader("Cache-Control", "no-store");
     }
-    exchange.getResponseHeaders().set("X-TaoProm-SD-Read-At", s.readAt().toString());
-    if (failing) {
-      exchange.getResponseHeaders().set("X-TaoProm-SD-Stale", "true");
-    }
-    send(exchange, 200, "application/json", s.json());
-  }
-
-  private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", type);
-    exchange.getResponseHeaders().set("Cache-Control", "no-store");
-    boolean head = "HEAD".equals(exchange.getRequestMethod());
-    exchange.sendResponseHeaders(status, head ? -1 : body.length);
-    if (!head) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    }
+    RouteResponse answer = RouteResponse.of(200, "application/json", s.json())
+        .withHeader("Cache-Control", "no-store")
+        .withHeader("X-TaoProm-SD-Read-At", s.readAt().toString());
+    return failing ? answer.withHeader("X-TaoProm-SD-Stale", "true") : answer;
   }
 
   /** How much of a failure the log line and the 503 body quote. */

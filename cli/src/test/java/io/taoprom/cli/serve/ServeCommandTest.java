@@ -119,4 +119,19 @@ class ServeCommandTest {
     assertThat(run.err().lines().toList()).singleElement().asString()
         .startsWith("taoprom serve: cannot resolve").contains("no-such-host.invalid").contains("--web.listen-address");
   }
+
+  @Test
+  void anInvalidWebConfigAtStartIsOneLineNamingTheKeyAndExitCodeTwo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path web = dir.resolve("web.yml");
+    java.nio.file.Files.writeString(web, "tls_server_config:\n  cert_file: a.crt\n  key_file: a.key\n  client_auth_type: Maybe\n");
+    CliRun run = CliRun.of(CATALOG, "serve", "--web.listen-address", "127.0.0.1:0", "--web.config.file", web.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().lines().toList()).singleElement().asString()
+        .isEqualTo("taoprom serve: " + web + ": line 4: tls_server_config.client_auth_type: \"Maybe\" is not one of"
+            + " NoClientCert, RequestClientCert, RequireAnyClientCert, VerifyClientCertIfGiven, RequireAndVerifyClientCert");
+    CliRun missing = CliRun.of(CATALOG, "serve", "--web.listen-address", "127.0.0.1:0", "--web.config.file", dir.resolve("none.yml").toString());
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.err().lines().toList()).singleElement().asString().endsWith("none.yml: no such file");
+  }
 }

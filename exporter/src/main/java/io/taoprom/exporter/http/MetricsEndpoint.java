@@ -1,13 +1,10 @@
 package io.taoprom.exporter.http;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.taoprom.exporter.scrape.ScrapeRequest;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -45,37 +42,34 @@ final class MetricsEndpoint {
     this.formats = ExpositionFormats.init();
   }
 
-  void handle(HttpExchange exchange) throws IOException {
+  void handle(Exchange exchange) throws IOException {
     Predicate<String> selected;
     try {
-      selected = ScrapeQuery.parse(exchange.getRequestURI().getRawQuery(), site.collectorSelection());
+      selected = ScrapeQuery.parse(exchange.rawQuery(), site.collectorSelection());
     } catch (ScrapeQuery.BadQuery e) {
       Responses.line(exchange, 400, e.getMessage());
       return;
     }
-    Headers request = exchange.getRequestHeaders();
-    Duration timeout = timeout(request.getFirst(TIMEOUT_HEADER), defaultTimeout);
+    Duration timeout = timeout(exchange.header(TIMEOUT_HEADER), defaultTimeout);
     MetricSnapshots snapshots = site.scrape(new ScrapeRequest(timeout, selected));
 
-    String accept = joined(request.get("Accept"));
+    String accept = joined(exchange.headers("Accept"));
     ExpositionFormatWriter writer = writerFor(accept);
-    Headers response = exchange.getResponseHeaders();
-    response.set("Content-Type", writer.getContentType());
-    response.set("Vary", "Accept, Accept-Encoding");
-    boolean gzip = acceptsGzip(request.get("Accept-Encoding"));
+    exchange.setHeader("Content-Type", writer.getContentType());
+    exchange.setHeader("Vary", "Accept, Accept-Encoding");
+    boolean gzip = acceptsGzip(exchange.headers("Accept-Encoding"));
     if (gzip) {
-      response.set("Content-Encoding", "gzip");
+      exchange.setHeader("Content-Encoding", "gzip");
     }
-    if (exchange.getRequestMethod().equals("HEAD")) {
-      exchange.sendResponseHeaders(200, -1);
+    if (exchange.method().equals("HEAD")) {
+      exchange.sendHeaders(200);
       return;
     }
     // Streamed (chunked) rather than buffered: a full buffer of a large exposition is what
     // would not fit in a 32 MB heap.
-    exchange.sendResponseHeaders(200, 0);
     try (OutputStream body = gzip
-        ? new FastGzipOutputStream(exchange.getResponseBody())
-        : new BufferedOutputStream(exchange.getResponseBody(), 8192)) {
+        ? new FastGzipOutputStream(exchange.stream(200))
+        : exchange.stream(200)) {
       writer.write(body, snapshots, escaping(accept));
     }
   }
@@ -138,7 +132,7 @@ final class MetricsEndpoint {
     }
     for (String header : headers) {
       for (String coding : header.split(",")) {
-        String[] parts = coding.split(";");
+        String[] parts = coding.split(";", -1);
         String name = parts[0].strip().toLowerCase(Locale.ROOT);
         if (!name.equals("gzip") && !name.equals("x-gzip")) {
           continue;

@@ -1,37 +1,46 @@
 package io.taoprom.exporter.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
-import io.taoprom.exporter.scrape.Failures;
+import io.taoprom.exporter.web.AccessPolicy;
+import io.taoprom.exporter.web.PasswordChecks;
+import io.taoprom.exporter.web.WebConfigException;
+import io.taoprom.exporter.web.WebConfigFile;
+import io.taoprom.exporter.web.WebConfigWatcher;
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.io.ArrayByteBufferPool;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.Scheduler;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 /**
- * The HTTP side of the exporter, on the JDK's built-in server:
+ * The HTTP side of the exporter, on Jetty 12's core API (no servlets):
  *
  * <ul>
  *   <li>{@code /metrics} — the scrape ({@link MetricsEndpoint});
  *   <li>{@code /-/healthy} — 200 {@code OK} while the server runs;
  *   <li>{@code /-/ready} — 200 {@code OK} once the collectors are built, 503 before;
- *   <li>{@code /} — the landing page.
+ *   <li>{@code /} — the landing page; and the {@link #route routes} added.
  * </ul>
  *
- * <p>The JDK server rather than client_java's {@code HTTPServer}, because the latter's scrape
- * handler sees neither the request headers (the scrape timeout) nor a way to answer 400 for a
- * bad {@code collect[]}; the exposition writers are client_java's all the same. A handler that
- * throws unexpectedly answers 500 with a short body and logs the error once (then at most
- * once a minute); the server keeps serving.
+ * <p>Jetty rather than the JDK's server because a client that sends part of a request holds no
+ * thread here, only a connection, and connections are bounded and timed out
+ * ({@link HttpLimits}); docs/design.md has the measurements. With a web config it serves TLS,
+ * basic auth and the configured headers, and follows changes to the file. A handler that throws
+ * unexpectedly answers 500 with a short body and logs the error once (then at most once a
+ * minute); the server keeps serving.
  *
  * <pre>{@code
- * try (MetricsServer server = MetricsServer.bind(new InetSocketAddress(0))) {
+ * try (MetricsServer server = MetricsServer.bind(new InetSocketAddress(0), HttpLimits.DEFAULTS, null)) {
  *   server.start(site, Duration.ofSeconds(10));
  *   System.out.println("http://localhost:" + server.port() + "/metrics");
  * }
@@ -39,47 +48,146 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class MetricsServer implements AutoCloseable {
 
-  private static final System.Logger LOG = System.getLogger("io.taoprom.exporter.http");
-  private static final long LOG_INTERVAL_NANOS = Duration.ofMinutes(1).toNanos();
-  // Scrapes wait on collectors; a few threads let two Prometheus servers and a browser in at once.
-  private static final int THREADS = 4;
-  static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+  /** How often the web config and the files it names are looked at for changes. */
+  static final Duration WEB_CONFIG_POLL = Duration.ofSeconds(1);
 
-  private final HttpServer server;
-  private final ExecutorService executor;
-  private volatile ExporterSite site;
-  private volatile MetricsEndpoint metrics;
-  private final Map<String, Long> lastLogged = new ConcurrentHashMap<>();
-  private final Map<String, HttpHandler> routes = new ConcurrentHashMap<>();
+  static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
 
-  private MetricsServer(HttpServer server, ExecutorService executor) {
+  static {
+    // Without this property Jetty's MemoryUtils starts the platform MBean server (JMX, JFR's
+    // commands, locale data: about 0.15 s of start-up here) to learn whether object references are
+    // compressed, for nothing but padding. They are below a 32 GiB heap: 64-byte lines, 4-byte refs.
+    if (System.getProperty(REFERENCES_PER_CACHE_LINE) == null) {
+      System.setProperty(REFERENCES_PER_CACHE_LINE, Runtime.getRuntime().maxMemory() < (32L << 30) ? "16" : "8");
+    }
+  }
+
+  private final Server server;
+  private final Scheduler scheduler;
+  private final Duration writeTimeout;
+  private final ServerConnector connector;
+  private final HeaderDeadline deadline;
+  private final TlsConnectorFactory tls;
+  private final PasswordChecks checks = new PasswordChecks();
+  private final Map<String, Route> routes = new ConcurrentHashMap<>();
+  private final WebConfigFile initialWeb;
+  private volatile AccessPolicy policy;
+  private WebConfigWatcher watcher;
+  private boolean started;
+
+  private MetricsServer(Server server, Scheduler scheduler, Duration writeTimeout, ServerConnector connector,
+      HeaderDeadline deadline, TlsConnectorFactory tls, WebConfigFile web) {
     this.server = server;
-    this.executor = executor;
+    this.scheduler = scheduler;
+    this.writeTimeout = writeTimeout;
+    this.connector = connector;
+    this.deadline = deadline;
+    this.tls = tls;
+    this.initialWeb = web;
+    this.policy = web == null ? AccessPolicy.OPEN : AccessPolicy.of(web.config(), checks);
   }
 
   /**
-   * Binds {@code address} (port 0: any free port) without serving yet, so that a caller
-   * learns of a port in use before it starts anything else.
-   *
-   * @throws IOException when the address cannot be bound ({@link java.net.BindException} for a
-   *     port in use or an address not on this machine)
+   * Initialises, on a daemon thread of its own, the Jetty classes whose start-up work is heaviest
+   * (the MIME table asks the JDK for every available locale: about 75 ms here), so that a caller
+   * who will bind soon can have that happen while it parses its command line. Harmless to skip.
    */
+  public static void warmUp() {
+    Thread warm = new Thread(() -> {
+      try {
+        Class.forName("org.eclipse.jetty.http.MimeTypes", true, MetricsServer.class.getClassLoader());
+        new HttpConfiguration();
+      } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+        // only a head start: binding does the same work if this failed
+      }
+    }, "taoprom-http-warm-up");
+    warm.setDaemon(true);
+    warm.start();
+  }
+
+  /** {@link #bind(InetSocketAddress, HttpLimits, WebConfigFile)} with the default limits, plain HTTP. */
   public static MetricsServer bind(InetSocketAddress address) throws IOException {
-    // The JDK server leaves Nagle's algorithm on unless told otherwise, and with a chunked
-    // answer that costs a delayed-ACK wait (about 40 ms) on every scrape. The property is read
-    // once, when the JDK server's configuration loads, hence before the first server.
-    if (System.getProperty(NODELAY_PROPERTY) == null) {
-      System.setProperty(NODELAY_PROPERTY, "true");
+    return bind(address, HttpLimits.DEFAULTS, null);
+  }
+
+  /**
+   * Binds {@code address} (port 0: any free port) without serving yet, so that a caller learns of
+   * a port in use before it starts anything else.
+   *
+   * @param web the web config (TLS, basic auth, headers), or null for plain HTTP without auth
+   * @throws IOException when the address cannot be bound ({@link java.net.BindException} as the
+   *     cause for a port in use or an address not on this machine)
+   */
+  public static MetricsServer bind(InetSocketAddress address, HttpLimits limits, WebConfigFile web) throws IOException {
+    Objects.requireNonNull(limits, "limits");
+    QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads(), 2, 60_000);
+    threads.setName("taoprom-http");
+    threads.setDaemon(true);
+    threads.setReservedThreads(0);
+    ScheduledExecutorScheduler scheduler = new ScheduledExecutorScheduler("taoprom-http-timer", true);
+    // Heap buffers, few of them kept: bounded by -Xmx, and no direct memory retained outside it.
+    ArrayByteBufferPool buffers = new ArrayByteBufferPool(0, 4096, 65536, 32, 4L << 20, 1L << 20);
+    Server server = new Server(threads, scheduler, buffers);
+    server.setStopTimeout(0);
+
+    HttpConfiguration http = new HttpConfiguration();
+    http.setRequestHeaderSize(limits.maxRequestHeaderBytes());
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    http.setSendDateHeader(true);
+    http.setUseInputDirectByteBuffers(false);
+    http.setUseOutputDirectByteBuffers(false);
+    HttpConnectionFactory plain = new HttpConnectionFactory(http);
+    TlsConnectorFactory tls = null;
+    ServerConnector connector;
+    if (web != null && web.tls().isPresent()) {
+      tls = new TlsConnectorFactory(web.tls().get());
+      connector = new ServerConnector(server, 1, 1, new SslConnectionFactory(tls, plain.getProtocol()), plain);
+    } else {
+      connector = new ServerConnector(server, 1, 1, plain);
     }
-    HttpServer server = HttpServer.create(address, 0);
-    AtomicInteger count = new AtomicInteger();
-    ExecutorService executor = Executors.newFixedThreadPool(THREADS, runnable -> {
-      Thread thread = new Thread(runnable, "taoprom-http-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
-    server.setExecutor(executor);
-    return new MetricsServer(server, executor);
+    boolean wildcard = address.getAddress() == null || address.getAddress().isAnyLocalAddress();
+    connector.setHost(wildcard ? null : address.getAddress().getHostAddress());
+    connector.setPort(address.getPort());
+    connector.setIdleTimeout(limits.idleTimeout().toMillis());
+    connector.setAcceptQueueSize(256);
+    connector.setReuseAddress(true);
+    HeaderDeadline deadline = new HeaderDeadline(limits.readHeaderTimeout(), scheduler, threads);
+    connector.addBean(deadline);
+    server.addConnector(connector);
+
+    // At the limit Jetty stops accepting, and closes connections idle for busyIdleTimeout.
+    NetworkConnectionLimit limit = new NetworkConnectionLimit(connectionBound(limits.maxConnections()), connector);
+    limit.setEndPointIdleTimeout(limits.busyIdleTimeout().toMillis());
+    server.addBean(limit);
+    server.setErrorHandler(new PlainErrorHandler(limits.maxRequestHeaderBytes()));
+    connector.open();
+    return new MetricsServer(server, scheduler, limits.writeTimeout(), connector, deadline, tls, web);
+  }
+
+  /**
+   * {@code configured}, or less where the process may not open that many files: a connection is
+   * a file descriptor, and an accept that fails for want of one fails again at once. A reserve of
+   * 256 is left for the JVM, the jars and the collectors.
+   */
+  static int connectionBound(int configured) {
+    long files = openFileLimit();
+    return files > 0 && files - 256 < configured ? (int) Math.max(16, files - 256) : configured;
+  }
+
+  // /proc/self/limits rather than the management beans, whose classes cost start-up time.
+  private static long openFileLimit() {
+    try {
+      for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/limits"))) {
+        if (line.startsWith("Max open files")) {
+          String soft = line.substring("Max open files".length()).strip().split("\\s+")[0];
+          return soft.equals("unlimited") ? -1 : Long.parseLong(soft);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux, or unreadable: no bound from here
+    }
+    return -1;
   }
 
   /**
@@ -87,108 +195,92 @@ public final class MetricsServer implements AutoCloseable {
    *
    * @param defaultTimeout the collectors' deadline when Prometheus sends no timeout header
    */
-  public void start(ExporterSite site, Duration defaultTimeout) {
-    if (this.site != null) {
+  public synchronized void start(ExporterSite site, Duration defaultTimeout) {
+    if (started) {
       throw new IllegalStateException("already started");
     }
-    this.site = site;
-    this.metrics = new MetricsEndpoint(site, defaultTimeout);
-    server.createContext("/", this::handle);
-    server.start();
+    started = true;
+    server.setHandler(new SiteHandler(new Router(site, defaultTimeout, routes, () -> policy), scheduler, writeTimeout));
+    try {
+      server.start();
+    } catch (Exception e) {
+      throw new IllegalStateException("the HTTP server did not start: " + e, e);
+    }
+    if (initialWeb != null) {
+      watcher = WebConfigWatcher.start(initialWeb, this::apply, WEB_CONFIG_POLL);
+    }
   }
 
   /**
    * Serves {@code handler} at exactly {@code path} (e.g. the CLI's {@code /sd}), with the same
-   * GET/HEAD check and the same 500-on-error guard as the built-in pages. Built-in paths cannot
-   * be replaced.
+   * GET/HEAD check, auth and 500-on-error guard as the built-in pages. Built-in paths cannot be
+   * replaced.
    */
-  public void route(String path, HttpHandler handler) {
+  public void route(String path, Route handler) {
     if (!path.startsWith("/") || path.equals("/") || path.equals("/metrics") || path.startsWith("/-/")) {
       throw new IllegalArgumentException("cannot add a route at " + path + "; choose a path of your own, such as /sd");
     }
-    if (routes.putIfAbsent(path, java.util.Objects.requireNonNull(handler, "handler")) != null) {
+    if (routes.putIfAbsent(path, Objects.requireNonNull(handler, "handler")) != null) {
       throw new IllegalArgumentException("a route at " + path + " exists already");
     }
   }
 
+  /**
+   * Takes a changed web config into use: new connections get its TLS settings, every request from
+   * now on its users, headers and rate limit.
+   *
+   * @throws WebConfigException when it turns TLS on or off, which needs a restart
+   */
+  public void apply(WebConfigFile next) throws WebConfigException {
+    boolean nextTls = next.tls().isPresent();
+    if (nextTls != (tls != null)) {
+      throw new WebConfigException(next.path() + ": tls_server_config " + (nextTls ? "was added" : "was removed")
+          + "; turning TLS on or off needs a restart of taoprom");
+    }
+    AccessPolicy nextPolicy = AccessPolicy.of(next.config(), checks);
+    if (tls != null) {
+      try {
+        tls.replace(next.tls().get());
+      } catch (Exception e) {
+        throw new WebConfigException(next.path() + ": tls_server_config: the new TLS settings cannot be used ("
+            + e.getClass().getSimpleName() + ")", e);
+      }
+    }
+    policy = nextPolicy;
+  }
+
+  /** Whether this server speaks TLS. */
+  public boolean secure() {
+    return tls != null;
+  }
+
   /** The port listened on; the chosen one when started with port 0. */
   public int port() {
-    return server.getAddress().getPort();
+    return connector.getLocalPort();
   }
 
   /** The address listened on. */
   public InetSocketAddress address() {
-    return server.getAddress();
+    String host = connector.getHost();
+    return host == null ? new InetSocketAddress(port()) : new InetSocketAddress(host, port());
+  }
+
+  /** Connections closed so far because their request header did not arrive in time. */
+  public long slowHeaderCloses() {
+    return deadline.closedConnections();
   }
 
   /** Stops listening at once and ends the server's threads. */
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
-  }
-
-  private void handle(HttpExchange exchange) {
-    String path = exchange.getRequestURI().getPath();
+    if (watcher != null) {
+      watcher.close();
+    }
     try {
-      String method = exchange.getRequestMethod();
-      if (!method.equals("GET") && !method.equals("HEAD")) {
-        exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-        Responses.line(exchange, 405, "method " + method + " not allowed; use GET");
-        return;
-      }
-      switch (path) {
-        case "/metrics":
-          metrics.handle(exchange);
-          break;
-        case "/-/healthy":
-          Responses.text(exchange, 200, "OK");
-          break;
-        case "/-/ready":
-          if (site.ready()) {
-            Responses.text(exchange, 200, "OK");
-          } else {
-            Responses.line(exchange, 503, "not ready: collectors are still starting");
-          }
-          break;
-        case "/":
-          Responses.html(exchange, 200, site.landingPage());
-          break;
-        default:
-          HttpHandler route = routes.get(path);
-          if (route != null) {
-            route.handle(exchange);
-          } else {
-            Responses.line(exchange, 404, "not found; the metrics are at /metrics");
-          }
-      }
-    } catch (IOException e) {
-      // The client went away mid-answer; nothing to tell anyone.
-      LOG.log(Level.DEBUG, "writing the answer to " + path + " failed: " + Failures.oneLine(e));
-    } catch (Throwable t) { // NOPMD: a handler error must become a 500, never a dead server thread
-      failed(exchange, path, t);
-    } finally {
-      exchange.close();
+      server.stop();
+    } catch (Exception e) {
+      // stopping at once: connections are dropped, nothing to report
     }
-  }
-
-  private void failed(HttpExchange exchange, String path, Throwable t) {
-    String key = path + " " + t.getClass().getName();
-    long now = System.nanoTime();
-    Long previous = lastLogged.get(key);
-    if (previous == null) {
-      LOG.log(Level.ERROR, "unexpected error serving " + path + ": " + Failures.oneLine(t), t);
-      lastLogged.put(key, now);
-    } else if (now - previous > LOG_INTERVAL_NANOS) {
-      LOG.log(Level.ERROR, "unexpected error serving " + path + " (again): " + Failures.oneLine(t));
-      lastLogged.put(key, now);
-    }
-    if (exchange.getResponseCode() == -1) {
-      try {
-        Responses.line(exchange, 500, "internal error serving " + path + ": " + t.getClass().getSimpleName() + " (see the exporter's log)");
-      } catch (IOException | RuntimeException e) {
-        LOG.log(Level.DEBUG, "could not send the 500 answer: " + Failures.oneLine(e));
-      }
-    }
+    connector.close();
   }
 }

@@ -1,5 +1,6 @@
 package io.taoprom.exporter.http;
 
+import io.taoprom.untrusted.Excerpt;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
@@ -22,6 +23,8 @@ final class ScrapeQuery {
 
   static final String COLLECT = "collect[]";
   static final String EXCLUDE = "exclude[]";
+  /** The most of a client's value a 400 answer quotes. */
+  static final int MAX_ECHO = 64;
 
   private ScrapeQuery() {}
 
@@ -74,7 +77,7 @@ final class ScrapeQuery {
     }
     String why = known.get(name);
     if (why == null) {
-      throw new BadQuery("unknown collector \"" + printable(name) + "\" in " + param + "; known collectors: "
+      throw new BadQuery("unknown collector " + Excerpt.quoted(name, MAX_ECHO) + " in " + param + "; known collectors: "
           + (known.isEmpty() ? "none" : String.join(", ", known.keySet())));
     }
     if (mustRun && !why.isEmpty()) {
@@ -87,17 +90,9 @@ final class ScrapeQuery {
     try {
       return URLDecoder.decode(text, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw new BadQuery("malformed query string near \"" + printable(text) + "\": " + e.getMessage());
+      // Not the decoder's message: it quotes the whole parameter.
+      throw new BadQuery("malformed query string near " + Excerpt.quoted(text, MAX_ECHO)
+          + ": a % must be followed by two hex digits (write %25 for %)");
     }
-  }
-
-  /** Echoes user input without control characters and at a bounded length. */
-  private static String printable(String text) {
-    StringBuilder out = new StringBuilder(Math.min(text.length(), 64));
-    for (int i = 0; i < text.length() && out.length() < 64; i++) {
-      char c = text.charAt(i);
-      out.append(Character.isISOControl(c) ? '?' : c);
-    }
-    return out.length() < text.length() ? out + "…" : out.toString();
   }
 }

@@ -36,5 +36,8 @@ class MetricsEndpointTest {
     assertThat(MetricsEndpoint.acceptsGzip(List.of("gzip;q=0"))).isFalse();
     assertThat(MetricsEndpoint.acceptsGzip(List.of("gzip;q=nonsense"))).isFalse();
     assertThat(MetricsEndpoint.acceptsGzip(List.of("br, deflate"))).isFalse();
+    // Found by RequestHeadersFuzz: an empty coding before a parameter threw (a 500).
+    assertThat(MetricsEndpoint.acceptsGzip(List.of(";", ";q=1, gzip", ",;,"))).isTrue();
+    assertThat(MetricsEndpoint.acceptsGzip(List.of(";"))).isFalse();
   }
 }

@@ -48,6 +48,18 @@ class ScrapeQueryTest {
     assertThatThrownBy(() -> ScrapeQuery.parse("exclude[]", KNOWN)).hasMessage("empty collector name in exclude[]");
     assertThatThrownBy(() -> ScrapeQuery.parse("collect[]=%zz", KNOWN)).hasMessageStartingWith("malformed query string near \"%zz\"");
     assertThatThrownBy(() -> ScrapeQuery.parse("collect[]=a%0Ab", KNOWN))
-        .hasMessage("unknown collector \"a?b\" in collect[]; known collectors: cpu, meminfo, nvml");
+        .hasMessage("unknown collector \"a\\nb\" in collect[]; known collectors: cpu, meminfo, nvml");
+  }
+
+  @Test
+  void aBadValueIsQuotedOnlyAsAShortEscapedExcerpt() {
+    String hostile = "%1B%5B2J%07" + "x".repeat(10_000);
+    assertThatThrownBy(() -> ScrapeQuery.parse("collect[]=" + hostile, KNOWN))
+        .hasMessageStartingWith("unknown collector \"\\x1b[2J\\x07xxx")
+        .hasMessageContaining("…(+")
+        .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(200).doesNotContain("\u001b").doesNotContain("\u0007"));
+    assertThatThrownBy(() -> ScrapeQuery.parse("exclude[]=%zz" + "y".repeat(10_000), KNOWN))
+        .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(200)
+            .startsWith("malformed query string near \"%zzyyy").endsWith("(write %25 for %)"));
   }
 }

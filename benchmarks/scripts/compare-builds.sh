@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Start-up time and resident memory of two builds of `taoprom serve`, interleaved so that machine
+# noise hits both alike: A=path/to/taoprom B=path/to/other/taoprom (launchers of two checkouts,
+# each built). RUNS start-ups each (default 10), then SCRAPES scrapes (default 1000, alternating
+# plain and gzip, a new connection each) of each and VmRSS/VmHWM from /proc/PID/status.
+#
+#   git archive c251e29 | tar -x -C /tmp/jdk && (cd /tmp/jdk && ./mvnw -q -pl cli -am package -DskipTests)
+#   A=/tmp/jdk/taoprom B=./taoprom benchmarks/scripts/compare-builds.sh
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+need curl "apt-get install curl"
+need python3 "apt-get install python3"
+: "${A:?set A to the first build's taoprom launcher}"
+: "${B:?set B to the second build's taoprom launcher}"
+RUNS=${RUNS:-10}
+SCRAPES=${SCRAPES:-1000}
+"$A" --version >/dev/null
+"$B" --version >/dev/null
+export TAOPROM_NO_BUILD=1
+
+# start LAUNCHER PORT: sets $pid.
+start() {
+  "$1" serve --web.listen-address "127.0.0.1:$2" 2>>"$tmp/serve.log" &
+  pid=$!
+  pids+=("$pid")
+}
+
+# startup LAUNCHER: seconds from launch to the first 200 on /metrics.
+startup() {
+  local port t0 t1
+  port=$(free_port)
+  t0=$(date +%s%N)
+  start "$1" "$port"
+  until curl -sf -o /dev/null "http://127.0.0.1:$port/metrics"; do
+    kill -0 "$pid" 2>/dev/null || { echo "compare-builds.sh: $1 exited; log:" >&2; cat "$tmp/serve.log" >&2; exit 1; }
+    sleep 0.005
+  done
+  t1=$(date +%s%N)
+  # CPU time (user + system, all threads) spent until then: less at the mercy of the machine's load.
+  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%.3f", ($14 + $15) / hz }' "/proc/$pid/stat")
+  kill "$pid"
+  wait "$pid" 2>/dev/null || true
+  echo "$cpu" >>"$tmp/cpu.$2"
+  awk -v ns=$((t1 - t0)) 'BEGIN { printf "%.3f\n", ns / 1e9 }'
+}
+
+echo "A=$A B=$B (load: $(cut -d' ' -f1-3 /proc/loadavg))"
+startup "$A" warm >/dev/null  # untimed: page cache, class-data-sharing archives
+startup "$B" warm >/dev/null
+for _ in $(seq "$RUNS"); do
+  startup "$A" a >>"$tmp/a"
+  startup "$B" b >>"$tmp/b"
+done
+for x in a b; do
+  read -r median p90 min max <<<"$(stats "$tmp/$x")"
+  read -r cmedian cp90 cmin cmax <<<"$(stats "$tmp/cpu.$x")"
+  printf 'start-up %s: median %.3f s, min %.3f s, max %.3f s; CPU until then median %.3f s, min %.3f s (%d runs)\n' "$x" \
+    "$(awk -v v="$median" 'BEGIN { print v / 1000 }')" "$(awk -v v="$min" 'BEGIN { print v / 1000 }')" \
+    "$(awk -v v="$max" 'BEGIN { print v / 1000 }')" "$(awk -v v="$cmedian" 'BEGIN { print v / 1000 }')" \
+    "$(awk -v v="$cmin" 'BEGIN { print v / 1000 }')" "$RUNS"
+done
+
+pa=$(free_port); start "$A" "$pa"; apid=$pid
+pb=$(free_port); start "$B" "$pb"; bpid=$pid
+wait_ok "http://127.0.0.1:$pa/metrics" 60
+wait_ok "http://127.0.0.1:$pb/metrics" 60
+for i in $(seq "$SCRAPES"); do
+  if (( i % 2 )); then enc=identity; else enc=gzip; fi
+  curl -s -o /dev/null -H "Accept-Encoding: $enc" "http://127.0.0.1:$pa/metrics"
+  curl -s -o /dev/null -H "Accept-Encoding: $enc" "http://127.0.0.1:$pb/metrics"
+done
+for x in a b; do
+  p=$apid; [ "$x" = b ] && p=$bpid
+  printf 'after %d scrapes %s: VmRSS %.1f MiB, VmHWM %.1f MiB, threads %s\n' "$SCRAPES" "$x" \
+    "$(awk -v k="$(rss_kb "$p")" 'BEGIN { print k / 1024 }')" "$(awk -v k="$(hwm_kb "$p")" 'BEGIN { print k / 1024 }')" \
+    "$(awk '/^Threads:/ { print $2 }' "/proc/$p/status")"
+done
+echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
