@@ -48,11 +48,12 @@ public final class Hex {
   }
 
   private static int digit(String s, int at) {
-    int d = Character.digit(s.charAt(at), 16);
-    if (d < 0) {
+    char c = s.charAt(at);
+    // ASCII digits only: Character.digit also takes other scripts' digits ('٥' would read as 5)
+    if (!java.util.HexFormat.isHexDigit(c)) {
       throw new IllegalArgumentException("not a hex digit at offset " + at + ": "
           + io.taoprom.untrusted.Excerpt.quoted(String.valueOf(s.charAt(at)), 8));
     }
-    return d;
+    return java.util.HexFormat.fromHexDigit(c);
   }
 }

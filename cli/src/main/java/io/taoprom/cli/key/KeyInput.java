@@ -85,7 +85,7 @@ final class KeyInput {
           + h.length());
     }
     for (int i = 0; i < h.length(); i++) {
-      if (Character.digit(h.charAt(i), 16) < 0) {
+      if (!HexFormat.isHexDigit(h.charAt(i))) {
         throw new ParameterException(spec.commandLine(), "invalid " + option + ": '" + h.charAt(i)
             + "' at position " + (i + text.length() - h.length()) + " is not a hex digit");
       }

@@ -168,6 +168,10 @@ class KeyCommandTest {
     CliRun invalid = taoprom("key", "verify", "--public", ALICE_HEX, "--message", "0x1234", "--signature", tampered);
     assertThat(invalid.exitCode()).isEqualTo(1);
     assertThat(invalid.out()).isEqualTo("invalid\n");
+    String otherScript = sig.substring(0, sig.length() - 1) + "\u0665"; // ARABIC-INDIC DIGIT FIVE
+    CliRun notHex = taoprom("key", "verify", "--public", ALICE_HEX, "--message", "0x1234", "--signature", otherScript);
+    assertThat(notHex.exitCode()).isEqualTo(2);
+    assertThat(notHex.err()).contains("invalid --signature").contains("is not a hex digit").doesNotContain("Exception");
     JsonNode j = json(taoprom("key", "verify", "--public", ALICE, "--message", "0x1235", "--signature", sig, "--json"));
     assertThat(j.get("valid").isBoolean()).isTrue();
     assertThat(j.get("valid").asBoolean()).isFalse();

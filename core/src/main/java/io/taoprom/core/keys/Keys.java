@@ -89,7 +89,7 @@ public final class Keys {
       throw new KeyFormatException("a raw seed after 0x must be 64 hex digits (32 bytes), got " + hex.length() + " digits");
     }
     for (int i = 0; i < hex.length(); i++) {
-      if (Character.digit(hex.charAt(i), 16) < 0) {
+      if (!HexFormat.isHexDigit(hex.charAt(i))) {
         throw new KeyFormatException(i + 2, "a hex digit in the seed");
       }
     }

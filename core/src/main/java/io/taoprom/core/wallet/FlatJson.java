@@ -128,11 +128,11 @@ final class FlatJson {
           }
           int cp = 0;
           for (int i = 0; i < 4; i++) {
-            int d = Character.digit(text.charAt(pos + i), 16);
-            if (d < 0) {
+            char digit = text.charAt(pos + i);
+            if (!java.util.HexFormat.isHexDigit(digit)) { // ASCII only, as JSON says
               throw error(pos + i, "a hex digit in a \\u escape");
             }
-            cp = cp * 16 + d;
+            cp = cp * 16 + java.util.HexFormat.fromHexDigit(digit);
           }
           pos += 4;
           sb.append((char) cp);

@@ -252,7 +252,7 @@ public final class Keyfile {
       throw new KeyfileException(path + ": " + field + " must be hex with an even number of digits");
     }
     for (int i = 0; i < h.length(); i++) {
-      if (Character.digit(h.charAt(i), 16) < 0) {
+      if (!HexFormat.isHexDigit(h.charAt(i))) {
         throw new KeyfileException(path + ": " + field + " must be hex; character " + i + " is not a hex digit");
       }
     }

@@ -45,6 +45,9 @@ class KeysTest {
         .hasMessageContaining("64 hex digits").hasMessageNotContaining("abab");
     assertThatThrownBy(() -> Keys.fromUri("0x" + "zz".repeat(32))).isInstanceOf(KeyFormatException.class)
         .hasMessageContaining("hex digit").hasMessageNotContaining("zz");
+    // digits of other scripts are not hex digits (Character.digit would take them)
+    assertThatThrownBy(() -> Keys.fromUri("0x" + "01".repeat(31) + "0\u0665")).isInstanceOf(KeyFormatException.class)
+        .hasMessageContaining("position 65").hasMessageNotContaining("0101");
     assertThatThrownBy(() -> Keys.fromUri("//Alice/soft", "ed25519")).isInstanceOf(KeyException.class)
         .hasMessageContaining("no soft derivation");
     assertThatThrownBy(() -> Keys.fromUri("//Alice", "ecdsa")).isInstanceOf(KeyException.class).hasMessageContaining("unknown");

@@ -141,6 +141,21 @@ class KeyfileTest {
   }
 
   @Test
+  void hexOfOtherScriptsIsRefusedAsAKeyfileError() {
+    // Found by KeyfileParseFuzz in CI: Character.digit took ARABIC-INDIC DIGIT FIVE as a hex digit,
+    // so the check passed and HexFormat then threw an undeclared NumberFormatException.
+    String arabicFive = "\u0665";
+    String key = "0x" + "11".repeat(31) + "1" + arabicFive;
+    assertThatThrownBy(() -> parse("{\"publicKey\": \"" + key + "\"}")).isInstanceOf(KeyfileException.class)
+        .hasMessageContaining("publicKey must be hex; character 63");
+    assertThatThrownBy(() -> parse("{\"secretSeed\": \"0x" + "11".repeat(31) + "1" + arabicFive + "\"}"))
+        .isInstanceOf(KeyfileException.class).hasMessageContaining("hex");
+    // a \\u escape takes ASCII hex digits only, as JSON says
+    assertThatThrownBy(() -> parse("{\"note\": \"\\u00" + arabicFive + "1\"}")).isInstanceOf(KeyfileException.class)
+        .hasMessageContaining("\\u escape");
+  }
+
+  @Test
   void warnsWhenOthersCanReadASecret() throws Exception {
     Path p = file("plain-full");
     Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-r--r--"));

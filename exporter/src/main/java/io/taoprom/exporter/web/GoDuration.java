@@ -22,7 +22,7 @@ final class GoDuration {
     int i = 0;
     while (i < text.length()) {
       int start = i;
-      while (i < text.length() && (Character.isDigit(text.charAt(i)) || text.charAt(i) == '.')) {
+      while (i < text.length() && (isAsciiDigit(text.charAt(i)) || text.charAt(i) == '.')) {
         i++;
       }
       if (i == start) {
@@ -35,7 +35,7 @@ final class GoDuration {
         return null;
       }
       int unitStart = i;
-      while (i < text.length() && !Character.isDigit(text.charAt(i)) && text.charAt(i) != '.') {
+      while (i < text.length() && !isAsciiDigit(text.charAt(i)) && text.charAt(i) != '.') {
         i++;
       }
       long unit = unitNanos(text.substring(unitStart, i));
@@ -48,6 +48,10 @@ final class GoDuration {
       }
     }
     return Duration.ofNanos(nanos);
+  }
+
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private static long unitNanos(String unit) {
