@@ -98,11 +98,19 @@ public final class TaoPromExporter implements AutoCloseable {
       } else {
         selection.put(name, "");
         CollectorConfig config = b.config;
-        isolated.collectorFactory(name, () -> plugin.create(config));
+        isolated.collectorFactory(name, () -> plugin.create(config), nodeExporterCompatible(plugin));
       }
     }
     this.selection = Collections.unmodifiableMap(selection);
     this.isolating = isolated.build();
+  }
+
+  private static boolean nodeExporterCompatible(CollectorPlugin plugin) {
+    try {
+      return plugin.nodeExporterCompatible();
+    } catch (RuntimeException | LinkageError e) {
+      return false; // a plugin that cannot say is served under taoprom's names only
+    }
   }
 
   // Read once: the landing page must not depend on a plugin answering the same way twice.

@@ -32,6 +32,7 @@ final class CollectorUnit {
 
   private final String name;
   private final boolean reported;
+  private final boolean nodeExporter;
   private final Callable<? extends MultiCollector> factory;
   private final CompletableFuture<MultiCollector> created = new CompletableFuture<>();
   private final FailureLog log;
@@ -46,9 +47,11 @@ final class CollectorUnit {
 
   private record Health(Instant lastSuccess, long lastDurationNanos, String lastError) {}
 
-  CollectorUnit(String name, boolean reported, Callable<? extends MultiCollector> factory, long logIntervalNanos) {
+  CollectorUnit(String name, boolean reported, boolean nodeExporter, Callable<? extends MultiCollector> factory,
+      long logIntervalNanos) {
     this.name = name;
     this.reported = reported;
+    this.nodeExporter = nodeExporter;
     this.factory = factory;
     this.log = new FailureLog(name, logIntervalNanos);
   }
@@ -60,6 +63,11 @@ final class CollectorUnit {
   /** Whether the unit gets success and duration series and answers to collect[]; the application registry does not. */
   boolean reported() {
     return reported;
+  }
+
+  /** Whether the unit's health is also served under node_exporter's names. */
+  boolean nodeExporter() {
+    return nodeExporter;
   }
 
   /** Builds the collector on the executor; scrapes wait for it within their deadline. */

@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  * yields invalid names is left out of that scrape and reported; the scrape itself always
  * succeeds. Every selected collector gets {@code taoprom_scrape_collector_success{collector}}
  * (1 or 0), {@code taoprom_scrape_collector_duration_seconds{collector}} and
- * {@code taoprom_scrape_collector_skipped_families{collector}}, and every scrape carries
+ * {@code taoprom_scrape_collector_skipped_families{collector}} (node_exporter's collectors also
+ * {@code node_scrape_collector_success} and {@code _duration_seconds}), and every scrape carries
  * {@code taoprom_build_info{version,revision,java_version} 1}.
  *
  * <pre>{@code
@@ -71,6 +72,15 @@ public final class IsolatingCollector implements MultiCollector, AutoCloseable {
    * cannot be served beside them.
    */
   public static final String SKIPPED_METRIC = "taoprom_scrape_collector_skipped_families";
+
+  /**
+   * {@code node_scrape_collector_success{collector}}: {@link #SUCCESS_METRIC} again, under
+   * node_exporter's name, for the collectors added as node_exporter's.
+   */
+  public static final String NODE_SUCCESS_METRIC = "node_scrape_collector_success";
+
+  /** {@code node_scrape_collector_duration_seconds{collector}}: {@link #DURATION_METRIC} likewise. */
+  public static final String NODE_DURATION_METRIC = "node_scrape_collector_duration_seconds";
 
   /** {@code taoprom_build_info{version,revision,java_version}}: always 1. */
   public static final String BUILD_INFO_METRIC = "taoprom_build_info";
@@ -148,6 +158,8 @@ public final class IsolatingCollector implements MultiCollector, AutoCloseable {
     table.reserve(DURATION_METRIC);
     table.reserve(SKIPPED_METRIC);
     table.reserve(BUILD_INFO_METRIC);
+    table.reserve(NODE_SUCCESS_METRIC);
+    table.reserve(NODE_DURATION_METRIC);
     for (int i = 0; i < outcomes.length; i++) {
       if (outcomes[i].succeeded()) {
         table.add(i);
@@ -160,7 +172,13 @@ public final class IsolatingCollector implements MultiCollector, AutoCloseable {
         .help("taoprom: Duration of a collector scrape.");
     GaugeSnapshot.Builder skipped = GaugeSnapshot.builder().name(SKIPPED_METRIC)
         .help("taoprom: Metric families of a collector left out of the scrape because another collector yields their names.");
+    // node_exporter's own help texts, so that a family served by both programs reads the same.
+    GaugeSnapshot.Builder nodeSuccess = GaugeSnapshot.builder().name(NODE_SUCCESS_METRIC)
+        .help("node_exporter: Whether a collector succeeded.");
+    GaugeSnapshot.Builder nodeDuration = GaugeSnapshot.builder().name(NODE_DURATION_METRIC)
+        .help("node_exporter: Duration of a collector scrape.");
     boolean anyReported = false;
+    boolean anyNodeExporter = false;
     for (int i = 0; i < outcomes.length; i++) {
       CollectorUnit unit = chosen.get(i);
       Outcome outcome = table.outcome(i);
@@ -172,12 +190,21 @@ public final class IsolatingCollector implements MultiCollector, AutoCloseable {
         success.dataPoint(GaugeDataPointSnapshot.builder().labels(collector).value(outcome.succeeded() ? 1 : 0).build());
         duration.dataPoint(GaugeDataPointSnapshot.builder().labels(collector).value(outcome.durationNanos() / 1e9).build());
         skipped.dataPoint(GaugeDataPointSnapshot.builder().labels(collector).value(outcome.skipped()).build());
+        if (unit.nodeExporter()) {
+          anyNodeExporter = true;
+          nodeSuccess.dataPoint(GaugeDataPointSnapshot.builder().labels(collector).value(outcome.succeeded() ? 1 : 0).build());
+          nodeDuration.dataPoint(GaugeDataPointSnapshot.builder().labels(collector).value(outcome.durationNanos() / 1e9).build());
+        }
       }
     }
     if (anyReported) {
       families.add(success.build());
       families.add(duration.build());
       families.add(skipped.build());
+    }
+    if (anyNodeExporter) {
+      families.add(nodeSuccess.build());
+      families.add(nodeDuration.build());
     }
     families.add(buildInfo);
     return new MetricSnapshots(families);
@@ -304,6 +331,16 @@ public final class IsolatingCollector implements MultiCollector, AutoCloseable {
      * nothing). {@code name} is its {@code collector} label.
      */
     public Builder collectorFactory(String name, Callable<? extends MultiCollector> factory) {
+      return collectorFactory(name, factory, false);
+    }
+
+    /**
+     * Adds a collector as {@link #collectorFactory(String, Callable)} does; when
+     * {@code nodeExporter} is true it is node_exporter's collector of that name, and its success
+     * and duration are also served as {@code node_scrape_collector_success} and
+     * {@code node_scrape_collector_duration_seconds}, for the dashboards that read them.
+     */
+    public Builder collectorFactory(String name, Callable<? extends MultiCollector> factory, boolean nodeExporter) {
       Objects.requireNonNull(factory, "factory");
       if (name == null || !NAME.matcher(name).matches()) {
         throw new IllegalArgumentException("invalid collector name \"" + name + "\": use lower-case letters, digits and underscores");
@@ -311,7 +348,7 @@ public final class IsolatingCollector implements MultiCollector, AutoCloseable {
       if (!names.add(name)) {
         throw new IllegalArgumentException("collector \"" + name + "\" added twice");
       }
-      units.add(new CollectorUnit(name, true, factory, logInterval.toNanos()));
+      units.add(new CollectorUnit(name, true, nodeExporter, factory, logInterval.toNanos()));
       return this;
     }
 
@@ -333,7 +370,7 @@ public final class IsolatingCollector implements MultiCollector, AutoCloseable {
       }
       hasRegistry = true;
       MultiCollector scrape = registry::scrape;
-      units.add(0, new CollectorUnit(REGISTRY_UNIT, false, () -> scrape, logInterval.toNanos()));
+      units.add(0, new CollectorUnit(REGISTRY_UNIT, false, false, () -> scrape, logInterval.toNanos()));
       return this;
     }
 

@@ -58,6 +58,17 @@ public interface CollectorPlugin {
     return "";
   }
 
+  /**
+   * Whether this plugin is node_exporter's collector of the same name (the host collectors).
+   * Its success and duration are then served a second time as node_exporter names them,
+   * {@code node_scrape_collector_success{collector}} and
+   * {@code node_scrape_collector_duration_seconds{collector}}, which the Node Exporter
+   * dashboards' scrape panels read. False unless overridden.
+   */
+  default boolean nodeExporterCompatible() {
+    return false;
+  }
+
   /** Whether the collector runs when the user names neither {@code --collector.NAME} nor its negation. */
   default boolean enabledByDefault() {
     return true;

@@ -127,6 +127,57 @@ class IsolatingCollectorTest {
   }
 
   @Test
+  void nodeExporterCollectorsAlsoGetNodeExportersScrapeSeries() {
+    try (IsolatingCollector isolating = IsolatingCollector.builder()
+        .collectorFactory("loadavg", () -> () -> MetricSnapshots.of(gauge("node_load1", 1)), true)
+        .collectorFactory("broken", () -> () -> {
+          throw new IllegalStateException("no");
+        }, true)
+        .collector("nvml", () -> MetricSnapshots.of(gauge("gpu_count", 1)))
+        .build()) {
+      MetricSnapshots snapshots = isolating.scrape(ScrapeRequest.all(TIMEOUT));
+      Map<String, Double> nodeSuccess = new HashMap<>();
+      Map<String, Double> nodeDuration = new HashMap<>();
+      for (MetricSnapshot s : snapshots) {
+        Map<String, Double> into = switch (s.getMetadata().getName()) {
+          case IsolatingCollector.NODE_SUCCESS_METRIC -> nodeSuccess;
+          case IsolatingCollector.NODE_DURATION_METRIC -> nodeDuration;
+          default -> null;
+        };
+        if (into != null) {
+          s.getDataPoints().forEach(p -> into.put(p.getLabels().get("collector"), ((GaugeDataPointSnapshot) p).getValue()));
+        }
+      }
+      // the same verdicts as taoprom's own series, for node_exporter's collectors only
+      assertThat(nodeSuccess).containsOnly(Map.entry("loadavg", 1.0), Map.entry("broken", 0.0));
+      assertThat(success(snapshots)).containsOnly(Map.entry("loadavg", 1.0), Map.entry("broken", 0.0), Map.entry("nvml", 1.0));
+      assertThat(nodeDuration).containsOnlyKeys("loadavg", "broken").allSatisfy((k, v) -> assertThat(v).isBetween(0.0, 5.0));
+    }
+    try (IsolatingCollector none = IsolatingCollector.builder()
+        .collector("nvml", () -> MetricSnapshots.of(gauge("gpu_count", 1))).build()) {
+      assertThat(families(none.scrape(ScrapeRequest.all(TIMEOUT))))
+          .doesNotContain(IsolatingCollector.NODE_SUCCESS_METRIC, IsolatingCollector.NODE_DURATION_METRIC);
+    }
+  }
+
+  @Test
+  void aCollectorCannotTakeNodeExportersScrapeNames() {
+    try (IsolatingCollector isolating = IsolatingCollector.builder()
+        .collectorFactory("cpu", () -> () -> MetricSnapshots.of(gauge("node_cpu_info", 1)), true)
+        .collector("impostor", () -> MetricSnapshots.of(gauge(IsolatingCollector.NODE_SUCCESS_METRIC, 1, "collector", "cpu")))
+        .build()) {
+      MetricSnapshots snapshots = isolating.scrape(ScrapeRequest.all(TIMEOUT));
+      long nodeSuccessFamilies = families(snapshots).stream().filter(IsolatingCollector.NODE_SUCCESS_METRIC::equals).count();
+      assertThat(nodeSuccessFamilies).isEqualTo(1);
+      for (MetricSnapshot s : snapshots) {
+        if (s.getMetadata().getName().equals(IsolatingCollector.NODE_SUCCESS_METRIC)) {
+          assertThat(s.getDataPoints()).hasSize(1);
+        }
+      }
+    }
+  }
+
+  @Test
   void aFailingRegistryIsLeftOutAndTheCollectorsStillServed() {
     PrometheusRegistry registry = new PrometheusRegistry();
     registry.register((MultiCollector) () -> {

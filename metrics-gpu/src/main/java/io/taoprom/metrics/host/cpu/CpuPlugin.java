@@ -24,6 +24,11 @@ public final class CpuPlugin implements CollectorPlugin {
   }
 
   @Override
+  public boolean nodeExporterCompatible() {
+    return true;
+  }
+
+  @Override
   public String description() {
     return "Seconds the CPUs spent in each mode (node_cpu_seconds_total)";
   }

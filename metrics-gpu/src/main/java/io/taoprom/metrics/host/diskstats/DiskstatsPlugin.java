@@ -31,6 +31,11 @@ public final class DiskstatsPlugin implements CollectorPlugin {
   }
 
   @Override
+  public boolean nodeExporterCompatible() {
+    return true;
+  }
+
+  @Override
   public String description() {
     return "Block device I/O counters (node_disk_*)";
   }

@@ -32,6 +32,11 @@ public final class FilesystemPlugin implements CollectorPlugin {
   }
 
   @Override
+  public boolean nodeExporterCompatible() {
+    return true;
+  }
+
+  @Override
   public String description() {
     return "File system size and free space (node_filesystem_*)";
   }

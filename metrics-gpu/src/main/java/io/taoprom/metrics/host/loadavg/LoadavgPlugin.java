@@ -25,6 +25,11 @@ public final class LoadavgPlugin implements CollectorPlugin {
   }
 
   @Override
+  public boolean nodeExporterCompatible() {
+    return true;
+  }
+
+  @Override
   public String description() {
     return "1, 5 and 15 minute load averages (node_load1/5/15)";
   }

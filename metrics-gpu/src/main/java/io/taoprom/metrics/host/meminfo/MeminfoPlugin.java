@@ -25,6 +25,11 @@ public final class MeminfoPlugin implements CollectorPlugin {
   }
 
   @Override
+  public boolean nodeExporterCompatible() {
+    return true;
+  }
+
+  @Override
   public String description() {
     return "Memory and swap figures (node_memory_*_bytes)";
   }

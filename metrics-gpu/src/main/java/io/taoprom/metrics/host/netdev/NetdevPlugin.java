@@ -30,6 +30,11 @@ public final class NetdevPlugin implements CollectorPlugin {
   }
 
   @Override
+  public boolean nodeExporterCompatible() {
+    return true;
+  }
+
+  @Override
   public String description() {
     return "Network interface counters (node_network_*_total)";
   }

@@ -24,6 +24,11 @@ public final class TimePlugin implements CollectorPlugin {
   }
 
   @Override
+  public boolean nodeExporterCompatible() {
+    return true;
+  }
+
+  @Override
   public String description() {
     return "System time, time zone and boot time (node_time_seconds, node_boot_time_seconds)";
   }

@@ -24,6 +24,11 @@ public final class UnamePlugin implements CollectorPlugin {
   }
 
   @Override
+  public boolean nodeExporterCompatible() {
+    return true;
+  }
+
+  @Override
   public String description() {
     return "Kernel and host identity (node_uname_info)";
   }
