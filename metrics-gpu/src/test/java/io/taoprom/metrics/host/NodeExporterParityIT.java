@@ -5,14 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.taoprom.exporter.spi.CollectorConfig;
 import io.taoprom.exporter.spi.CollectorPlugin;
-import io.taoprom.metrics.host.cpu.CpuPlugin;
-import io.taoprom.metrics.host.diskstats.DiskstatsPlugin;
-import io.taoprom.metrics.host.filesystem.FilesystemPlugin;
-import io.taoprom.metrics.host.loadavg.LoadavgPlugin;
-import io.taoprom.metrics.host.meminfo.MeminfoPlugin;
-import io.taoprom.metrics.host.netdev.NetdevPlugin;
-import io.taoprom.metrics.host.time.TimePlugin;
-import io.taoprom.metrics.host.uname.UnamePlugin;
 import io.taoprom.metrics.textfile.format.FamilyType;
 import io.taoprom.metrics.textfile.format.ParsedFamily;
 import io.taoprom.metrics.textfile.format.ParsedSample;
@@ -30,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -40,23 +33,51 @@ import org.junit.jupiter.api.Test;
  * Our host collectors next to the real node_exporter on this machine, with the same collectors
  * and the same (upstream default) filters: every family we serve must exist there with the same
  * name, type, help text and label names, over the same series, and the figures that do not move
- * between two reads must be equal.
+ * between two reads must be equal. The collectors compared are every plugin on the class path
+ * that says it is node_exporter's ({@link CollectorPlugin#nodeExporterCompatible()}) and that
+ * this node_exporter build also has; a new collector is compared by registering it.
  */
 class NodeExporterParityIT {
 
-  private static final List<CollectorPlugin> OURS =
-      List.of(
-          new CpuPlugin(), new LoadavgPlugin(), new MeminfoPlugin(), new NetdevPlugin(),
-          new DiskstatsPlugin(), new FilesystemPlugin(), new TimePlugin(), new UnamePlugin());
+  /**
+   * node_exporter's flags that set a collector's filters to TaoProm's defaults, where Debian's
+   * package patches upstream's or where the two differ, keyed by collector.
+   */
+  private static final Map<String, List<String>> FILTERS = Map.of(
+      "netdev", List.of("--no-collector.netdev.netlink", "--collector.netdev.device-exclude="),
+      "diskstats", List.of("--collector.diskstats.device-exclude=^(z?ram|loop|fd|(h|s|v|xv)d[a-z]|nvme\\d+n\\d+p)\\d+$"),
+      "filesystem", List.of(
+          "--collector.filesystem.mount-points-exclude="
+              + "^/(dev|proc|run/credentials/.+|sys|var/lib/docker/.+|var/lib/containers/storage/.+)($|/)",
+          "--collector.filesystem.fs-types-exclude="
+              + "^(autofs|binfmt_misc|bpf|cgroup2?|configfs|debugfs|devpts|devtmpfs|fusectl|hugetlbfs|iso9660"
+              + "|mqueue|nsfs|overlay|proc|procfs|pstore|rpc_pipefs|securityfs|selinuxfs|squashfs|erofs"
+              + "|sysfs|tracefs)$"));
+
+  /** Our node_exporter collectors that are available here, by name. */
+  private static Map<String, CollectorPlugin> ours() {
+    Map<String, CollectorPlugin> out = new TreeMap<>();
+    for (CollectorPlugin plugin : ServiceLoader.load(CollectorPlugin.class)) {
+      if (plugin.nodeExporterCompatible() && plugin.availability(CollectorConfig.empty()).available()) {
+        out.put(plugin.name(), plugin);
+      }
+    }
+    return out;
+  }
 
   @Test
   void ourHostFamiliesMatchNodeExportersOnThisMachine() throws Exception {
     assumeTrue(HostBackend.detect() == HostBackend.PROC, "node_exporter parity is checked on Linux");
     Path nodeExporter = ExternalTool.require("prometheus-node-exporter", "prometheus-node-exporter", "node_exporter");
 
-    Map<String, ParsedFamily> theirs = byName(nodeExporter(nodeExporter));
+    Set<String> theirCollectors = collectorsOf(nodeExporter);
+    Map<String, CollectorPlugin> compared = new TreeMap<>(ours());
+    compared.keySet().retainAll(theirCollectors);
+    assertThat(compared).containsKeys("cpu", "loadavg", "meminfo", "netdev", "diskstats", "filesystem", "time", "uname");
+
+    Map<String, ParsedFamily> theirs = byName(nodeExporter(nodeExporter, compared.keySet()));
     StringBuilder ourText = new StringBuilder();
-    for (CollectorPlugin plugin : OURS) {
+    for (CollectorPlugin plugin : compared.values()) {
       ourText.append(Exposition.text(plugin.create(CollectorConfig.empty())));
     }
     Map<String, ParsedFamily> ours = byName(ourText.toString());
@@ -128,31 +149,41 @@ class NodeExporterParityIT {
     return out;
   }
 
-  /** One scrape of node_exporter run with our collectors and filters. */
-  private static String nodeExporter(Path binary) throws Exception {
+  /** The collectors this node_exporter build has, from its {@code --help}. */
+  private static Set<String> collectorsOf(Path binary) throws Exception {
+    Process help = new ProcessBuilder(binary.toString(), "--help").redirectErrorStream(true).start();
+    String text = new String(help.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    help.waitFor();
+    Set<String> names = new TreeSet<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("--\\[no-\\]collector\\.([a-z_0-9]+)\\s").matcher(text);
+    while (m.find()) {
+      names.add(m.group(1));
+    }
+    java.util.regex.Matcher plain = java.util.regex.Pattern.compile("\\n\\s+--collector\\.([a-z_0-9]+)\\s+Enable the").matcher(text);
+    while (plain.find()) {
+      names.add(plain.group(1));
+    }
+    assertThat(names).as("collectors in node_exporter --help").contains("cpu", "loadavg");
+    return names;
+  }
+
+  /** One scrape of node_exporter run with the given collectors and our filters. */
+  private static String nodeExporter(Path binary, Set<String> collectors) throws Exception {
     int port;
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = socket.getLocalPort();
     }
     Path log = Files.createTempFile("node_exporter", ".log");
+    List<String> command = new ArrayList<>(List.of(
+        binary.toString(), "--web.listen-address=127.0.0.1:" + port, "--collector.disable-defaults"));
+    Set<String> enabled = new TreeSet<>(collectors);
+    enabled.add("stat"); // node_boot_time_seconds: node_exporter's stat collector, TaoProm's time collector
+    for (String collector : enabled) {
+      command.add("--collector." + collector);
+      command.addAll(FILTERS.getOrDefault(collector, List.of()));
+    }
     Process process =
-        new ProcessBuilder(
-                binary.toString(),
-                "--web.listen-address=127.0.0.1:" + port,
-                "--collector.disable-defaults",
-                "--collector.cpu", "--collector.loadavg", "--collector.meminfo", "--collector.netdev",
-                "--collector.diskstats", "--collector.filesystem", "--collector.time", "--collector.uname",
-                "--collector.stat",
-                // Upstream's defaults, which ours are (Debian's package patches some of them).
-                "--no-collector.netdev.netlink",
-                "--collector.netdev.device-exclude=",
-                "--collector.diskstats.device-exclude=^(z?ram|loop|fd|(h|s|v|xv)d[a-z]|nvme\\d+n\\d+p)\\d+$",
-                "--collector.filesystem.mount-points-exclude="
-                    + "^/(dev|proc|run/credentials/.+|sys|var/lib/docker/.+|var/lib/containers/storage/.+)($|/)",
-                "--collector.filesystem.fs-types-exclude="
-                    + "^(autofs|binfmt_misc|bpf|cgroup2?|configfs|debugfs|devpts|devtmpfs|fusectl|hugetlbfs|iso9660"
-                    + "|mqueue|nsfs|overlay|proc|procfs|pstore|rpc_pipefs|securityfs|selinuxfs|squashfs|erofs"
-                    + "|sysfs|tracefs)$")
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
