@@ -22,17 +22,17 @@ import org.junit.jupiter.api.Test;
 class PluginRegistrationTest {
 
   private static final Map<String, String> OURS =
-      Map.of(
-          "io.taoprom.metrics.host.cpu.CpuPlugin", "cpu",
-          "io.taoprom.metrics.host.loadavg.LoadavgPlugin", "loadavg",
-          "io.taoprom.metrics.host.meminfo.MeminfoPlugin", "meminfo",
-          "io.taoprom.metrics.host.netdev.NetdevPlugin", "netdev",
-          "io.taoprom.metrics.host.diskstats.DiskstatsPlugin", "diskstats",
-          "io.taoprom.metrics.host.filesystem.FilesystemPlugin", "filesystem",
-          "io.taoprom.metrics.host.time.TimePlugin", "time",
-          "io.taoprom.metrics.host.uname.UnamePlugin", "uname",
-          "io.taoprom.metrics.textfile.TextfilePlugin", "textfile",
-          "io.taoprom.metrics.scrape.ScrapePlugin", "scrape");
+      Map.ofEntries(
+          Map.entry("io.taoprom.metrics.host.cpu.CpuPlugin", "cpu"),
+          Map.entry("io.taoprom.metrics.host.loadavg.LoadavgPlugin", "loadavg"),
+          Map.entry("io.taoprom.metrics.host.meminfo.MeminfoPlugin", "meminfo"),
+          Map.entry("io.taoprom.metrics.host.netdev.NetdevPlugin", "netdev"),
+          Map.entry("io.taoprom.metrics.host.diskstats.DiskstatsPlugin", "diskstats"),
+          Map.entry("io.taoprom.metrics.host.filesystem.FilesystemPlugin", "filesystem"),
+          Map.entry("io.taoprom.metrics.host.time.TimePlugin", "time"),
+          Map.entry("io.taoprom.metrics.host.uname.UnamePlugin", "uname"),
+          Map.entry("io.taoprom.metrics.textfile.TextfilePlugin", "textfile"),
+          Map.entry("io.taoprom.metrics.scrape.ScrapePlugin", "scrape"));
 
   @Test
   void everyPluginIsListedAndAnswersToItsName() throws Exception {
