@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 /**
  * Whatever the file holds, parsing it either gives a config or throws {@link WebConfigException}
- * with one short line that quotes neither a password hash nor a private key from the file. Three
+ * with one short line that quotes neither the password hash nor the private key planted in the file. Three
  * shapes of input: arbitrary text, and arbitrary text around a hash and around an inline key.
  */
 class WebConfigParserFuzz {
@@ -32,8 +32,15 @@ class WebConfigParserFuzz {
     } catch (WebConfigException e) {
       String message = e.getMessage();
       assertThat(message).startsWith("web.yml").hasSizeLessThan(1200).doesNotContain("\n").doesNotContain("\r");
-      assertThat(message).doesNotContain("SECRETHASH").doesNotContain("HASH123").doesNotContain("S2V5TWF0ZXJp")
-          .doesNotContain("bEtleU1hdGVy");
+      // The fuzzer learns these strings from the comparisons and may write them anywhere itself,
+      // where they are keys or values like any other; a leak is a piece of the planted secret that
+      // only the planted secret holds.
+      String written = text.replace(HASH, "\u0000").replace(KEY, "\u0000");
+      for (String piece : new String[] {"SECRETHASH", "HASH123", "S2V5TWF0ZXJp", "bEtleU1hdGVy"}) {
+        if (!written.contains(piece)) {
+          assertThat(message).doesNotContain(piece);
+        }
+      }
     }
   }
 }
