@@ -282,7 +282,7 @@ class MixinPrometheusIT {
     // A little longer, so that an alert that should stay quiet has had its chance to start.
     Thread.sleep(5000);
     active = activeAlerts();
-    assertThat(active.keySet()).as("active alerts: %s", active).isEqualTo(new TreeSet<>(EXPECTED_ALERTS));
+    assertThat(active.keySet()).as("active alerts: %s", describe(active)).isEqualTo(new TreeSet<>(EXPECTED_ALERTS));
 
     JsonNode critical = active.get("TaoPromGpuCriticalXid").get(0).path("labels");
     assertThat(critical.path("xid").asText()).isEqualTo("79");
@@ -351,6 +351,22 @@ class MixinPrometheusIT {
       byName.computeIfAbsent(alert.path("labels").path("alertname").asText(), k -> new ArrayList<>()).add(alert);
     }
     return byName;
+  }
+
+  /** Each alert's state and its labels other than the target's, for messages. */
+  private static String describe(Map<String, List<JsonNode>> alerts) {
+    Set<String> target = Set.of("alertname", "job", "instance", "netuid", "uid", "hotkey", "version", "uuid");
+    List<String> out = new ArrayList<>();
+    alerts.forEach((name, list) -> list.forEach(a -> {
+      Map<String, String> labels = new TreeMap<>();
+      a.path("labels").fields().forEachRemaining(e -> {
+        if (!target.contains(e.getKey())) {
+          labels.put(e.getKey(), e.getValue().asText());
+        }
+      });
+      out.add(name + labels + " " + a.path("state").asText());
+    }));
+    return String.join("\n", out);
   }
 
   /** A fake node where Bob's hotkey has uid 1 on netuid 1 and serve_prometheus is stored and succeeds. */
