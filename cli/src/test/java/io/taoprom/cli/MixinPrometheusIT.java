@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.taoprom.chain.FakeChain;
 import io.taoprom.chain.codec.Values;
 import io.taoprom.cli.mixin.Dashboard;
+import io.taoprom.cli.mixin.GrafanaVariables;
 import io.taoprom.cli.mixin.Mixin;
 import io.taoprom.cli.mixin.PromqlNames;
 import io.taoprom.cli.targets.SubnetFixture;
@@ -20,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -218,7 +218,8 @@ class MixinPrometheusIT {
     List<String> report = new ArrayList<>();
     for (Path file : Mixin.dashboards()) {
       Dashboard dashboard = Dashboard.read(file);
-      Map<String, String> values = resolveVariables(dashboard);
+      Map<String, String> values =
+          GrafanaVariables.resolve(dashboard, BUILT_INS, prometheus::api, Duration.ofSeconds(30));
       Map<String, String> mustHaveData = new LinkedHashMap<>();
       for (Dashboard.Query q : dashboard.queries()) {
         String promql = Dashboard.interpolate(q.expr(), values);
@@ -301,27 +302,6 @@ class MixinPrometheusIT {
   }
 
   // ---------------------------------------------------------------------------------- helpers
-
-  /** Resolves each variable in order as Grafana does: its label_values query, then All or the first value. */
-  private static Map<String, String> resolveVariables(Dashboard dashboard) throws Exception {
-    Map<String, String> values = new HashMap<>(BUILT_INS);
-    for (Dashboard.Variable v : dashboard.variables()) {
-      if (v.type().equals("datasource")) {
-        continue;
-      }
-      Dashboard.LabelValues lv = v.labelValues();
-      String selector = Dashboard.interpolate(lv.selector(), values);
-      String path = "/api/v1/label/" + lv.label() + "/values"
-          + (selector.isEmpty() ? "" : "?match[]=" + URLEncoder.encode(selector, StandardCharsets.UTF_8));
-      List<String> found = poll(Duration.ofSeconds(30), () -> {
-        List<String> out = new ArrayList<>();
-        prometheus.api(path).path("data").forEach(x -> out.add(x.asText()));
-        return out.isEmpty() ? null : out;
-      }, "values of variable " + v.name() + " (" + v.query() + " as " + selector + ")");
-      values.put(v.name(), Dashboard.valueOf(v, v.includeAll() ? found : found.subList(0, 1), v.includeAll()));
-    }
-    return values;
-  }
 
   /** The families of {@link #MAY_HAVE_NO_DATA} that {@code expr} reads. */
   private static Set<String> exemptFamilies(String expr) {
