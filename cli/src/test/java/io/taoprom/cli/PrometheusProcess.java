@@ -76,6 +76,14 @@ final class PrometheusProcess implements AutoCloseable {
     return Optional.empty();
   }
 
+  /**
+   * GET {@code pathAndQuery} of the HTTP API ({@code /api/v1/query?query=...}, already URL-encoded)
+   * as JSON, whatever the status: Prometheus' error answers are JSON too.
+   */
+  JsonNode api(String pathAndQuery) throws IOException, InterruptedException {
+    return json.readTree(fetch(api + pathAndQuery));
+  }
+
   private String fetch(String url) throws IOException, InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build();
     return http.send(request, HttpResponse.BodyHandlers.ofString()).body();

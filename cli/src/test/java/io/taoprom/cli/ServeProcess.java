@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,6 +42,15 @@ final class ServeProcess implements AutoCloseable {
   /** As {@link #start(List, List)}, with more jars (plugins) on the class path. */
   static ServeProcess start(List<String> jvmFlags, List<String> args, List<Path> extraClasspath)
       throws IOException, InterruptedException {
+    return start(jvmFlags, args, extraClasspath, Map.of());
+  }
+
+  /**
+   * As {@link #start(List, List, List)}, with variables added to the process environment (a fake
+   * driver's script, say).
+   */
+  static ServeProcess start(List<String> jvmFlags, List<String> args, List<Path> extraClasspath,
+      Map<String, String> environment) throws IOException, InterruptedException {
     int port = freePort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -56,7 +66,7 @@ final class ServeProcess implements AutoCloseable {
     command.add("--web.listen-address");
     command.add("127.0.0.1:" + port);
     command.addAll(args);
-    return launch(command, port);
+    return launch(command, port, false, environment);
   }
 
   /**
@@ -76,19 +86,17 @@ final class ServeProcess implements AutoCloseable {
     command.add("--web.listen-address");
     command.add("127.0.0.1:" + port);
     command.addAll(args);
-    return launch(command, port, true);
+    return launch(command, port, true, Map.of());
   }
 
-  private static ServeProcess launch(List<String> command, int port) throws IOException, InterruptedException {
-    return launch(command, port, false);
-  }
-
-  private static ServeProcess launch(List<String> command, int port, boolean secured) throws IOException, InterruptedException {
+  private static ServeProcess launch(List<String> command, int port, boolean secured, Map<String, String> environment)
+      throws IOException, InterruptedException {
     Path stderr = Files.createTempFile("taoprom-serve-", ".log");
-    Process p = new ProcessBuilder(command)
+    ProcessBuilder builder = new ProcessBuilder(command)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectError(stderr.toFile())
-        .start();
+        .redirectError(stderr.toFile());
+    builder.environment().putAll(environment);
+    Process p = builder.start();
     ServeProcess serve = new ServeProcess(p, stderr, port);
     try {
       if (secured) {
