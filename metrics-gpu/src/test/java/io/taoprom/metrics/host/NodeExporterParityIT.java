@@ -176,9 +176,7 @@ class NodeExporterParityIT {
     Path log = Files.createTempFile("node_exporter", ".log");
     List<String> command = new ArrayList<>(List.of(
         binary.toString(), "--web.listen-address=127.0.0.1:" + port, "--collector.disable-defaults"));
-    Set<String> enabled = new TreeSet<>(collectors);
-    enabled.add("stat"); // node_boot_time_seconds: node_exporter's stat collector, TaoProm's time collector
-    for (String collector : enabled) {
+    for (String collector : collectors) {
       command.add("--collector." + collector);
       command.addAll(FILTERS.getOrDefault(collector, List.of()));
     }

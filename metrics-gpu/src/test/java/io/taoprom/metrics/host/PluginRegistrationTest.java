@@ -32,7 +32,9 @@ class PluginRegistrationTest {
           Map.entry("io.taoprom.metrics.host.time.TimePlugin", "time"),
           Map.entry("io.taoprom.metrics.host.uname.UnamePlugin", "uname"),
           Map.entry("io.taoprom.metrics.textfile.TextfilePlugin", "textfile"),
-          Map.entry("io.taoprom.metrics.scrape.ScrapePlugin", "scrape"));
+          Map.entry("io.taoprom.metrics.scrape.ScrapePlugin", "scrape"),
+          // kernel and system collectors (issue 10)
+          Map.entry("io.taoprom.metrics.host.stat.StatPlugin", "stat"));
 
   @Test
   void everyPluginIsListedAndAnswersToItsName() throws Exception {
