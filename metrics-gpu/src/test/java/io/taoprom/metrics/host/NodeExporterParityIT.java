@@ -52,7 +52,8 @@ class NodeExporterParityIT {
           "--collector.filesystem.fs-types-exclude="
               + "^(autofs|binfmt_misc|bpf|cgroup2?|configfs|debugfs|devpts|devtmpfs|fusectl|hugetlbfs|iso9660"
               + "|mqueue|nsfs|overlay|proc|procfs|pstore|rpc_pipefs|securityfs|selinuxfs|squashfs|erofs"
-              + "|sysfs|tracefs)$"));
+              + "|sysfs|tracefs)$"),
+      "vmstat", List.of("--collector.vmstat.fields=^(oom_kill|pgpg|pswp|pg.*fault).*"));
 
   /** Our node_exporter collectors that are available here, by name. */
   private static Map<String, CollectorPlugin> ours() {

@@ -34,7 +34,9 @@ class PluginRegistrationTest {
           Map.entry("io.taoprom.metrics.textfile.TextfilePlugin", "textfile"),
           Map.entry("io.taoprom.metrics.scrape.ScrapePlugin", "scrape"),
           // kernel and system collectors (issue 10)
-          Map.entry("io.taoprom.metrics.host.stat.StatPlugin", "stat"));
+          Map.entry("io.taoprom.metrics.host.stat.StatPlugin", "stat"),
+          Map.entry("io.taoprom.metrics.host.vmstat.VmstatPlugin", "vmstat"),
+          Map.entry("io.taoprom.metrics.host.pressure.PressurePlugin", "pressure"));
 
   @Test
   void everyPluginIsListedAndAnswersToItsName() throws Exception {
