@@ -36,7 +36,9 @@ class PluginRegistrationTest {
           // kernel and system collectors (issue 10)
           Map.entry("io.taoprom.metrics.host.stat.StatPlugin", "stat"),
           Map.entry("io.taoprom.metrics.host.vmstat.VmstatPlugin", "vmstat"),
-          Map.entry("io.taoprom.metrics.host.pressure.PressurePlugin", "pressure"));
+          Map.entry("io.taoprom.metrics.host.pressure.PressurePlugin", "pressure"),
+          Map.entry("io.taoprom.metrics.host.filefd.FilefdPlugin", "filefd"),
+          Map.entry("io.taoprom.metrics.host.entropy.EntropyPlugin", "entropy"));
 
   @Test
   void everyPluginIsListedAndAnswersToItsName() throws Exception {
