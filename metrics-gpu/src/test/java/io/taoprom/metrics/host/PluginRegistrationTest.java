@@ -38,7 +38,8 @@ class PluginRegistrationTest {
           Map.entry("io.taoprom.metrics.host.vmstat.VmstatPlugin", "vmstat"),
           Map.entry("io.taoprom.metrics.host.pressure.PressurePlugin", "pressure"),
           Map.entry("io.taoprom.metrics.host.filefd.FilefdPlugin", "filefd"),
-          Map.entry("io.taoprom.metrics.host.entropy.EntropyPlugin", "entropy"));
+          Map.entry("io.taoprom.metrics.host.entropy.EntropyPlugin", "entropy"),
+          Map.entry("io.taoprom.metrics.host.timex.TimexPlugin", "timex"));
 
   @Test
   void everyPluginIsListedAndAnswersToItsName() throws Exception {
