@@ -39,7 +39,8 @@ class PluginRegistrationTest {
           Map.entry("io.taoprom.metrics.host.pressure.PressurePlugin", "pressure"),
           Map.entry("io.taoprom.metrics.host.filefd.FilefdPlugin", "filefd"),
           Map.entry("io.taoprom.metrics.host.entropy.EntropyPlugin", "entropy"),
-          Map.entry("io.taoprom.metrics.host.timex.TimexPlugin", "timex"));
+          Map.entry("io.taoprom.metrics.host.timex.TimexPlugin", "timex"),
+          Map.entry("io.taoprom.metrics.host.os.OsPlugin", "os"));
 
   @Test
   void everyPluginIsListedAndAnswersToItsName() throws Exception {
