@@ -40,7 +40,9 @@ class PluginRegistrationTest {
           Map.entry("io.taoprom.metrics.host.filefd.FilefdPlugin", "filefd"),
           Map.entry("io.taoprom.metrics.host.entropy.EntropyPlugin", "entropy"),
           Map.entry("io.taoprom.metrics.host.timex.TimexPlugin", "timex"),
-          Map.entry("io.taoprom.metrics.host.os.OsPlugin", "os"));
+          Map.entry("io.taoprom.metrics.host.os.OsPlugin", "os"),
+          Map.entry("io.taoprom.metrics.host.selinux.SelinuxPlugin", "selinux"),
+          Map.entry("io.taoprom.metrics.host.kernel_hung.KernelHungPlugin", "kernel_hung"));
 
   @Test
   void everyPluginIsListedAndAnswersToItsName() throws Exception {
