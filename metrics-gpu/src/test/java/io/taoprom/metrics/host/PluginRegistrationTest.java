@@ -42,7 +42,8 @@ class PluginRegistrationTest {
           Map.entry("io.taoprom.metrics.host.timex.TimexPlugin", "timex"),
           Map.entry("io.taoprom.metrics.host.os.OsPlugin", "os"),
           Map.entry("io.taoprom.metrics.host.selinux.SelinuxPlugin", "selinux"),
-          Map.entry("io.taoprom.metrics.host.kernel_hung.KernelHungPlugin", "kernel_hung"));
+          Map.entry("io.taoprom.metrics.host.kernel_hung.KernelHungPlugin", "kernel_hung"),
+          Map.entry("io.taoprom.metrics.host.schedstat.SchedstatPlugin", "schedstat"));
 
   @Test
   void everyPluginIsListedAndAnswersToItsName() throws Exception {
