@@ -43,7 +43,8 @@ class PluginRegistrationTest {
           Map.entry("io.taoprom.metrics.host.os.OsPlugin", "os"),
           Map.entry("io.taoprom.metrics.host.selinux.SelinuxPlugin", "selinux"),
           Map.entry("io.taoprom.metrics.host.kernel_hung.KernelHungPlugin", "kernel_hung"),
-          Map.entry("io.taoprom.metrics.host.schedstat.SchedstatPlugin", "schedstat"));
+          Map.entry("io.taoprom.metrics.host.schedstat.SchedstatPlugin", "schedstat"),
+          Map.entry("io.taoprom.metrics.host.watchdog.WatchdogPlugin", "watchdog"));
 
   @Test
   void everyPluginIsListedAndAnswersToItsName() throws Exception {
