@@ -6,7 +6,6 @@ import com.sun.jna.Memory;
 import com.sun.jna.NativeLibrary;
 import java.io.IOException;
 import java.nio.ByteOrder;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -28,22 +27,6 @@ final class Adjtimex {
 
   private Adjtimex(Function adjtimex) {
     this.adjtimex = adjtimex;
-  }
-
-  /**
-   * Where the struct layout {@link Timex#decode} reads is the one the C library uses: 64-bit
-   * Linux on x86_64 or aarch64. Empty when it is; otherwise why not.
-   */
-  static Optional<String> unsupportedHere() {
-    String os = System.getProperty("os.name", "");
-    String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-    if (!os.toLowerCase(Locale.ROOT).startsWith("linux")) {
-      return Optional.of("adjtimex(2) is Linux-only (this is " + os + ")");
-    }
-    if (!arch.equals("amd64") && !arch.equals("x86_64") && !arch.equals("aarch64")) {
-      return Optional.of("struct timex is laid out for x86_64 and aarch64 only (this is " + arch + ")");
-    }
-    return Optional.empty();
   }
 
   /**

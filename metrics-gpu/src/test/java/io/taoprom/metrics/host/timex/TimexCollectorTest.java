@@ -149,7 +149,7 @@ class TimexCollectorTest {
 
   @Test
   void theRealCallOnThisMachine() throws IOException {
-    assumeTrue(Adjtimex.unsupportedHere().isEmpty(), "adjtimex is bound on 64-bit Linux only");
+    assumeTrue(TimexPlugin.unsupportedHere().isEmpty(), "adjtimex is bound on 64-bit Linux only");
     Timex timex = Adjtimex.load().read().orElseThrow();
 
     // USER_HZ is 100 on every Linux architecture: 10000 µs between ticks unless someone set it.
