@@ -33,6 +33,12 @@ final class SelinuxState {
   /** Where selinuxfs is mounted on every distribution since 2012. */
   private static final String DEFAULT_MOUNT = "sys/fs/selinux";
 
+  /**
+   * The kernel files read here are small, but a container host's mountinfo lists thousands of
+   * mounts: room for that.
+   */
+  private static final int MAX_KERNEL_FILE_BYTES = 16 << 20;
+
   /** /etc/selinux/config is a few lines; more than this is not one. */
   private static final int MAX_CONFIG_BYTES = 64 * 1024;
 
@@ -129,7 +135,7 @@ final class SelinuxState {
    */
   private String kernelText(String relative) {
     try {
-      return new String(BoundedFiles.read(root.resolve(relative), 1 << 20), StandardCharsets.UTF_8);
+      return new String(BoundedFiles.read(root.resolve(relative), MAX_KERNEL_FILE_BYTES), StandardCharsets.UTF_8);
     } catch (IOException e) {
       return "";
     }
