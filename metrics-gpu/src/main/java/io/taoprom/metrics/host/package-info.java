@@ -8,5 +8,12 @@
  * reads, it has every field node_exporter exposes, and it costs microseconds. Elsewhere they read
  * OSHI ({@link io.taoprom.metrics.host.OshiHost}), whose first call is paid once on a background
  * thread. {@link io.taoprom.metrics.host.HostBackend} makes the choice.
+ *
+ * <p>The kernel and system collectors ({@code stat}, {@code vmstat}, {@code pressure},
+ * {@code filefd}, {@code entropy}, {@code timex}, {@code os}, {@code selinux},
+ * {@code kernel_hung}, {@code schedstat}, {@code watchdog}) read what only Linux has and have no
+ * portable path: elsewhere they are unavailable ({@link io.taoprom.metrics.host.LinuxOnly}). On
+ * Linux a missing feature yields no series; a file in a format they do not know fails the
+ * collector with a {@link io.taoprom.metrics.host.MalformedFileException} naming it.
  */
 package io.taoprom.metrics.host;

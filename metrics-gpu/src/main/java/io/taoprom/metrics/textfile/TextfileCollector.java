@@ -85,7 +85,8 @@ final class TextfileCollector implements MultiCollector {
   @Override
   public MetricSnapshots collect() {
     if (directories.isEmpty()) {
-      return MetricSnapshots.of(); // no --textfile.directory: nothing to serve
+      // no --textfile.directory: node_exporter still says that nothing failed
+      return MetricSnapshots.of(scrapeError(false));
     }
     account.restart(); // what the last scrape read has been served
     FamilyMerger merger = FamilyMerger.builder()
@@ -106,7 +107,7 @@ final class TextfileCollector implements MultiCollector {
         continue;
       }
       for (Path file : files) {
-        String origin = file.toString();
+        String origin = origin(directory, file);
         HeapBudget.Account input = account.part();
         try {
           Exposition exposition = read(file, seriesLeft, input);
@@ -142,13 +143,26 @@ final class TextfileCollector implements MultiCollector {
           mtime.dataPoint(GaugeDataPointSnapshot.builder().labels(Labels.of("file", file)).value(seconds).build()));
       snapshots.add(mtime.build());
     }
-    snapshots.add(
-        GaugeSnapshot.builder()
-            .name(SCRAPE_ERROR)
-            .help("1 if there was an error opening or reading a file, 0 otherwise")
-            .dataPoint(GaugeDataPointSnapshot.builder().value(round.any() ? 1 : 0).build())
-            .build());
+    snapshots.add(scrapeError(round.any()));
     return new MetricSnapshots(snapshots);
+  }
+
+  private static GaugeSnapshot scrapeError(boolean any) {
+    return GaugeSnapshot.builder()
+        .name(SCRAPE_ERROR)
+        .help("1 if there was an error opening or reading a file, 0 otherwise")
+        .dataPoint(GaugeDataPointSnapshot.builder().value(any ? 1 : 0).build())
+        .build();
+  }
+
+  /**
+   * The name a file goes by in {@code node_textfile_mtime_seconds{file}} and in help texts: the
+   * directory as given joined with the file name and cleaned as Go's {@code filepath.Join} cleans
+   * it ({@code ./dir/../x/} and {@code a.prom} give {@code x/a.prom}), so that the label is the
+   * one node_exporter gives the same file.
+   */
+  static String origin(Path directory, Path file) {
+    return GoPaths.join(directory.toString(), file.getFileName().toString());
   }
 
   private Exposition read(Path file, int seriesLeft, HeapBudget.Account input)

@@ -12,9 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code textfile} plugin: serves the metrics in {@code *.prom} files, as node_exporter's
- * textfile collector does, with {@code node_textfile_mtime_seconds{file}} per file read and
- * {@code node_textfile_scrape_error}. It serves nothing until given a directory:
+ * The {@code textfile} plugin: node_exporter's textfile collector. It serves the metrics in
+ * {@code *.prom} files with {@code node_textfile_mtime_seconds{file}} per file read and
+ * {@code node_textfile_scrape_error}, as node_exporter names and labels them (and so also gets
+ * {@code node_scrape_collector_success{collector="textfile"}}). Until given a directory it
+ * serves only {@code node_textfile_scrape_error 0}, as node_exporter does:
  *
  * <pre>{@code
  * taoprom serve --textfile.directory /var/lib/taoprom/textfile
@@ -31,6 +33,11 @@ public final class TextfilePlugin implements CollectorPlugin {
   @Override
   public String name() {
     return "textfile";
+  }
+
+  @Override
+  public boolean nodeExporterCompatible() {
+    return true;
   }
 
   @Override

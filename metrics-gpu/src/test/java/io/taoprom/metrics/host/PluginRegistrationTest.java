@@ -32,7 +32,19 @@ class PluginRegistrationTest {
           Map.entry("io.taoprom.metrics.host.time.TimePlugin", "time"),
           Map.entry("io.taoprom.metrics.host.uname.UnamePlugin", "uname"),
           Map.entry("io.taoprom.metrics.textfile.TextfilePlugin", "textfile"),
-          Map.entry("io.taoprom.metrics.scrape.ScrapePlugin", "scrape"));
+          Map.entry("io.taoprom.metrics.scrape.ScrapePlugin", "scrape"),
+          // kernel and system collectors (issue 10)
+          Map.entry("io.taoprom.metrics.host.stat.StatPlugin", "stat"),
+          Map.entry("io.taoprom.metrics.host.vmstat.VmstatPlugin", "vmstat"),
+          Map.entry("io.taoprom.metrics.host.pressure.PressurePlugin", "pressure"),
+          Map.entry("io.taoprom.metrics.host.filefd.FilefdPlugin", "filefd"),
+          Map.entry("io.taoprom.metrics.host.entropy.EntropyPlugin", "entropy"),
+          Map.entry("io.taoprom.metrics.host.timex.TimexPlugin", "timex"),
+          Map.entry("io.taoprom.metrics.host.os.OsPlugin", "os"),
+          Map.entry("io.taoprom.metrics.host.selinux.SelinuxPlugin", "selinux"),
+          Map.entry("io.taoprom.metrics.host.kernel_hung.KernelHungPlugin", "kernel_hung"),
+          Map.entry("io.taoprom.metrics.host.schedstat.SchedstatPlugin", "schedstat"),
+          Map.entry("io.taoprom.metrics.host.watchdog.WatchdogPlugin", "watchdog"));
 
   @Test
   void everyPluginIsListedAndAnswersToItsName() throws Exception {

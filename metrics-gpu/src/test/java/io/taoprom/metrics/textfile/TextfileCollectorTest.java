@@ -114,6 +114,20 @@ class TextfileCollectorTest {
   }
 
   @Test
+  void filesAreLabelledWithTheDirectoryAsGivenCleanedAsNodeExporterJoinsIt(@TempDir Path dir) throws IOException {
+    Path sub = Files.createDirectory(dir.resolve("textfile"));
+    write(sub, "a.prom", "a 1\n");
+    Path given = Path.of(dir + "//textfile/./../textfile/");
+    TextfileCollector collector = new TextfileCollector(
+        List.of(given), TextfileCollector::readCapped, new ProblemLog(log), ExpositionReader.DEFAULT_MAX_SERIES,
+        new HeapBudget(64 << 20).account());
+
+    assertThat(text(collector))
+        .contains("node_textfile_mtime_seconds{file=\"" + sub + "/a.prom\"} 1.7955216E9\n")
+        .contains("# HELP a Metric read from " + sub + "/a.prom\n");
+  }
+
+  @Test
   void malformedFileIsReportedAndTheOthersServed(@TempDir Path dir) throws IOException {
     write(dir, "a_good.prom", "good_metric 1\n");
     write(dir, "b_bad.prom", "good_too 2\nthis is { not valid\n");
@@ -226,7 +240,15 @@ class TextfileCollectorTest {
   @Test
   void pluginIsIdleWithoutADirectoryAndChecksItsOption(@TempDir Path dir) throws Exception {
     TextfilePlugin plugin = new TextfilePlugin();
-    assertThat(plugin.create(CollectorConfig.empty()).collect()).isEmpty();
+    assertThat(plugin.nodeExporterCompatible()).isTrue();
+    // node_exporter with an empty --collector.textfile.directory serves exactly this
+    assertThat(text(plugin.create(CollectorConfig.empty())))
+        .isEqualTo(
+            """
+            # HELP node_textfile_scrape_error 1 if there was an error opening or reading a file, 0 otherwise
+            # TYPE node_textfile_scrape_error gauge
+            node_textfile_scrape_error 0.0
+            """);
 
     Supplier<CollectorConfig> blank = () -> CollectorConfig.of(Map.of("textfile.directory", List.of(" ")));
     assertThatThrownBy(() -> plugin.create(blank.get()))

@@ -1,34 +1,39 @@
 package io.taoprom.metrics.host.time;
 
-import io.taoprom.metrics.host.OshiHost;
-import io.taoprom.metrics.host.ProcFs;
-import io.taoprom.metrics.host.ProcText;
+import io.taoprom.metrics.host.MalformedFileException;
+import io.taoprom.metrics.host.SysFs;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * The JVM's clock and zone; the boot time from the {@code btime} line of {@code /proc/stat} (what
- * node_exporter reads) or, on the portable path, from OSHI.
+ * The JVM's clock and zone; on Linux the clocksources of
+ * {@code /sys/devices/system/clocksource}, where node_exporter reads them.
  */
 final class SystemTimeSource implements TimeSource {
 
+  private static final String CLOCKSOURCES = "devices/system/clocksource";
+  private static final String DEVICE_PREFIX = "clocksource";
+
   private final Clock clock = Clock.systemUTC();
-  private final ProcFs proc;
-  private final OshiHost oshi;
+  private final SysFs sys;
 
-  private SystemTimeSource(ProcFs proc, OshiHost oshi) {
-    this.proc = proc;
-    this.oshi = oshi;
+  private SystemTimeSource(SysFs sys) {
+    this.sys = sys;
   }
 
-  static SystemTimeSource proc(ProcFs proc) {
-    return new SystemTimeSource(proc, null);
+  /** The clock and zone, and the clocksources below {@code sys}. */
+  static SystemTimeSource linux(SysFs sys) {
+    return new SystemTimeSource(sys);
   }
 
-  static SystemTimeSource oshi(OshiHost oshi) {
-    return new SystemTimeSource(null, oshi);
+  /** The clock and zone only: other systems have no clocksource list to show. */
+  static SystemTimeSource portable() {
+    return new SystemTimeSource(null);
   }
 
   @Override
@@ -41,18 +46,40 @@ final class SystemTimeSource implements TimeSource {
     return ZoneId.systemDefault();
   }
 
+  /**
+   * The {@code clocksourceN} directories in name order, labelled by their position in it (so
+   * {@code clocksource10} is device {@code 2} beside {@code 0} and {@code 1}), as node_exporter
+   * labels them. The directory is listed on every scrape, so that one that appears is seen.
+   */
   @Override
-  public long bootTimeSeconds() throws IOException {
-    if (proc == null) {
-      return oshi.await().os().getSystemBootTime();
+  public List<Clocksource> clocksources() throws IOException {
+    if (sys == null) {
+      return List.of();
     }
-    ProcText text = new ProcText(proc.read("stat"));
-    while (text.nextLine()) {
-      if (text.fieldStartsWith("btime")) {
-        text.skipField();
-        return (long) text.unsigned();
+    List<Clocksource> out = new ArrayList<>(1);
+    for (String name : sys.list(CLOCKSOURCES)) {
+      if (!isDevice(name)) {
+        continue;
       }
+      String dir = CLOCKSOURCES + "/" + name + "/";
+      String available = required(dir + "available_clocksource");
+      String current = required(dir + "current_clocksource");
+      List<String> names = available.isEmpty() ? List.of() : Arrays.asList(available.split("\\s+"));
+      out.add(new Clocksource(Integer.toString(out.size()), names, current));
     }
-    throw new IOException("no btime line in " + proc.path("stat"));
+    return out;
+  }
+
+  /** {@code clocksource} followed by a digit, what node_exporter's {@code clocksource[0-9]*} matches. */
+  static boolean isDevice(String name) {
+    return name.length() > DEVICE_PREFIX.length()
+        && name.startsWith(DEVICE_PREFIX)
+        && name.charAt(DEVICE_PREFIX.length()) >= '0'
+        && name.charAt(DEVICE_PREFIX.length()) <= '9';
+  }
+
+  private String required(String attribute) throws IOException {
+    return sys.attribute(attribute)
+        .orElseThrow(() -> new MalformedFileException(sys.path(attribute), "is missing (every clocksource device has it)"));
   }
 }

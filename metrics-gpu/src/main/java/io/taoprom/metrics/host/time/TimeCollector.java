@@ -5,18 +5,22 @@ import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.TimeZone;
 
 /**
- * node_exporter's time collector and the boot time of its stat collector:
+ * node_exporter's time collector:
  *
  * <pre>
  * # HELP node_time_seconds System time in seconds since epoch (1970).
@@ -25,19 +29,31 @@ import java.util.TimeZone;
  * # HELP node_time_zone_offset_seconds System time zone offset in seconds.
  * # TYPE node_time_zone_offset_seconds gauge
  * node_time_zone_offset_seconds{time_zone="UTC"} 0
- * # HELP node_boot_time_seconds Node boot time, in unixtime.
- * # TYPE node_boot_time_seconds gauge
- * node_boot_time_seconds 1.418183276e+09
+ * # HELP node_time_clocksource_available_info Available clocksources read from '/sys/devices/system/clocksource'.
+ * # TYPE node_time_clocksource_available_info gauge
+ * node_time_clocksource_available_info{clocksource="tsc",device="0"} 1
+ * # HELP node_time_clocksource_current_info Current clocksource read from '/sys/devices/system/clocksource'.
+ * # TYPE node_time_clocksource_current_info gauge
+ * node_time_clocksource_current_info{clocksource="tsc",device="0"} 1
  * </pre>
+ *
+ * <p>The clocksource series only on Linux. ({@code node_boot_time_seconds} is the {@code stat}
+ * collector's, as in node_exporter.)
  */
 final class TimeCollector implements MultiCollector {
 
-  private static final MetricMetadata BOOT_TIME =
-      new MetricMetadata("node_boot_time_seconds", "Node boot time, in unixtime.");
   private static final MetricMetadata TIME =
       new MetricMetadata("node_time_seconds", "System time in seconds since epoch (1970).");
   private static final MetricMetadata ZONE_OFFSET =
       new MetricMetadata("node_time_zone_offset_seconds", "System time zone offset in seconds.");
+  private static final MetricMetadata CLOCKSOURCE_AVAILABLE =
+      new MetricMetadata(
+          "node_time_clocksource_available_info",
+          "Available clocksources read from '/sys/devices/system/clocksource'.");
+  private static final MetricMetadata CLOCKSOURCE_CURRENT =
+      new MetricMetadata(
+          "node_time_clocksource_current_info",
+          "Current clocksource read from '/sys/devices/system/clocksource'.");
 
   private final TimeSource source;
 
@@ -47,26 +63,49 @@ final class TimeCollector implements MultiCollector {
 
   @Override
   public MetricSnapshots collect() {
-    long boot;
+    List<TimeSource.Clocksource> clocksources;
     try {
-      boot = source.bootTimeSeconds();
+      clocksources = source.clocksources();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     Instant now = source.now();
     ZoneId zone = source.zone();
     int offset = zone.getRules().getOffset(now).getTotalSeconds();
-    return MetricSnapshots.of(
-        new GaugeSnapshot(BOOT_TIME, List.of(GaugeDataPointSnapshot.builder().value(boot).build())),
-        new GaugeSnapshot(
-            TIME, List.of(GaugeDataPointSnapshot.builder().value(now.getEpochSecond() + now.getNano() / 1e9).build())),
-        new GaugeSnapshot(
-            ZONE_OFFSET,
-            List.of(
-                GaugeDataPointSnapshot.builder()
-                    .labels(Labels.of("time_zone", abbreviation(zone, now)))
-                    .value(offset)
-                    .build())));
+    List<MetricSnapshot> families = new ArrayList<>(4);
+    families.add(new GaugeSnapshot(
+        TIME, List.of(GaugeDataPointSnapshot.builder().value(now.getEpochSecond() + now.getNano() / 1e9).build())));
+    families.add(new GaugeSnapshot(
+        ZONE_OFFSET,
+        List.of(
+            GaugeDataPointSnapshot.builder()
+                .labels(Labels.of("time_zone", abbreviation(zone, now)))
+                .value(offset)
+                .build())));
+    if (!clocksources.isEmpty()) {
+      List<GaugeDataPointSnapshot> available = new ArrayList<>();
+      List<GaugeDataPointSnapshot> current = new ArrayList<>(clocksources.size());
+      for (TimeSource.Clocksource device : clocksources) {
+        // A name listed twice would be the same series twice, which client_java refuses.
+        Set<String> seen = new HashSet<>();
+        for (String name : device.available()) {
+          if (seen.add(name)) {
+            available.add(info(device.device(), name));
+          }
+        }
+        current.add(info(device.device(), device.current()));
+      }
+      families.add(new GaugeSnapshot(CLOCKSOURCE_AVAILABLE, available));
+      families.add(new GaugeSnapshot(CLOCKSOURCE_CURRENT, current));
+    }
+    return new MetricSnapshots(families);
+  }
+
+  private static GaugeDataPointSnapshot info(String device, String clocksource) {
+    return GaugeDataPointSnapshot.builder()
+        .labels(Labels.of("clocksource", clocksource, "device", device))
+        .value(1)
+        .build();
   }
 
   /**

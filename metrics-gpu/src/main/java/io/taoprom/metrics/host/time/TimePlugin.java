@@ -3,14 +3,14 @@ package io.taoprom.metrics.host.time;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.taoprom.exporter.spi.CollectorConfig;
 import io.taoprom.exporter.spi.CollectorPlugin;
-import io.taoprom.metrics.host.HostBackend;
-import io.taoprom.metrics.host.OshiHost;
-import io.taoprom.metrics.host.ProcFs;
+import io.taoprom.metrics.host.LinuxOnly;
+import io.taoprom.metrics.host.SysFs;
 
 /**
- * The {@code time} plugin: {@code node_time_seconds}, {@code node_time_zone_offset_seconds} and
- * {@code node_boot_time_seconds} (which node_exporter serves from its stat collector), so that
- * dashboards can show uptime and clock skew.
+ * The {@code time} plugin: {@code node_time_seconds}, {@code node_time_zone_offset_seconds} and,
+ * on Linux, {@code node_time_clocksource_available_info} and
+ * {@code node_time_clocksource_current_info}, as node_exporter's time collector serves them, so
+ * that dashboards can show clock skew and the clocksource in use.
  *
  * <pre>{@code
  * MultiCollector time = new TimePlugin().create(CollectorConfig.empty());
@@ -30,14 +30,12 @@ public final class TimePlugin implements CollectorPlugin {
 
   @Override
   public String description() {
-    return "System time, time zone and boot time (node_time_seconds, node_boot_time_seconds)";
+    return "System time, time zone and clocksources (node_time_seconds, node_time_clocksource_current_info)";
   }
 
   @Override
   public MultiCollector create(CollectorConfig config) {
     return new TimeCollector(
-        HostBackend.detect() == HostBackend.PROC
-            ? SystemTimeSource.proc(ProcFs.system())
-            : SystemTimeSource.oshi(OshiHost.shared()));
+        LinuxOnly.isLinux() ? SystemTimeSource.linux(SysFs.system()) : SystemTimeSource.portable());
   }
 }

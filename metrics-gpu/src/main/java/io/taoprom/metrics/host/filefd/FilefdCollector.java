@@ -1,0 +1,79 @@
+package io.taoprom.metrics.host.filefd;
+
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricMetadata;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.metrics.host.MalformedFileException;
+import io.taoprom.metrics.host.ProcFs;
+import io.taoprom.metrics.host.ProcText;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import java.util.List;
+
+/**
+ * node_exporter's filefd collector, from the three numbers of {@code /proc/sys/fs/file-nr}
+ * (allocated, free (always 0 since Linux 2.6), maximum):
+ *
+ * <pre>
+ * # HELP node_filefd_allocated File descriptor statistics: allocated.
+ * # TYPE node_filefd_allocated gauge
+ * node_filefd_allocated 869.0
+ * # HELP node_filefd_maximum File descriptor statistics: maximum.
+ * # TYPE node_filefd_maximum gauge
+ * node_filefd_maximum 246624.0
+ * </pre>
+ *
+ * <p>A kernel without {@code /proc/sys} ({@code CONFIG_PROC_SYSCTL} off) yields nothing.
+ */
+final class FilefdCollector implements MultiCollector {
+
+  private static final String FILE = "sys/fs/file-nr";
+
+  private static final MetricMetadata ALLOCATED =
+      new MetricMetadata("node_filefd_allocated", "File descriptor statistics: allocated.");
+  private static final MetricMetadata MAXIMUM =
+      new MetricMetadata("node_filefd_maximum", "File descriptor statistics: maximum.");
+
+  private final ProcFs proc;
+
+  FilefdCollector(ProcFs proc) {
+    this.proc = proc;
+  }
+
+  @Override
+  public MetricSnapshots collect() {
+    try {
+      return read();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private MetricSnapshots read() throws IOException {
+    String content;
+    try {
+      content = proc.read(FILE);
+    } catch (NoSuchFileException absent) {
+      return MetricSnapshots.of();
+    }
+    ProcText text = new ProcText(content);
+    if (!text.nextLine() || text.fieldsLeft() != 3) {
+      throw MalformedFileException.quoting(proc.path(FILE), 1, "is not \"ALLOCATED FREE MAXIMUM\"", text.line());
+    }
+    try {
+      double allocated = text.unsigned();
+      text.skipField(); // free handles: always 0 since Linux 2.6
+      double maximum = text.unsigned();
+      return MetricSnapshots.of(gauge(ALLOCATED, allocated), gauge(MAXIMUM, maximum));
+    } catch (IllegalArgumentException e) {
+      throw MalformedFileException.atLine(proc.path(FILE), 1, text);
+    }
+  }
+
+  private static GaugeSnapshot gauge(MetricMetadata metadata, double value) {
+    return new GaugeSnapshot(metadata, List.of(GaugeDataPointSnapshot.builder().value(value).build()));
+  }
+}

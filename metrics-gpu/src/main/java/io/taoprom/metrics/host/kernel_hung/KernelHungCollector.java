@@ -1,0 +1,70 @@
+package io.taoprom.metrics.host.kernel_hung;
+
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricMetadata;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.metrics.host.MalformedFileException;
+import io.taoprom.metrics.host.ProcFs;
+import io.taoprom.metrics.host.ProcText;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import java.util.List;
+
+/**
+ * node_exporter's kernel_hung collector (upstream since 1.11; not in 1.5):
+ *
+ * <pre>
+ * # HELP node_kernel_hung_tasks_total Total number of tasks that have been detected as hung since the system booted.
+ * # TYPE node_kernel_hung_tasks_total counter
+ * node_kernel_hung_tasks_total 0.0
+ * </pre>
+ *
+ * <p>Only recent kernels built with {@code CONFIG_DETECT_HUNG_TASK} have the file; elsewhere
+ * this yields nothing.
+ */
+final class KernelHungCollector implements MultiCollector {
+
+  private static final String FILE = "sys/kernel/hung_task_detect_count";
+
+  private static final MetricMetadata HUNG_TASKS = new MetricMetadata(
+      "node_kernel_hung_tasks", "Total number of tasks that have been detected as hung since the system booted.");
+
+  private final ProcFs proc;
+
+  KernelHungCollector(ProcFs proc) {
+    this.proc = proc;
+  }
+
+  @Override
+  public MetricSnapshots collect() {
+    try {
+      return read();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private MetricSnapshots read() throws IOException {
+    String content;
+    try {
+      content = proc.read(FILE);
+    } catch (NoSuchFileException absent) {
+      return MetricSnapshots.of();
+    }
+    ProcText text = new ProcText(content);
+    if (!text.nextLine() || text.fieldsLeft() != 1) {
+      throw MalformedFileException.quoting(proc.path(FILE), 1, "is not one number", text.line());
+    }
+    double count;
+    try {
+      count = text.unsigned();
+    } catch (IllegalArgumentException e) {
+      throw MalformedFileException.atLine(proc.path(FILE), 1, text);
+    }
+    return MetricSnapshots.of(
+        new CounterSnapshot(HUNG_TASKS, List.of(CounterDataPointSnapshot.builder().value(count).build())));
+  }
+}
