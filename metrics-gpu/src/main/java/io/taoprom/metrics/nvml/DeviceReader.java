@@ -56,8 +56,8 @@ final class DeviceReader {
   private final int maxProcesses;
   private final boolean pcieThroughput;
   private final Memory scratch = new Memory(256);
-  private final long[] memory = new long[3];
-  private final Set<NvmlField> unsupported = EnumSet.noneOf(NvmlField.class);
+  private final long[] memory = new long[4];
+  private Set<NvmlField> unsupported = EnumSet.noneOf(NvmlField.class);
   private Memory processBuffer = new Memory(64 * 32);
   private GpuDevice gpu;
   private SeriesBuffer out;
@@ -127,12 +127,13 @@ final class DeviceReader {
 
   /**
    * Reads every field of an identified GPU. On {@link DeviceLostException} the caller rolls
-   * {@code into} back; NOT_SUPPORTED counts are only committed when the GPU answered to the end.
+   * {@code into} back; NOT_SUPPORTED answers go to {@code unsupportedFields}, which the caller
+   * commits only when the GPU answered to the end (once, whichever namings read the GPU).
    */
-  void read(GpuDevice device, SeriesBuffer into) throws DeviceLostException {
+  void read(GpuDevice device, SeriesBuffer into, Set<NvmlField> unsupportedFields) throws DeviceLostException {
     gpu = device;
     out = into;
-    unsupported.clear();
+    unsupported = unsupportedFields;
     Pointer h = device.handle;
     Labels l = device.labels;
 
@@ -184,13 +185,6 @@ final class DeviceReader {
     }
     readProcesses(h, l);
     readMig(h, l);
-
-    // The GPU answered to the end: its NOT_SUPPORTED answers count for this scrape.
-    unsupported.addAll(device.identityUnsupported);
-    if (device.xidUnsupported) {
-      unsupported.add(NvmlField.XID_EVENTS);
-    }
-    unsupported.forEach(health::unsupported);
   }
 
   private void readProcesses(Pointer h, Labels l) throws DeviceLostException {

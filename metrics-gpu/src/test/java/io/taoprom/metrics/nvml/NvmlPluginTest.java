@@ -201,10 +201,10 @@ class NvmlPluginTest {
     assertThat(plugin.name()).isEqualTo("nvml");
     assertThat(plugin.enabledByDefault()).isTrue();
     assertThat(plugin.options()).extracting(CollectorOption::name)
-        .containsExactly("nvml.library", "nvml.max-processes", "nvml.pcie-throughput");
+        .containsExactly("nvml.library", "nvml.max-processes", "nvml.pcie-throughput", "nvml.names");
     assertThat(plugin.options()).extracting(CollectorOption::defaultValue)
         .extracting(o -> o.orElse(null))
-        .containsExactly(null, "32", "true");
+        .containsExactly(null, "32", "true", "taoprom");
   }
 
   @Test
