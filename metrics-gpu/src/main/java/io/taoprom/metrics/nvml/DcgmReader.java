@@ -169,8 +169,8 @@ final class DcgmReader {
 
   /**
    * DCGM's figure: 0 at the first reading (and while the counters read 0), then the KiB moved
-   * since the previous scrape per second of NVML's own timestamps, / 1000, whole. A counter that
-   * went backwards (a driver reload) gives no figure and starts over.
+   * since the previous scrape per second of NVML's own timestamps, / 1000, whole. A counter or
+   * a clock that went backwards (a driver reload) gives no figure and starts over.
    */
   private void nvlinkBandwidth() {
     long kib = FieldValues.unsignedLong(fields, 1) + FieldValues.unsignedLong(fields, 2);
@@ -187,11 +187,11 @@ final class DcgmReader {
       gpu.nvlinkPreviousMicros = 0;
       return;
     }
-    if (previousMicros == 0 || kib == 0 || micros <= previousMicros) {
+    if (previousMicros == 0 || kib == 0) {
       add(DcgmSeries.NVLINK_BANDWIDTH_TOTAL, 0);
       return;
     }
-    if (kib < previousKib) {
+    if (kib < previousKib || micros <= previousMicros) {
       return;
     }
     double seconds = (micros - previousMicros) / 1e6;

@@ -134,13 +134,8 @@ final class GpmSampler implements AutoCloseable {
     }
     Pointer target = s.baselineValid ? s.spare : s.baseline;
     int rc = gpm.sampleGet(device.handle, target);
-    if (NvmlReturn.isDeviceGone(rc)) {
-      s.baselineValid = false; // a GPU that comes back starts from a fresh sample
-      s.last = null;
-      throw new DeviceLostException(rc);
-    }
     if (!ok(rc)) {
-      return;
+      return; // a lost GPU: the collector has it forgotten
     }
     if (!s.baselineValid) {
       s.baselineValid = true;
@@ -229,6 +224,17 @@ final class GpmSampler implements AutoCloseable {
       health.failed(gpu, NvmlField.GPM, rc, lib);
     }
     return false;
+  }
+
+  /**
+   * Forgets the GPU's baseline after it was lost: figures across a reset would mean nothing, so
+   * the GPU starts over from a fresh sample when it answers again.
+   */
+  static void forget(GpuDevice device) {
+    if (device.gpm != null) {
+      device.gpm.baselineValid = false;
+      device.gpm.last = null;
+    }
   }
 
   /** Frees every GPU's samples. */

@@ -224,6 +224,9 @@ public final class NvmlCollector implements MultiCollector, AutoCloseable {
       } catch (DeviceLostException e) {
         out.rollback(mark);
         markLost(gpu, e.code);
+        // Figures between a sample before the loss and one after it would mean nothing.
+        GpmSampler.forget(gpu);
+        gpu.nvlinkPreviousMicros = 0;
         up = false;
       }
       if (gpu.identified && names.taoprom()) {
