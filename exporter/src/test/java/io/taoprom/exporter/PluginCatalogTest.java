@@ -17,7 +17,8 @@ class PluginCatalogTest {
 
   @Test
   void loadsTheGoodPluginsInServiceFileOrder() {
-    assertThat(catalog.names()).containsExactly(
+    // The module's own plugins (main's services file, first on the class path), then the test ones.
+    assertThat(catalog.names()).containsExactly("process", "jvm",
         "healthy", "throws", "hangs", "clashes", "invalid", "nativelib", "optional", "createfails");
     assertThat(catalog.find("healthy")).get().isInstanceOf(TestPlugins.Healthy.class);
     assertThat(catalog.find("ctor")).isEmpty();
