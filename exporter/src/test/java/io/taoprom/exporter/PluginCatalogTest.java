@@ -17,9 +17,10 @@ class PluginCatalogTest {
 
   @Test
   void loadsTheGoodPluginsInServiceFileOrder() {
-    // The module's own plugins (main's services file, first on the class path), then the test ones.
-    assertThat(catalog.names()).containsExactly("process", "jvm",
-        "healthy", "throws", "hangs", "clashes", "invalid", "nativelib", "optional", "createfails");
+    // The test plugins (the test services file comes first on the test class path), then the
+    // module's own from main's services file.
+    assertThat(catalog.names()).containsExactly(
+        "healthy", "throws", "hangs", "clashes", "invalid", "nativelib", "optional", "createfails", "process", "jvm");
     assertThat(catalog.find("healthy")).get().isInstanceOf(TestPlugins.Healthy.class);
     assertThat(catalog.find("ctor")).isEmpty();
   }
