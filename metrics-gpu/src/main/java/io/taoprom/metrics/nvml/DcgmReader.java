@@ -217,24 +217,10 @@ final class DcgmReader {
   }
 
   private boolean ok(NvmlField field, int rc) throws DeviceLostException {
-    if (rc == NvmlReturn.SUCCESS) {
-      return true;
-    }
-    if (rc == NvmlReturn.NOT_SUPPORTED) {
-      unsupported.add(field);
-    } else if (NvmlReturn.isDeviceGone(rc)) {
-      throw new DeviceLostException(rc);
-    } else {
-      health.failed(gpu, field, rc, lib);
-    }
-    return false;
+    return health.ok(gpu, field, rc, unsupported, lib);
   }
 
   private boolean believable(NvmlField field, long raw) {
-    if (field.accepts(raw)) {
-      return true;
-    }
-    health.outOfRange(gpu, field, Long.toString(raw));
-    return false;
+    return health.believable(gpu, field, raw);
   }
 }

@@ -111,19 +111,10 @@ final class DeviceReader {
   }
 
   private boolean identityOk(NvmlField field, int rc) throws DeviceLostException {
-    if (rc == NvmlReturn.SUCCESS) {
-      return true;
-    }
-    if (NvmlReturn.isDeviceGone(rc)) {
-      throw new DeviceLostException(rc);
-    }
-    if (rc == NvmlReturn.NOT_SUPPORTED) {
-      gpu.identityUnsupported.add(field);
-    } else {
-      health.failed(gpu, field, rc, lib);
-    }
-    return false;
+    // NOT_SUPPORTED identity fields are kept on the device and counted every scrape.
+    return health.ok(gpu, field, rc, gpu.identityUnsupported, lib);
   }
+
 
   /**
    * Reads every field of an identified GPU. On {@link DeviceLostException} the caller rolls
@@ -320,24 +311,10 @@ final class DeviceReader {
   }
 
   private boolean ok(NvmlField field, int rc) throws DeviceLostException {
-    if (rc == NvmlReturn.SUCCESS) {
-      return true;
-    }
-    if (rc == NvmlReturn.NOT_SUPPORTED) {
-      unsupported.add(field);
-    } else if (NvmlReturn.isDeviceGone(rc)) {
-      throw new DeviceLostException(rc);
-    } else {
-      health.failed(gpu, field, rc, lib);
-    }
-    return false;
+    return health.ok(gpu, field, rc, unsupported, lib);
   }
 
   private boolean believable(NvmlField field, long raw) {
-    if (field.accepts(raw)) {
-      return true;
-    }
-    health.outOfRange(gpu, field, Long.toString(raw));
-    return false;
+    return health.believable(gpu, field, raw);
   }
 }

@@ -213,17 +213,7 @@ final class GpmSampler implements AutoCloseable {
   }
 
   private boolean ok(int rc) throws DeviceLostException {
-    if (rc == NvmlReturn.SUCCESS) {
-      return true;
-    }
-    if (rc == NvmlReturn.NOT_SUPPORTED) {
-      unsupported.add(NvmlField.GPM);
-    } else if (NvmlReturn.isDeviceGone(rc)) {
-      throw new DeviceLostException(rc);
-    } else {
-      health.failed(gpu, NvmlField.GPM, rc, lib);
-    }
-    return false;
+    return health.ok(gpu, NvmlField.GPM, rc, unsupported, lib);
   }
 
   /**
