@@ -27,12 +27,23 @@
  *       xid N                    one pending XID event (repeatable, in order)
  *       fail FIELD RC            FIELD answers RC (fields: see FIELD_NAMES)
  *       lost_after K             after K calls on this device, every call is GPU_IS_LOST
+ *     read for the dcgm naming:
+ *       replay N | enc PCT | dec PCT | mem_temp C | reserved BYTES
+ *       remap CORRECTABLE UNCORRECTABLE PENDING FAILURE       remapped rows
+ *       nvlink LINKS [TX_STEP RX_STEP]  NVLinks (0: none); every nvmlDeviceGetFieldValues call
+ *                                that reads the data counters advances them by the steps (KiB)
+ *                                and NVML's timestamp by exactly one second
+ *       gpm off                  nvmlGpmQueryDeviceSupport says the device has no GPM
+ *       gpm ID VALUE             what nvmlGpmMetricsGet gives for metric ID (nan: NOT_SUPPORTED)
  *
  * Fake-only symbols, for tests and the benchmark: fake_nvml_load_script(path),
- * fake_nvml_init_count() (nvmlInit calls not yet shut down), fake_nvml_total_calls() and
+ * fake_nvml_init_count() (nvmlInit calls not yet shut down), fake_nvml_gpm_samples() (GPM
+ * sample buffers allocated and not yet freed), fake_nvml_total_calls() and
  * fake_nvml_native_scrape(rounds) (a scrape's NVML calls made from C, timed in nanoseconds).
  */
 #include <ctype.h>
+#include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +52,7 @@
 typedef int nvmlReturn_t;
 typedef struct fake_device *nvmlDevice_t;
 typedef struct fake_event_set *nvmlEventSet_t;
+typedef struct fake_gpm_sample *nvmlGpmSample_t;
 
 #define NVML_SUCCESS 0
 #define NVML_ERROR_UNINITIALIZED 1
@@ -56,6 +68,8 @@ typedef struct fake_event_set *nvmlEventSet_t;
 #define MAX_MIG 7
 #define MAX_PROCS 256
 #define MAX_EVENTS 256
+#define GPM_METRIC_IDS 400
+#define GPM_METRIC_MAX 333
 
 /* The layouts of nvml.h; _Static_asserts pin the sizes the Java side relies on. */
 typedef struct { unsigned long long total, free, used; } nvmlMemory_t;
@@ -78,6 +92,31 @@ typedef struct {
   unsigned int gpuInstanceId, computeInstanceId;
 } nvmlEventData_t;
 
+typedef struct {
+  unsigned int fieldId, scopeId;
+  long long timestamp, latencyUsec;
+  int valueType;
+  nvmlReturn_t nvmlReturn;
+  union { double dVal; unsigned int uiVal; unsigned long ulVal; unsigned long long ullVal; long long sllVal; } value;
+} nvmlFieldValue_t;
+typedef struct {
+  unsigned int metricId;
+  nvmlReturn_t nvmlReturn;
+  double value;
+  struct { char *shortName, *longName, *unit; } metricInfo;
+} nvmlGpmMetric_t;
+typedef struct {
+  unsigned int version, numMetrics;
+  nvmlGpmSample_t sample1, sample2;
+  nvmlGpmMetric_t metrics[GPM_METRIC_MAX];
+} nvmlGpmMetricsGet_t;
+typedef struct { unsigned int version, isSupportedDevice; } nvmlGpmSupport_t;
+
+_Static_assert(sizeof(nvmlFieldValue_t) == 40, "nvmlFieldValue_t");
+_Static_assert(offsetof(nvmlFieldValue_t, nvmlReturn) == 28, "nvmlFieldValue_t.nvmlReturn");
+_Static_assert(offsetof(nvmlFieldValue_t, value) == 32, "nvmlFieldValue_t.value");
+_Static_assert(sizeof(nvmlGpmMetric_t) == 40, "nvmlGpmMetric_t");
+_Static_assert(offsetof(nvmlGpmMetricsGet_t, metrics) == 24, "nvmlGpmMetricsGet_t.metrics");
 _Static_assert(sizeof(nvmlMemory_v2_t) == 40, "nvmlMemory_v2_t");
 _Static_assert(sizeof(nvmlPciInfo_t) == 68, "nvmlPciInfo_t");
 _Static_assert(sizeof(nvmlProcessInfo_v1_t) == 16, "nvmlProcessInfo_v1_t");
@@ -87,12 +126,14 @@ _Static_assert(sizeof(nvmlEventData_t) == 32, "nvmlEventData_t");
 enum field {
   F_NAME, F_UUID, F_PCI, F_CC, F_UTIL, F_MEM, F_TEMP, F_POWER, F_POWER_LIMIT, F_ENERGY,
   F_CLOCK_SM, F_CLOCK_MEM, F_FAN, F_PCIE_TX, F_PCIE_RX, F_PCIE_GEN, F_PCIE_WIDTH,
-  F_ECC_CORRECTED, F_ECC_UNCORRECTED, F_REASONS, F_PROCS, F_MIG, F_EVENTS, F_COUNT
+  F_ECC_CORRECTED, F_ECC_UNCORRECTED, F_REASONS, F_PROCS, F_MIG, F_EVENTS,
+  F_REPLAY, F_ENC, F_DEC, F_REMAP, F_FIELDS, F_MEM_TEMP, F_NVLINK, F_GPM, F_COUNT
 };
 static const char *FIELD_NAMES[F_COUNT] = {
   "name", "uuid", "pci", "cc", "util", "mem", "temp", "power", "power_limit", "energy",
   "clock_sm", "clock_mem", "fan", "pcie_tx", "pcie_rx", "pcie_gen", "pcie_width",
-  "ecc_corrected", "ecc_uncorrected", "reasons", "procs", "mig", "events"
+  "ecc_corrected", "ecc_uncorrected", "reasons", "procs", "mig", "events",
+  "replay", "enc", "dec", "remap", "fields", "mem_temp", "nvlink", "gpm"
 };
 
 struct fake_mig { unsigned int gi, ci; unsigned long long total, used, free; };
@@ -115,7 +156,19 @@ struct fake_device {
   struct fake_mig mig[MAX_MIG];
   nvmlReturn_t fail[F_COUNT];
   long lost_after, calls;
+  unsigned int replay, enc_util, dec_util, mem_temp;
+  unsigned long long mem_reserved;
+  unsigned int remap_corr, remap_unc, remap_pending, remap_failure;
+  unsigned int nvlinks;
+  unsigned long long nvlink_tx_kib, nvlink_rx_kib, nvlink_tx_step, nvlink_rx_step;
+  long long nvlink_clock_us;
+  int gpm_supported;
+  double gpm[GPM_METRIC_IDS];
 };
+
+/* A GPM sample: whose, and when (a sequence number every nvmlGpmSampleGet advances). */
+struct fake_gpm_sample { int magic; struct fake_device *device; long seq; };
+#define GPM_MAGIC 0x47504d21
 
 /* A MIG device handle points at one of these; its first member tells it from a GPU's. */
 struct fake_mig_handle { int magic; struct fake_device *parent; int slot; };
@@ -133,6 +186,7 @@ static int cuda_version = 12040;
 static int init_count;
 static int script_loaded;
 static long total_calls;
+static int gpm_live;
 static struct { int dev; unsigned long long xid; } events[MAX_EVENTS];
 static int nevents, next_event;
 
@@ -164,6 +218,31 @@ static void set_defaults(struct fake_device *d, int i) {
   d->ecc_uncorrected = 0;
   d->reasons = 0x1; /* idle */
   d->lost_after = -1;
+  d->replay = (unsigned int)i;
+  d->enc_util = 2;
+  d->dec_util = 3 + (unsigned int)i;
+  d->mem_temp = 40 + (unsigned int)i;
+  d->mem_reserved = 536870912ULL;
+  d->nvlinks = 18; /* an HGX board */
+  d->nvlink_tx_kib = 5000000ULL;
+  d->nvlink_rx_kib = 7000000ULL;
+  d->nvlink_tx_step = 1000000ULL;
+  d->nvlink_rx_step = 2000000ULL;
+  d->nvlink_clock_us = 1700000000000000LL;
+  d->gpm_supported = 1;
+  for (int m = 0; m < GPM_METRIC_IDS; m++) d->gpm[m] = NAN;
+  d->gpm[1] = 45.5 + i;  /* graphics engine */
+  d->gpm[2] = 40;        /* SM */
+  d->gpm[3] = 25;        /* SM occupancy */
+  d->gpm[5] = 12.5;      /* any tensor */
+  d->gpm[10] = 30;       /* DRAM bandwidth */
+  d->gpm[11] = 1;        /* FP64 */
+  d->gpm[12] = 20;       /* FP32 */
+  d->gpm[13] = 5;        /* FP16 */
+  d->gpm[20] = 100;      /* PCIe TX, MiB/s */
+  d->gpm[21] = 200.5;    /* PCIe RX, MiB/s */
+  d->gpm[60] = 1000;     /* NVLink RX, MiB/s */
+  d->gpm[61] = 2000;     /* NVLink TX, MiB/s */
 }
 
 static void reset_state(void) {
@@ -244,6 +323,26 @@ static int parse_device_line(const char *line, int lineno) {
     d->fail[f] = rc;
   }
   else if (!strcmp(key, "lost_after")) { if (sscanf(v, "%ld", &d->lost_after) != 1) goto bad; }
+  else if (!strcmp(key, "replay")) { if (sscanf(v, "%u", &d->replay) != 1) goto bad; }
+  else if (!strcmp(key, "enc")) { if (sscanf(v, "%u", &d->enc_util) != 1) goto bad; }
+  else if (!strcmp(key, "dec")) { if (sscanf(v, "%u", &d->dec_util) != 1) goto bad; }
+  else if (!strcmp(key, "mem_temp")) { if (sscanf(v, "%u", &d->mem_temp) != 1) goto bad; }
+  else if (!strcmp(key, "reserved")) { if (sscanf(v, "%llu", &d->mem_reserved) != 1) goto bad; }
+  else if (!strcmp(key, "remap")) {
+    if (sscanf(v, "%u %u %u %u", &d->remap_corr, &d->remap_unc, &d->remap_pending, &d->remap_failure) != 4)
+      goto bad;
+  }
+  else if (!strcmp(key, "nvlink")) {
+    int n = sscanf(v, "%u %llu %llu", &d->nvlinks, &d->nvlink_tx_step, &d->nvlink_rx_step);
+    if (n != 1 && n != 3) goto bad;
+  }
+  else if (!strcmp(key, "gpm")) {
+    unsigned int id;
+    char value[32];
+    if (!strcmp(v, "off")) d->gpm_supported = 0;
+    else if (sscanf(v, "%u %31s", &id, value) == 2 && id < GPM_METRIC_IDS) d->gpm[id] = strtod(value, NULL);
+    else goto bad;
+  }
   else goto bad;
   return 0;
 bad:
@@ -285,6 +384,9 @@ int fake_nvml_load_script(const char *path) { return load_script(path); }
 
 /* How many nvmlInit calls are not yet matched by nvmlShutdown. */
 int fake_nvml_init_count(void) { return init_count; }
+
+/* How many GPM sample buffers are allocated and not yet freed. */
+int fake_nvml_gpm_samples(void) { return gpm_live; }
 
 /* How many NVML calls were made since the library was loaded. */
 long fake_nvml_total_calls(void) { return total_calls; }
@@ -634,6 +736,69 @@ nvmlReturn_t nvmlEventSetWait(nvmlEventSet_t set, nvmlEventData_t *data, unsigne
   return wait_event(set, data, 24); /* the pre-v2 struct ends after eventData */
 }
 
+nvmlReturn_t nvmlDeviceGetPcieReplayCounter(nvmlDevice_t device, unsigned int *value) {
+  ENTER(device, F_REPLAY);
+  *value = d->replay;
+  return NVML_SUCCESS;
+}
+
+nvmlReturn_t nvmlDeviceGetEncoderUtilization(nvmlDevice_t device, unsigned int *util, unsigned int *periodUs) {
+  ENTER(device, F_ENC);
+  *util = d->enc_util;
+  *periodUs = 167000;
+  return NVML_SUCCESS;
+}
+
+nvmlReturn_t nvmlDeviceGetDecoderUtilization(nvmlDevice_t device, unsigned int *util, unsigned int *periodUs) {
+  ENTER(device, F_DEC);
+  *util = d->dec_util;
+  *periodUs = 167000;
+  return NVML_SUCCESS;
+}
+
+/* Memory temperature (82), NVLink count (91) and NVLink data counters (138 TX, 139 RX). */
+nvmlReturn_t nvmlDeviceGetFieldValues(nvmlDevice_t device, int count, nvmlFieldValue_t *values) {
+  ENTER(device, F_FIELDS);
+  if (count < 0 || (count > 0 && !values)) return NVML_ERROR_INVALID_ARGUMENT;
+  int advanced = 0;
+  for (int i = 0; i < count; i++) {
+    nvmlFieldValue_t *v = &values[i];
+    v->latencyUsec = 0;
+    v->timestamp = d->nvlink_clock_us;
+    v->value.ullVal = 0;
+    switch (v->fieldId) {
+      case 82:
+        v->nvmlReturn = d->fail[F_MEM_TEMP];
+        v->valueType = 1; /* NVML_VALUE_TYPE_UNSIGNED_INT */
+        v->value.uiVal = d->mem_temp;
+        break;
+      case 91:
+        v->nvmlReturn = NVML_SUCCESS;
+        v->valueType = 1;
+        v->value.uiVal = d->nvlinks;
+        break;
+      case 138:
+      case 139:
+        if (d->nvlinks == 0) { v->nvmlReturn = NVML_ERROR_NOT_SUPPORTED; break; }
+        if (v->scopeId != 0xFFFFFFFFu) { v->nvmlReturn = NVML_ERROR_INVALID_ARGUMENT; break; }
+        v->nvmlReturn = d->fail[F_NVLINK];
+        if (!advanced) {
+          advanced = 1;
+          d->nvlink_clock_us += 1000000;
+          d->nvlink_tx_kib += d->nvlink_tx_step;
+          d->nvlink_rx_kib += d->nvlink_rx_step;
+        }
+        v->timestamp = d->nvlink_clock_us;
+        v->valueType = 3; /* NVML_VALUE_TYPE_UNSIGNED_LONG_LONG */
+        v->value.ullVal = v->fieldId == 138 ? d->nvlink_tx_kib : d->nvlink_rx_kib;
+        break;
+      default:
+        v->nvmlReturn = NVML_ERROR_NOT_SUPPORTED;
+    }
+  }
+  return NVML_SUCCESS;
+}
+
 nvmlReturn_t nvmlEventSetFree(nvmlEventSet_t set) {
   total_calls++;
   if (set != &the_event_set) return NVML_ERROR_INVALID_ARGUMENT;
@@ -651,8 +816,82 @@ nvmlReturn_t nvmlDeviceGetHandleByIndex_v2(unsigned int i, nvmlDevice_t *d) { re
 nvmlReturn_t nvmlDeviceGetMemoryInfo_v2(nvmlDevice_t device, nvmlMemory_v2_t *memory) {
   if (memory->version != (unsigned int)(sizeof(nvmlMemory_v2_t) | (2u << 24)))
     return 25; /* NVML_ERROR_ARGUMENT_VERSION_MISMATCH */
-  memory->reserved = 0;
+  struct fake_device *gpu = gpu_of(device);
+  memory->reserved = gpu ? gpu->mem_reserved : 0;
   return memory_of(device, &memory->total, &memory->used, &memory->free);
+}
+
+/* Remapped rows came with Ampere (driver 460): absent from the old driver. */
+nvmlReturn_t nvmlDeviceGetRemappedRows(nvmlDevice_t device, unsigned int *corrRows, unsigned int *uncRows,
+                                       unsigned int *isPending, unsigned int *failureOccurred) {
+  ENTER(device, F_REMAP);
+  *corrRows = d->remap_corr;
+  *uncRows = d->remap_unc;
+  *isPending = d->remap_pending;
+  *failureOccurred = d->remap_failure;
+  return NVML_SUCCESS;
+}
+
+/* GPM came with Hopper (driver 520): absent from the old driver. */
+nvmlReturn_t nvmlGpmQueryDeviceSupport(nvmlDevice_t device, nvmlGpmSupport_t *support) {
+  ENTER(device, F_GPM);
+  if (support->version != 1) return 25;
+  support->isSupportedDevice = (unsigned int)d->gpm_supported;
+  return NVML_SUCCESS;
+}
+
+nvmlReturn_t nvmlGpmSampleAlloc(nvmlGpmSample_t *sample) {
+  total_calls++;
+  if (init_count <= 0) return NVML_ERROR_UNINITIALIZED;
+  struct fake_gpm_sample *s = calloc(1, sizeof *s);
+  if (!s) return 20; /* NVML_ERROR_MEMORY */
+  s->magic = GPM_MAGIC;
+  gpm_live++;
+  *sample = s;
+  return NVML_SUCCESS;
+}
+
+nvmlReturn_t nvmlGpmSampleFree(nvmlGpmSample_t sample) {
+  total_calls++;
+  if (!sample || sample->magic != GPM_MAGIC) return NVML_ERROR_INVALID_ARGUMENT;
+  sample->magic = 0;
+  free(sample);
+  gpm_live--;
+  return NVML_SUCCESS;
+}
+
+static long gpm_seq;
+
+nvmlReturn_t nvmlGpmSampleGet(nvmlDevice_t device, nvmlGpmSample_t sample) {
+  ENTER(device, F_GPM);
+  if (!sample || sample->magic != GPM_MAGIC) return NVML_ERROR_INVALID_ARGUMENT;
+  if (!d->gpm_supported) return NVML_ERROR_NOT_SUPPORTED;
+  sample->device = d;
+  sample->seq = ++gpm_seq;
+  return NVML_SUCCESS;
+}
+
+/* The scripted figures, between two samples of the same device taken in order. */
+nvmlReturn_t nvmlGpmMetricsGet(nvmlGpmMetricsGet_t *mg) {
+  total_calls++;
+  if (init_count <= 0) return NVML_ERROR_UNINITIALIZED;
+  if (mg->version != 1) return 25;
+  struct fake_gpm_sample *a = mg->sample1, *b = mg->sample2;
+  if (!a || !b || a->magic != GPM_MAGIC || b->magic != GPM_MAGIC || !a->device || a->device != b->device
+      || a->seq >= b->seq || mg->numMetrics > GPM_METRIC_MAX)
+    return NVML_ERROR_INVALID_ARGUMENT;
+  for (unsigned int i = 0; i < mg->numMetrics; i++) {
+    nvmlGpmMetric_t *m = &mg->metrics[i];
+    m->metricInfo.shortName = m->metricInfo.longName = m->metricInfo.unit = NULL;
+    if (m->metricId < GPM_METRIC_IDS && !isnan(a->device->gpm[m->metricId])) {
+      m->nvmlReturn = NVML_SUCCESS;
+      m->value = a->device->gpm[m->metricId];
+    } else {
+      m->nvmlReturn = NVML_ERROR_NOT_SUPPORTED;
+      m->value = 0;
+    }
+  }
+  return NVML_SUCCESS;
 }
 
 nvmlReturn_t nvmlDeviceGetTotalEnergyConsumption(nvmlDevice_t device, unsigned long long *energy) {

@@ -84,6 +84,18 @@ final class PrometheusProcess implements AutoCloseable {
     return json.readTree(fetch(api + pathAndQuery));
   }
 
+  /**
+   * The result of an instant query once it has at least {@code series} series (a vector's
+   * elements), as Prometheus' API returns them.
+   */
+  JsonNode awaitQuery(String promql, int series, Duration timeout) throws Exception {
+    String url = api + "/api/v1/query?query=" + java.net.URLEncoder.encode(promql, java.nio.charset.StandardCharsets.UTF_8);
+    return poll(timeout, () -> {
+      JsonNode result = json.readTree(fetch(url)).path("data").path("result");
+      return result.isArray() && result.size() >= series ? result : null;
+    });
+  }
+
   private String fetch(String url) throws IOException, InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build();
     return http.send(request, HttpResponse.BodyHandlers.ofString()).body();

@@ -77,6 +77,11 @@ class ServeIT {
     assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
     String text = metrics.body();
     assertThat(text).contains("node_cpu_seconds_total{").contains("taoprom_scrape_collector_success{");
+    // TaoProm's own process, on by default, with node_exporter's names.
+    assertThat(text).contains("\nprocess_cpu_seconds_total ").contains("\nprocess_resident_memory_bytes ")
+        .contains("\nprocess_virtual_memory_bytes ").contains("\nprocess_open_fds ").contains("\nprocess_max_fds ")
+        .contains("\nprocess_start_time_seconds ").contains("taoprom_scrape_collector_success{collector=\"process\"} 1.0")
+        .doesNotContain("\njvm_");
 
     Process check = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true).start();
     try (var in = check.getOutputStream()) {
@@ -106,6 +111,27 @@ class ServeIT {
     // Precisely those: every CamelCase memory family is named, and nothing else is.
     assertThat(complainedAbout).isEqualTo(camelCaseMemoryFamilies);
     assertThat(check.exitValue()).isEqualTo(complainedAbout.isEmpty() ? 0 : 3);
+  }
+
+  @Test
+  void theJvmCollectorIsTurnedOnByItsSwitchAndPassesPromtool() throws Exception {
+    Path promtool = ExternalTools.require("promtool", "install the Debian package prometheus");
+    try (ServeProcess own = ServeProcess.start(List.of("-Xmx64m"),
+        List.of("--collector.disable-defaults", "--collector.jvm", "--collector.loadavg"))) {
+      String text = own.get("/metrics").body();
+
+      assertThat(text).contains("\njvm_memory_used_bytes{area=\"heap\"} ").contains("\njvm_threads_current ")
+          .contains("taoprom_scrape_collector_success{collector=\"jvm\"} 1.0")
+          .doesNotContain("\nprocess_").doesNotContain("collector=\"process\"");
+      Process check = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true).start();
+      try (var in = check.getOutputStream()) {
+        in.write(text.getBytes(StandardCharsets.UTF_8));
+      }
+      String out = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(out).as("promtool output").isEmpty();
+      assertThat(check.exitValue()).isZero();
+    }
   }
 
   @Test

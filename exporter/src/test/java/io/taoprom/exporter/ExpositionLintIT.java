@@ -3,6 +3,8 @@ package io.taoprom.exporter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taoprom.exporter.neuron.NeuronMetrics;
+import io.taoprom.exporter.self.JvmPlugin;
+import io.taoprom.exporter.self.ProcessPlugin;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code promtool check metrics} (Prometheus' own linter) on the exporter's real text output:
- * collector series, the exporter's meta series, build info and the neuron metrics.
+ * collector series, the exporter's meta series, build info, the neuron metrics, and TaoProm's own
+ * {@code process_*} and {@code jvm_*}.
  */
 class ExpositionLintIT {
 
@@ -36,7 +39,9 @@ class ExpositionLintIT {
   void promtoolFindsNothingToComplainAbout() throws Exception {
     String promtool = promtool();
     try (TaoPromExporter exporter = TaoPromExporter.builder().host("127.0.0.1").port(0)
-        .catalog(PluginCatalog.of(List.of(new TestPlugins.Healthy(), new TestPlugins.Throws())))
+        .catalog(PluginCatalog.of(List.of(new TestPlugins.Healthy(), new TestPlugins.Throws(),
+            new ProcessPlugin(), new JvmPlugin())))
+        .enable(JvmPlugin.NAME)
         .buildAndStart()) {
       exporter.awaitReady(Duration.ofSeconds(10));
       NeuronMetrics neuron = NeuronMetrics.register(exporter.registry());
@@ -44,6 +49,8 @@ class ExpositionLintIT {
       neuron.recordRequest("Challenge", NeuronMetrics.SUCCESS, Duration.ofMillis(420));
       neuron.setMinerScore(3, "5HGjWAeFDfFCWPsjFQdVV2Msvz2XtMktvgocEZcCj68kUMaw", 0.5);
       byte[] exposition = new Http(exporter.port()).get("/metrics").body();
+      assertThat(new String(exposition, StandardCharsets.UTF_8))
+          .contains("\nprocess_resident_memory_bytes ").contains("\njvm_threads_current ");
 
       Process check = new ProcessBuilder(promtool, "check", "metrics").redirectErrorStream(true).start();
       check.getOutputStream().write(exposition);

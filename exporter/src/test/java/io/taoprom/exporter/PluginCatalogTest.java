@@ -17,8 +17,10 @@ class PluginCatalogTest {
 
   @Test
   void loadsTheGoodPluginsInServiceFileOrder() {
+    // The test plugins (the test services file comes first on the test class path), then the
+    // module's own from main's services file.
     assertThat(catalog.names()).containsExactly(
-        "healthy", "throws", "hangs", "clashes", "invalid", "nativelib", "optional", "createfails");
+        "healthy", "throws", "hangs", "clashes", "invalid", "nativelib", "optional", "createfails", "process", "jvm");
     assertThat(catalog.find("healthy")).get().isInstanceOf(TestPlugins.Healthy.class);
     assertThat(catalog.find("ctor")).isEmpty();
   }

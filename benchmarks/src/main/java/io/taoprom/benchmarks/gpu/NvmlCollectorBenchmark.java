@@ -3,6 +3,7 @@ package io.taoprom.benchmarks.gpu;
 import com.sun.jna.NativeLibrary;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.taoprom.metrics.nvml.NvmlCollector;
+import io.taoprom.metrics.nvml.NvmlNames;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,8 +33,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code scrape}: one {@code collect()}: every NVML call through JNA, the conversions and
- *       the client_java snapshots.
- *   <li>{@code libraryOnly}: the same NVML calls made from C inside the fake, timed there and
+ *       the client_java snapshots, in each naming ({@code names}: the dcgm naming adds GPM
+ *       samples and field values, {@code both} reads the shared fields twice).
+ *   <li>{@code libraryOnly}: TaoProm's naming's NVML calls made from C inside the fake, timed there and
  *       returned through one JNA call: the library's share, which {@code scrape} minus it leaves
  *       out. With the fake it is a few microseconds; a real driver's share is its own.
  * </ul>
@@ -63,6 +65,10 @@ public class NvmlCollectorBenchmark {
   /** Simulated GPUs. */
   @Param({"8"})
   public int gpus;
+
+  /** {@code --nvml.names}: TaoProm's gpu_*, dcgm-exporter's DCGM_FI_* (with GPM), or both. */
+  @Param({"taoprom", "dcgm", "both"})
+  public String names;
 
   private Path dir;
   private NvmlCollector collector;
@@ -95,7 +101,7 @@ public class NvmlCollectorBenchmark {
       throw new IllegalStateException("the fake NVML rejected " + scriptFile);
     }
     nativeScrape = lib.getFunction("fake_nvml_native_scrape");
-    collector = NvmlCollector.builder().library(library.toString()).build();
+    collector = NvmlCollector.builder().library(library.toString()).names(NvmlNames.parse(names)).build();
   }
 
   @TearDown

@@ -98,4 +98,52 @@ class CollectorsCommandTest {
     new ObjectMapper().readTree(run.out()).get("collectors").forEach(c -> names.add(c.get("name").asText()));
     assertThat(names).contains("cpu", "loadavg", "meminfo", "netdev", "diskstats", "filesystem", "time", "uname");
   }
+
+  @Test
+  void theRealCatalogListsTaoPromsOwnProcessAndJvmCollectors() throws Exception {
+    PluginCatalog real = PluginCatalog.discover(getClass().getClassLoader());
+
+    JsonNode collectors = new ObjectMapper().readTree(CliRun.of(real, "collectors", "--json").out()).get("collectors");
+    JsonNode process = null;
+    JsonNode jvm = null;
+    for (JsonNode c : collectors) {
+      switch (c.get("name").asText()) {
+        case "process" -> process = c;
+        case "jvm" -> jvm = c;
+        default -> { }
+      }
+    }
+    assertThat(process).isNotNull();
+    assertThat(process.get("enabledByDefault").asBoolean()).isTrue();
+    assertThat(process.get("available").asBoolean()).isTrue();
+    assertThat(process.get("description").asText()).contains("process_*");
+    assertThat(jvm).isNotNull();
+    assertThat(jvm.get("enabledByDefault").asBoolean()).isFalse();
+    assertThat(jvm.get("available").asBoolean()).isTrue();
+
+    CliRun table = CliRun.of(real, "collectors");
+    assertThat(table.exitCode()).isZero();
+    assertThat(table.out()).containsPattern("(?m)^process +on +yes +TaoProm's own process")
+        .containsPattern("(?m)^jvm +off +yes +TaoProm's own JVM");
+  }
+
+  @Test
+  void theRealCatalogOffersTheNvmlNamingOption() throws Exception {
+    PluginCatalog real = PluginCatalog.discover(getClass().getClassLoader());
+
+    JsonNode collectors = new ObjectMapper().readTree(CliRun.of(real, "collectors", "--json").out()).get("collectors");
+    JsonNode names = null;
+    for (JsonNode c : collectors) {
+      if (c.get("name").asText().equals("nvml")) {
+        for (JsonNode o : c.get("options")) {
+          if (o.get("name").asText().equals("nvml.names")) {
+            names = o;
+          }
+        }
+      }
+    }
+    assertThat(names).isNotNull();
+    assertThat(names.get("default").asText()).isEqualTo("taoprom");
+    assertThat(names.get("paramLabel").asText()).isEqualTo("taoprom|dcgm|both");
+  }
 }

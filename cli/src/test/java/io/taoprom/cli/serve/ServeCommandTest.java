@@ -27,7 +27,11 @@ class ServeCommandTest {
       TestPlugin.of("gamma", "")));
 
   private static PluginOptions.Selection parse(String... args) {
-    CommandLine cli = TaoPromCli.commandLine(() -> CATALOG, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    return parse(CATALOG, args);
+  }
+
+  private static PluginOptions.Selection parse(PluginCatalog catalog, String... args) {
+    CommandLine cli = TaoPromCli.commandLine(() -> catalog, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
     cli.parseArgs(args);
     CommandLine serve = cli.getSubcommands().get("serve");
     return ((ServeCommand) serve.getCommand()).pluginOptions().selection(serve.getParseResult());
@@ -50,6 +54,18 @@ class ServeCommandTest {
     assertThat(s.enabled()).isEmpty();
     assertThat(s.disabled()).isEmpty();
     assertThat(s.config().asMap()).isEqualTo(Map.of("alpha.dir", List.of("/var/lib/alpha")));
+  }
+
+  @Test
+  void theRealCatalogHasSwitchesForTheSelfCollectorsAndTheNvmlNaming() {
+    PluginCatalog real = PluginCatalog.discover(getClass().getClassLoader());
+
+    PluginOptions.Selection s = parse(real, "serve", "--collector.jvm", "--no-collector.process", "--nvml.names", "dcgm");
+
+    assertThat(s.enabled()).containsExactly("jvm");
+    assertThat(s.disabled()).containsExactly("process");
+    assertThat(s.config().value("nvml.names")).hasValue("dcgm");
+    assertThat(parse(real, "serve").config().value("nvml.names")).hasValue("taoprom");
   }
 
   @Test

@@ -56,8 +56,8 @@ final class DeviceReader {
   private final int maxProcesses;
   private final boolean pcieThroughput;
   private final Memory scratch = new Memory(256);
-  private final long[] memory = new long[3];
-  private final Set<NvmlField> unsupported = EnumSet.noneOf(NvmlField.class);
+  private final long[] memory = new long[4];
+  private Set<NvmlField> unsupported = EnumSet.noneOf(NvmlField.class);
   private Memory processBuffer = new Memory(64 * 32);
   private GpuDevice gpu;
   private SeriesBuffer out;
@@ -111,28 +111,20 @@ final class DeviceReader {
   }
 
   private boolean identityOk(NvmlField field, int rc) throws DeviceLostException {
-    if (rc == NvmlReturn.SUCCESS) {
-      return true;
-    }
-    if (NvmlReturn.isDeviceGone(rc)) {
-      throw new DeviceLostException(rc);
-    }
-    if (rc == NvmlReturn.NOT_SUPPORTED) {
-      gpu.identityUnsupported.add(field);
-    } else {
-      health.failed(gpu, field, rc, lib);
-    }
-    return false;
+    // NOT_SUPPORTED identity fields are kept on the device and counted every scrape.
+    return health.ok(gpu, field, rc, gpu.identityUnsupported, lib);
   }
+
 
   /**
    * Reads every field of an identified GPU. On {@link DeviceLostException} the caller rolls
-   * {@code into} back; NOT_SUPPORTED counts are only committed when the GPU answered to the end.
+   * {@code into} back; NOT_SUPPORTED answers go to {@code unsupportedFields}, which the caller
+   * commits only when the GPU answered to the end (once, whichever namings read the GPU).
    */
-  void read(GpuDevice device, SeriesBuffer into) throws DeviceLostException {
+  void read(GpuDevice device, SeriesBuffer into, Set<NvmlField> unsupportedFields) throws DeviceLostException {
     gpu = device;
     out = into;
-    unsupported.clear();
+    unsupported = unsupportedFields;
     Pointer h = device.handle;
     Labels l = device.labels;
 
@@ -184,13 +176,6 @@ final class DeviceReader {
     }
     readProcesses(h, l);
     readMig(h, l);
-
-    // The GPU answered to the end: its NOT_SUPPORTED answers count for this scrape.
-    unsupported.addAll(device.identityUnsupported);
-    if (device.xidUnsupported) {
-      unsupported.add(NvmlField.XID_EVENTS);
-    }
-    unsupported.forEach(health::unsupported);
   }
 
   private void readProcesses(Pointer h, Labels l) throws DeviceLostException {
@@ -326,24 +311,10 @@ final class DeviceReader {
   }
 
   private boolean ok(NvmlField field, int rc) throws DeviceLostException {
-    if (rc == NvmlReturn.SUCCESS) {
-      return true;
-    }
-    if (rc == NvmlReturn.NOT_SUPPORTED) {
-      unsupported.add(field);
-    } else if (NvmlReturn.isDeviceGone(rc)) {
-      throw new DeviceLostException(rc);
-    } else {
-      health.failed(gpu, field, rc, lib);
-    }
-    return false;
+    return health.ok(gpu, field, rc, unsupported, lib);
   }
 
   private boolean believable(NvmlField field, long raw) {
-    if (field.accepts(raw)) {
-      return true;
-    }
-    health.outOfRange(gpu, field, Long.toString(raw));
-    return false;
+    return health.believable(gpu, field, raw);
   }
 }

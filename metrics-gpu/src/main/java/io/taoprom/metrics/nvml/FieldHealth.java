@@ -47,6 +47,36 @@ final class FieldHealth {
         + " failed: " + lib.describe(code) + "; the series is left out until it works again");
   }
 
+  /**
+   * The outcome of one NVML read, the same for every reader: true on SUCCESS; NOT_SUPPORTED is
+   * added to {@code unsupported} (committed by the collector once the GPU answered to the end);
+   * GPU_IS_LOST and RESET_REQUIRED end the GPU's scrape; any other error is counted and logged
+   * once.
+   */
+  boolean ok(GpuDevice gpu, NvmlField field, int rc, Set<NvmlField> unsupported, NvmlLibrary lib)
+      throws DeviceLostException {
+    if (rc == NvmlReturn.SUCCESS) {
+      return true;
+    }
+    if (rc == NvmlReturn.NOT_SUPPORTED) {
+      unsupported.add(field);
+    } else if (NvmlReturn.isDeviceGone(rc)) {
+      throw new DeviceLostException(rc);
+    } else {
+      failed(gpu, field, rc, lib);
+    }
+    return false;
+  }
+
+  /** Whether a raw value (in NVML's unit) is believable for the field; if not, it is counted. */
+  boolean believable(GpuDevice gpu, NvmlField field, long raw) {
+    if (field.accepts(raw)) {
+      return true;
+    }
+    outOfRange(gpu, field, Long.toString(raw));
+    return false;
+  }
+
   /** The field returned a value outside its believable range; it is left out. */
   void outOfRange(GpuDevice gpu, NvmlField field, String shown) {
     count(field, OUT_OF_RANGE);

@@ -40,6 +40,22 @@ final class GpuDevice {
   boolean xidRegistered;
   boolean xidUnsupported;
   final Map<String, Long> xidCounts = new TreeMap<>();
+  /** The last XID seen since TaoProm started, 0 before any: dcgm's {@code DCGM_FI_DEV_XID_ERRORS}. */
+  long lastXid;
+
+  /**
+   * dcgm-exporter's labels ({@code gpu}, {@code UUID}, {@code pci_bus_id}, {@code device},
+   * {@code modelName}, {@code Hostname}, {@code DCGM_FI_DRIVER_VERSION}); set by
+   * {@link #identifyDcgm}.
+   */
+  Labels dcgmLabels = Labels.EMPTY;
+  /** NVLinks the GPU has: -1 until asked, 0 when it has none (or NVML cannot say). */
+  int nvlinkLinks = -1;
+  /** The NVLink data counters' sum (KiB) and NVML's timestamp (µs) at the previous scrape; 0 before. */
+  long nvlinkPreviousKib;
+  long nvlinkPreviousMicros;
+  /** GPM samples and the last figures computed from them; null until GPM is first asked. */
+  GpmSampler.State gpm;
 
   GpuDevice(int index) {
     this.index = index;
@@ -60,8 +76,20 @@ final class GpuDevice {
     identified = true;
   }
 
+  /**
+   * Sets dcgm-exporter's labels once the identity is read. {@code device} is
+   * {@code nvidia<index>}, as dcgm-exporter writes it from DCGM's GPU id; an empty host name
+   * leaves {@code Hostname} out, as dcgm-exporter does.
+   */
+  void identifyDcgm(String driverVersion, String hostname) {
+    Labels l = Labels.of("gpu", indexLabel, "UUID", uuid, "pci_bus_id", pciBusId, "device", "nvidia" + indexLabel,
+        "modelName", name, "DCGM_FI_DRIVER_VERSION", driverVersion);
+    dcgmLabels = hostname.isEmpty() ? l : l.add("Hostname", hostname);
+  }
+
   /** Counts one XID critical error. */
   void countXid(long xid) {
+    lastXid = xid;
     String key = xid >= 0 ? Long.toString(xid) : Long.toUnsignedString(xid);
     if (!xidCounts.containsKey(key) && xidCounts.size() >= MAX_XID_LABELS) {
       key = "other";

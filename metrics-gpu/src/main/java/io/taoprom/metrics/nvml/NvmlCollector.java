@@ -10,11 +10,15 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 
 /**
  * Per-GPU metrics from NVML: utilization, memory, temperature, power and energy, clocks, fan,
@@ -41,6 +45,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * taoprom_nvml_device_up{gpu="0",uuid="GPU-8f6b…"} 1.0
  * </pre>
  *
+ * <p>With {@link Builder#names(NvmlNames) names(NvmlNames.DCGM)} the per-GPU figures are served as
+ * dcgm-exporter names them instead ({@link DcgmSeries}), for NVIDIA's Grafana dashboards:
+ *
+ * <pre>
+ * DCGM_FI_DEV_GPU_TEMP{DCGM_FI_DRIVER_VERSION="550.54.15",Hostname="gpu-node-1",UUID="GPU-8f6b…",device="nvidia0",gpu="0",modelName="NVIDIA H100 80GB HBM3",pci_bus_id="00000000:18:00.0"} 35.0
+ * </pre>
+ *
  * <p>A field the GPU does not support is left out and counted in
  * {@code taoprom_nvml_unsupported_fields{field}}; a GPU that is lost is reported with
  * {@code taoprom_nvml_device_up 0} while the others are still served. See {@code docs/gpu.md}.
@@ -57,8 +68,13 @@ public final class NvmlCollector implements MultiCollector, AutoCloseable {
   private final ReentrantLock lock = new ReentrantLock();
   private final FieldHealth health = new FieldHealth();
   private final ProcessNames processNames = new ProcessNames();
+  private final NvmlNames names;
+  private final String hostname;
   private final DeviceReader reader;
+  private final GpmSampler gpm;
+  private final DcgmReader dcgmReader;
   private final XidEvents xid;
+  private final Set<NvmlField> unsupported = EnumSet.noneOf(NvmlField.class);
   private final List<GpuDevice> devices = new ArrayList<>();
   private final Map<Long, GpuDevice> byHandle = new HashMap<>();
   private final String driverVersion;
@@ -67,7 +83,11 @@ public final class NvmlCollector implements MultiCollector, AutoCloseable {
 
   private NvmlCollector(NvmlLibrary lib, Builder settings) throws NvmlUnavailableException {
     this.lib = lib;
+    this.names = settings.names;
+    this.hostname = settings.hostname;
     this.reader = new DeviceReader(lib, health, processNames, settings.maxProcesses, settings.pcieThroughput);
+    this.gpm = new GpmSampler(lib, health, settings.gpmMinIntervalNanos, settings.nanoTime);
+    this.dcgmReader = new DcgmReader(lib, health, gpm);
     this.xid = new XidEvents(lib, health);
     Memory scratch = reader.scratch();
     int rc = lib.init();
@@ -133,12 +153,20 @@ public final class NvmlCollector implements MultiCollector, AutoCloseable {
   // the next scrape, since a GPU that is lost at start may come back after a reset.
   private void prepare(GpuDevice gpu) {
     try {
-      reader.identify(gpu, driverVersion, cudaVersion);
-      byHandle.put(Pointer.nativeValue(gpu.handle), gpu);
-      xid.register(gpu, reader.scratch());
+      identify(gpu);
     } catch (DeviceLostException e) {
       markLost(gpu, e.code);
     }
+  }
+
+  private void identify(GpuDevice gpu) throws DeviceLostException {
+    boolean known = gpu.identified;
+    reader.identify(gpu, driverVersion, cudaVersion);
+    if (!known && names.dcgm()) {
+      gpu.identifyDcgm(driverVersion, hostname);
+    }
+    byHandle.put(Pointer.nativeValue(gpu.handle), gpu);
+    xid.register(gpu, reader.scratch());
   }
 
   @Override
@@ -173,11 +201,21 @@ public final class NvmlCollector implements MultiCollector, AutoCloseable {
       boolean up;
       try {
         if (!gpu.identified || !gpu.xidRegistered && !gpu.xidUnsupported) {
-          reader.identify(gpu, driverVersion, cudaVersion);
-          byHandle.put(Pointer.nativeValue(gpu.handle), gpu);
-          xid.register(gpu, reader.scratch());
+          identify(gpu);
         }
-        reader.read(gpu, out);
+        unsupported.clear();
+        if (names.taoprom()) {
+          reader.read(gpu, out, unsupported);
+        }
+        if (names.dcgm()) {
+          dcgmReader.read(gpu, out, unsupported);
+        }
+        // The GPU answered to the end: its NOT_SUPPORTED answers count for this scrape, once.
+        unsupported.addAll(gpu.identityUnsupported);
+        if (gpu.xidUnsupported) {
+          unsupported.add(NvmlField.XID_EVENTS);
+        }
+        unsupported.forEach(health::unsupported);
         up = true;
         if (gpu.lost) {
           gpu.lost = false;
@@ -186,26 +224,34 @@ public final class NvmlCollector implements MultiCollector, AutoCloseable {
       } catch (DeviceLostException e) {
         out.rollback(mark);
         markLost(gpu, e.code);
+        // Figures between a sample before the loss and one after it would mean nothing.
+        GpmSampler.forget(gpu);
+        gpu.nvlinkPreviousMicros = 0;
         up = false;
       }
-      if (gpu.identified) {
+      if (gpu.identified && names.taoprom()) {
         out.add(GpuSeries.GPU_INFO, gpu.infoLabels, 1);
       }
       out.add(GpuSeries.DEVICE_UP, gpu.labels, up ? 1 : 0);
       // Kept for a lost GPU too: the XID that came before it fell off the bus is the clue.
-      gpu.xidCounts.forEach((code, n) -> out.add(GpuSeries.XID_ERRORS, gpu.labels.add("xid", code), n));
+      if (names.taoprom()) {
+        gpu.xidCounts.forEach((code, n) -> out.add(GpuSeries.XID_ERRORS, gpu.labels.add("xid", code), n));
+      }
+      if (names.dcgm() && gpu.identified && gpu.xidRegistered) {
+        // dcgm-exporter's err_code label repeats the value; its err_msg (NVIDIA's XID catalogue) is not served.
+        out.add(DcgmSeries.XID_ERRORS, gpu.dcgmLabels.add("err_code", Long.toString(gpu.lastXid)), gpu.lastXid);
+      }
     }
     health.writeTo(out);
     processNames.endScrape();
-    List<GpuSeries> duplicates = new ArrayList<>();
+    List<Family> duplicates = new ArrayList<>();
     MetricSnapshots snapshots = out.build(duplicates);
-    for (GpuSeries series : duplicates) {
+    for (Family series : duplicates) {
       // Counted from the next scrape on: this one's snapshots are built.
-      NvmlField field = switch (series) {
-        case MIG_MEMORY_USED, MIG_MEMORY_FREE, MIG_MEMORY_TOTAL -> NvmlField.MIG;
-        case XID_ERRORS -> NvmlField.XID_EVENTS;
-        default -> NvmlField.PROCESSES;
-      };
+      NvmlField field = series == GpuSeries.MIG_MEMORY_USED || series == GpuSeries.MIG_MEMORY_FREE
+          || series == GpuSeries.MIG_MEMORY_TOTAL ? NvmlField.MIG
+          : series == GpuSeries.XID_ERRORS ? NvmlField.XID_EVENTS
+          : NvmlField.PROCESSES;
       health.failed(field, "duplicate", "NVML listed the same " + series.metricName()
           + " series twice; the second one was left out");
     }
@@ -231,6 +277,7 @@ public final class NvmlCollector implements MultiCollector, AutoCloseable {
       }
       closed = true;
       xid.close();
+      gpm.close();
       int rc = lib.shutdown();
       if (rc != NvmlReturn.SUCCESS) {
         LOG.log(Level.WARNING, "nvmlShutdown failed: " + lib.describe(rc));
@@ -259,8 +306,37 @@ public final class NvmlCollector implements MultiCollector, AutoCloseable {
     private String library = NvmlLibrary.DEFAULT_PATH;
     private int maxProcesses = 32;
     private boolean pcieThroughput = true;
+    private NvmlNames names = NvmlNames.TAOPROM;
+    private String hostname = "";
+    private long gpmMinIntervalNanos = GpmSampler.DEFAULT_MIN_INTERVAL_NANOS;
+    private LongSupplier nanoTime = System::nanoTime;
 
     private Builder() {}
+
+    /**
+     * Which names the per-GPU figures are served under: TaoProm's {@code gpu_*} (the default),
+     * dcgm-exporter's {@code DCGM_FI_*}, or both.
+     */
+    public Builder names(NvmlNames names) {
+      this.names = Objects.requireNonNull(names, "names");
+      return this;
+    }
+
+    /**
+     * The {@code Hostname} label of the dcgm naming, as dcgm-exporter sets it ({@code NODE_NAME}
+     * in Kubernetes, else the host name); empty (the default) leaves the label out.
+     */
+    public Builder hostname(String hostname) {
+      this.hostname = Objects.requireNonNull(hostname, "hostname").strip();
+      return this;
+    }
+
+    /** For tests: the shortest GPM interval, and the clock it is measured with. */
+    Builder gpmClock(long minIntervalNanos, LongSupplier nanoTime) {
+      this.gpmMinIntervalNanos = minIntervalNanos;
+      this.nanoTime = nanoTime;
+      return this;
+    }
 
     /** The NVML library to load: a path, or a name the dynamic linker looks for. */
     public Builder library(String library) {

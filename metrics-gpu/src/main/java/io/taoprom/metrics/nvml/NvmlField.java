@@ -43,7 +43,24 @@ enum NvmlField {
   CLOCK_EVENT_REASONS,
   PROCESSES,
   MIG,
-  XID_EVENTS;
+  XID_EVENTS,
+  // Read for dcgm-exporter's naming only.
+  /** °C of HBM or GDDR; DCGM drops readings above 200 too. */
+  MEMORY_TEMPERATURE(0, 200),
+  /** PCIe replays (retries) since the driver was loaded. */
+  PCIE_REPLAY(0, Long.MAX_VALUE),
+  /** Percent. */
+  ENCODER_UTILIZATION(0, 100),
+  /** Percent. */
+  DECODER_UTILIZATION(0, 100),
+  /** The memory the driver reserves, which only {@code nvmlDeviceGetMemoryInfo_v2} tells. */
+  MEMORY_RESERVED,
+  /** Remapped rows (Ampere and newer). */
+  REMAPPED_ROWS(0, Long.MAX_VALUE),
+  /** NVLink data throughput; unsupported on GPUs without NVLink. */
+  NVLINK,
+  /** GPU Performance Monitoring (Hopper and newer, driver 520 and newer). */
+  GPM;
 
   private final long min;
   private final long max;

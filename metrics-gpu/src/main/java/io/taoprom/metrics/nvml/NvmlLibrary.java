@@ -85,6 +85,12 @@ final class NvmlLibrary {
   private final Function deviceGetMigDeviceHandleByIndex;
   private final Function deviceGetGpuInstanceId;
   private final Function deviceGetComputeInstanceId;
+  private final Function deviceGetPcieReplayCounter;
+  private final Function deviceGetEncoderUtilization;
+  private final Function deviceGetDecoderUtilization;
+  private final Function deviceGetRemappedRows;
+  private final Function deviceGetFieldValues;
+  private final GpmLibrary gpm;
 
   private NvmlLibrary(String path, NativeLibrary lib) throws NvmlUnavailableException {
     this.path = path;
@@ -132,6 +138,14 @@ final class NvmlLibrary {
     deviceGetMigDeviceHandleByIndex = firstOf(lib, "nvmlDeviceGetMigDeviceHandleByIndex");
     deviceGetGpuInstanceId = firstOf(lib, "nvmlDeviceGetGpuInstanceId");
     deviceGetComputeInstanceId = firstOf(lib, "nvmlDeviceGetComputeInstanceId");
+    // Read for dcgm-exporter's naming only (--nvml.names dcgm).
+    deviceGetPcieReplayCounter = firstOf(lib, "nvmlDeviceGetPcieReplayCounter");
+    deviceGetEncoderUtilization = firstOf(lib, "nvmlDeviceGetEncoderUtilization");
+    deviceGetDecoderUtilization = firstOf(lib, "nvmlDeviceGetDecoderUtilization");
+    deviceGetRemappedRows = firstOf(lib, "nvmlDeviceGetRemappedRows");
+    deviceGetFieldValues = firstOf(lib, "nvmlDeviceGetFieldValues");
+    gpm = new GpmLibrary(firstOf(lib, "nvmlGpmQueryDeviceSupport"), firstOf(lib, "nvmlGpmSampleAlloc"),
+        firstOf(lib, "nvmlGpmSampleFree"), firstOf(lib, "nvmlGpmSampleGet"), firstOf(lib, "nvmlGpmMetricsGet"));
   }
 
   /**
@@ -301,8 +315,9 @@ final class NvmlLibrary {
   }
 
   /**
-   * Reads the device's memory into {@code totalUsedFree} (bytes, unsigned 64-bit as Java longs).
-   * Uses {@code nvmlMemory_v2_t} (version, total, reserved, free, used) where the driver has
+   * Reads the device's memory into {@code totalUsedFree} (bytes, unsigned 64-bit as Java longs):
+   * total, used, free and, at index 3, the memory the driver reserves, or -1 where it does not
+   * say. Uses {@code nvmlMemory_v2_t} (version, total, reserved, free, used) where the driver has
    * it, else {@code nvmlMemory_t} (total, free, used). Works on MIG device handles too.
    */
   int deviceGetMemoryInfo(Pointer device, Memory scratch, long[] totalUsedFree) {
@@ -317,11 +332,13 @@ final class NvmlLibrary {
       totalUsedFree[0] = scratch.getLong(8);
       totalUsedFree[1] = scratch.getLong(32);
       totalUsedFree[2] = scratch.getLong(24);
+      totalUsedFree[3] = scratch.getLong(16);
     } else {
       rc = deviceGetMemoryInfo.invokeInt(new Object[] {device, scratch});
       totalUsedFree[0] = scratch.getLong(0);
       totalUsedFree[1] = scratch.getLong(16);
       totalUsedFree[2] = scratch.getLong(8);
+      totalUsedFree[3] = -1;
     }
     return rc;
   }
@@ -453,6 +470,43 @@ final class NvmlLibrary {
 
   int deviceGetComputeInstanceId(Pointer migDevice, Memory out) {
     return call(deviceGetComputeInstanceId, migDevice, out);
+  }
+
+  /** Writes the PCIe replay (retry) count since the driver was loaded, unsigned int. */
+  int deviceGetPcieReplayCounter(Pointer device, Memory out) {
+    return call(deviceGetPcieReplayCounter, device, out);
+  }
+
+  /** Writes the encoder utilization in percent at 0 and its sampling period (µs) at 4. */
+  int deviceGetEncoderUtilization(Pointer device, Memory out) {
+    return call(deviceGetEncoderUtilization, device, out, out.share(4));
+  }
+
+  /** Writes the decoder utilization in percent at 0 and its sampling period (µs) at 4. */
+  int deviceGetDecoderUtilization(Pointer device, Memory out) {
+    return call(deviceGetDecoderUtilization, device, out, out.share(4));
+  }
+
+  /**
+   * Writes the rows remapped for correctable errors at 0, for uncorrectable ones at 4, whether a
+   * remapping is pending at 8 and whether one failed at 12 (unsigned ints). Ampere and newer.
+   */
+  int deviceGetRemappedRows(Pointer device, Memory out) {
+    return call(deviceGetRemappedRows, device, out, out.share(4), out.share(8), out.share(12));
+  }
+
+  /**
+   * Reads {@code count} {@code nvmlFieldValue_t} entries of {@link FieldValues#ENTRY_SIZE}
+   * bytes at {@code values}; the caller sets each {@code fieldId} (at 0) and {@code scopeId}
+   * (at 4). See {@link FieldValues} for the rest of the layout.
+   */
+  int deviceGetFieldValues(Pointer device, int count, Pointer values) {
+    return call(deviceGetFieldValues, device, count, values);
+  }
+
+  /** The GPM entry points (Hopper and newer; absent before driver 520). */
+  GpmLibrary gpm() {
+    return gpm;
   }
 
   // An absent optional entry point reads as NOT_SUPPORTED: the series is left out and counted.

@@ -5,6 +5,11 @@ import io.taoprom.exporter.spi.Availability;
 import io.taoprom.exporter.spi.CollectorConfig;
 import io.taoprom.exporter.spi.CollectorOption;
 import io.taoprom.exporter.spi.CollectorPlugin;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +23,7 @@ import java.util.function.UnaryOperator;
  *
  * <pre>{@code
  * taoprom serve --nvml.library /usr/lib/x86_64-linux-gnu/libnvidia-ml.so.1 --nvml.max-processes 16
+ * taoprom serve --nvml.names dcgm      # dcgm-exporter's DCGM_FI_* names, for NVIDIA's dashboard
  * }</pre>
  *
  * <p>The library is, in order: {@code --nvml.library}, the environment variable
@@ -35,8 +41,17 @@ public final class NvmlPlugin implements CollectorPlugin {
   public static final String MAX_PROCESSES = "nvml.max-processes";
   /** Option: whether to sample PCIe throughput. */
   public static final String PCIE_THROUGHPUT = "nvml.pcie-throughput";
+  /** Option: which names the per-GPU figures are served under ({@link NvmlNames}). */
+  public static final String NAMES = "nvml.names";
   /** Environment variable naming the NVML library when {@code --nvml.library} is not given. */
   public static final String LIBRARY_ENV = "TAOPROM_NVML_LIBRARY";
+  /**
+   * Environment variable dcgm-exporter takes its {@code Hostname} label from (Kubernetes sets
+   * it to the node's name through the downward API); else the host name is used.
+   */
+  public static final String NODE_NAME_ENV = "NODE_NAME";
+  // The most of a host name the label takes: a name longer than DNS allows is not one.
+  private static final int MAX_HOSTNAME = 253;
 
   private final UnaryOperator<String> environment;
   // nvmlInit can take seconds on a GPU without persistence mode: probe each library once.
@@ -70,7 +85,10 @@ public final class NvmlPlugin implements CollectorPlugin {
         CollectorOption.single(MAX_PROCESSES, "N",
             "Per-process GPU memory series per GPU, biggest first; 0 turns them off", "32"),
         CollectorOption.single(PCIE_THROUGHPUT, "BOOL",
-            "Sample PCIe throughput (costs the driver 40 ms per GPU per scrape)", "true"));
+            "Sample PCIe throughput (costs the driver 40 ms per GPU per scrape)", "true"),
+        CollectorOption.single(NAMES, "taoprom|dcgm|both",
+            "Names of the per-GPU series: TaoProm's gpu_*, dcgm-exporter's DCGM_FI_* (for NVIDIA's dashboards), or both",
+            "taoprom"));
   }
 
   /** Whether NVML loads and initializes with the default library (or {@code TAOPROM_NVML_LIBRARY}). */
@@ -119,7 +137,37 @@ public final class NvmlPlugin implements CollectorPlugin {
     NvmlCollector.Builder builder = NvmlCollector.builder().library(libraryPath(config));
     config.value(MAX_PROCESSES).ifPresent(v -> builder.maxProcesses(parseCount(v)));
     config.value(PCIE_THROUGHPUT).ifPresent(v -> builder.pcieThroughput(parseBoolean(PCIE_THROUGHPUT, v)));
+    NvmlNames names = config.value(NAMES).map(NvmlNames::parse).orElse(NvmlNames.TAOPROM);
+    builder.names(names);
+    if (names.dcgm()) {
+      builder.hostname(hostname());
+    }
     return builder;
+  }
+
+  /**
+   * dcgm-exporter's {@code Hostname}: {@code $NODE_NAME}, else the kernel's host name, else
+   * Java's idea of the local host's name; empty (the label left out) when none is usable.
+   */
+  String hostname() {
+    String name = Optional.ofNullable(environment.apply(NODE_NAME_ENV)).map(String::strip).orElse("");
+    if (name.isEmpty()) {
+      try {
+        name = Files.readString(Path.of("/proc/sys/kernel/hostname"), StandardCharsets.UTF_8).strip();
+      } catch (IOException | SecurityException e) {
+        name = "";
+      }
+    }
+    if (name.isEmpty()) {
+      try {
+        name = InetAddress.getLocalHost().getHostName();
+      } catch (IOException | SecurityException e) {
+        name = "";
+      }
+    }
+    // A label value may hold anything, but a host name with controls or of a page's length is
+    // not one: leave the label out rather than serve it.
+    return name.length() <= MAX_HOSTNAME && name.chars().allMatch(c -> c > ' ' && c < 0x7f) ? name : "";
   }
 
   /** {@code --nvml.library}, else {@code $TAOPROM_NVML_LIBRARY}, else the driver's soname. */

@@ -10,6 +10,8 @@ import io.prometheus.metrics.model.snapshots.InfoSnapshot.InfoDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.prometheus.metrics.model.snapshots.UnknownSnapshot;
+import io.prometheus.metrics.model.snapshots.UnknownSnapshot.UnknownDataPointSnapshot;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -17,7 +19,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The data points of one scrape, gathered per {@link GpuSeries} and turned into client_java
+ * The data points of one scrape, gathered per {@link Family} (of either naming) and turned into client_java
  * snapshots at the end. A device lost half way through is taken back out with
  * {@link #mark()} and {@link #rollback(int[])}, so that no GPU is ever half reported.
  *
@@ -28,11 +30,24 @@ import java.util.Set;
  */
 final class SeriesBuffer {
 
-  private static final GpuSeries[] ALL = GpuSeries.values();
+  private static final Family[] ALL = allFamilies();
 
   @SuppressWarnings("unchecked")
   private final List<Labels>[] labels = new List[ALL.length];
   private final double[][] values = new double[ALL.length][];
+
+  private static Family[] allFamilies() {
+    GpuSeries[] gpu = GpuSeries.values();
+    DcgmSeries[] dcgm = DcgmSeries.values();
+    Family[] all = new Family[gpu.length + dcgm.length];
+    for (Family f : gpu) {
+      all[f.slot()] = f;
+    }
+    for (Family f : dcgm) {
+      all[f.slot()] = f;
+    }
+    return all;
+  }
 
   SeriesBuffer() {
     for (int i = 0; i < ALL.length; i++) {
@@ -42,8 +57,8 @@ final class SeriesBuffer {
   }
 
   /** Adds a point with the given value; for info families the value is ignored. */
-  void add(GpuSeries series, Labels pointLabels, double value) {
-    int i = series.ordinal();
+  void add(Family series, Labels pointLabels, double value) {
+    int i = series.slot();
     List<Labels> list = labels[i];
     int n = list.size();
     if (n == values[i].length) {
@@ -75,10 +90,10 @@ final class SeriesBuffer {
    *
    * @param duplicates receives one entry per dropped duplicate point, naming its family
    */
-  MetricSnapshots build(List<GpuSeries> duplicates) {
+  MetricSnapshots build(List<Family> duplicates) {
     List<MetricSnapshot> out = new ArrayList<>();
-    for (GpuSeries series : ALL) {
-      if (labels[series.ordinal()].isEmpty()) {
+    for (Family series : ALL) {
+      if (labels[series.slot()].isEmpty()) {
         continue;
       }
       MetricSnapshot snapshot;
@@ -95,8 +110,8 @@ final class SeriesBuffer {
   }
 
   /** One family; with {@code seen}, points whose labels were already added are dropped. */
-  private MetricSnapshot snapshot(GpuSeries series, Set<Labels> seen, List<GpuSeries> duplicates) {
-    int i = series.ordinal();
+  private MetricSnapshot snapshot(Family series, Set<Labels> seen, List<Family> duplicates) {
+    int i = series.slot();
     List<Labels> list = labels[i];
     switch (series.type()) {
       case GAUGE -> {
@@ -132,11 +147,20 @@ final class SeriesBuffer {
         }
         return b.build();
       }
+      case UNTYPED -> {
+        UnknownSnapshot.Builder b = UnknownSnapshot.builder().name(series.metricName()).help(series.help());
+        for (int p = 0; p < list.size(); p++) {
+          if (keep(seen, list.get(p), series, duplicates)) {
+            b.dataPoint(UnknownDataPointSnapshot.builder().labels(list.get(p)).value(values[i][p]).build());
+          }
+        }
+        return b.build();
+      }
       default -> throw new AssertionError(series.type());
     }
   }
 
-  private static boolean keep(Set<Labels> seen, Labels l, GpuSeries series, List<GpuSeries> duplicates) {
+  private static boolean keep(Set<Labels> seen, Labels l, Family series, List<Family> duplicates) {
     if (seen == null || seen.add(l)) {
       return true;
     }

@@ -79,6 +79,11 @@ final class FakeNvml {
     return lib().getFunction("fake_nvml_init_count").invokeInt(new Object[0]);
   }
 
+  /** GPM sample buffers allocated and not yet freed. */
+  int gpmSamples() {
+    return lib().getFunction("fake_nvml_gpm_samples").invokeInt(new Object[0]);
+  }
+
   private NativeLibrary lib() {
     return NativeLibrary.getInstance(path.toString());
   }

@@ -29,6 +29,11 @@ final class Golden {
           "metrics-gpu/src/test/resources/io/taoprom/metrics/nvml", name);
       Files.writeString(file, template, StandardCharsets.UTF_8);
     }
+    assertThat(actual).isEqualTo(read(name, placeholders));
+  }
+
+  /** The golden file {@code name} with its placeholders filled in. */
+  static String read(String name, Map<String, String> placeholders) throws IOException {
     String expected;
     try (InputStream in = Golden.class.getResourceAsStream(name)) {
       assertThat(in).as("golden file %s", name).isNotNull();
@@ -37,6 +42,6 @@ final class Golden {
     for (Map.Entry<String, String> p : placeholders.entrySet()) {
       expected = expected.replace("${" + p.getKey() + "}", p.getValue());
     }
-    assertThat(actual).isEqualTo(expected);
+    return expected;
   }
 }

@@ -185,6 +185,55 @@ class NvmlPluginTest {
   }
 
   @Test
+  void theNamingOptionServesDcgmNamesWithTheNodeNameAsHostname() throws Exception {
+    FakeNvml fake = FakeNvml.create(tmp).script("devices 1");
+    CollectorConfig config = CollectorConfig.of(Map.of(
+        NvmlPlugin.LIBRARY, List.of(fake.path().toString()), NvmlPlugin.NAMES, List.of(" DCGM ")));
+
+    MultiCollector collector = plugin(Map.of(NvmlPlugin.NODE_NAME_ENV, "node-a")).create(config);
+    String text;
+    try {
+      text = Exposition.of(collector);
+    } finally {
+      ((AutoCloseable) collector).close();
+    }
+
+    assertThat(text).contains("DCGM_FI_DEV_GPU_TEMP{DCGM_FI_DRIVER_VERSION=\"550.54.15\",Hostname=\"node-a\",UUID=")
+        .doesNotContain("gpu_temperature_celsius");
+  }
+
+  @Test
+  void aNamingThatIsNoneOfTheThreeIsRejectedQuotedAndEscaped() throws Exception {
+    FakeNvml fake = FakeNvml.create(tmp).script("devices 1");
+    String hostile = "dcgm\u001b[2J\n" + "x".repeat(500);
+
+    assertThatThrownBy(() -> plugin(Map.of()).create(CollectorConfig.of(Map.of(
+        NvmlPlugin.LIBRARY, List.of(fake.path().toString()), NvmlPlugin.NAMES, List.of(hostile)))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("--nvml.names must be taoprom, dcgm or both, got \"dcgm\\x1b[2J\\nxxx")
+        .hasMessageContaining("…(+")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\u001b").doesNotContain("\n").hasSizeLessThan(120));
+    assertThat(fake.initCount()).isZero();
+  }
+
+  @Test
+  void theHostnameLabelComesFromNodeNameAndIsLeftOutWhenItIsNoHostName() {
+    assertThat(plugin(Map.of(NvmlPlugin.NODE_NAME_ENV, "  gpu-node-7 ")).hostname()).isEqualTo("gpu-node-7");
+    assertThat(plugin(Map.of(NvmlPlugin.NODE_NAME_ENV, "evil\nHostname=\"x")).hostname()).isEmpty();
+    assertThat(plugin(Map.of(NvmlPlugin.NODE_NAME_ENV, "h".repeat(254))).hostname()).isEmpty();
+    // Without NODE_NAME: the kernel's host name, as dcgm-exporter's os.Hostname() reads it.
+    assertThat(plugin(Map.of()).hostname()).isEqualTo(kernelHostname());
+  }
+
+  private static String kernelHostname() {
+    try {
+      return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
   void createOnAMachineWithoutNvmlThrowsTheOneLineReason() {
     Path missing = tmp.resolve("libnvidia-ml.so.1");
 
@@ -201,10 +250,10 @@ class NvmlPluginTest {
     assertThat(plugin.name()).isEqualTo("nvml");
     assertThat(plugin.enabledByDefault()).isTrue();
     assertThat(plugin.options()).extracting(CollectorOption::name)
-        .containsExactly("nvml.library", "nvml.max-processes", "nvml.pcie-throughput");
+        .containsExactly("nvml.library", "nvml.max-processes", "nvml.pcie-throughput", "nvml.names");
     assertThat(plugin.options()).extracting(CollectorOption::defaultValue)
         .extracting(o -> o.orElse(null))
-        .containsExactly(null, "32", "true");
+        .containsExactly(null, "32", "true", "taoprom");
   }
 
   @Test
