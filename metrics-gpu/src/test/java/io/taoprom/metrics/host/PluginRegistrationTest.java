@@ -31,6 +31,14 @@ class PluginRegistrationTest {
           Map.entry("io.taoprom.metrics.host.filesystem.FilesystemPlugin", "filesystem"),
           Map.entry("io.taoprom.metrics.host.time.TimePlugin", "time"),
           Map.entry("io.taoprom.metrics.host.uname.UnamePlugin", "uname"),
+          Map.entry("io.taoprom.metrics.host.hwmon.HwmonPlugin", "hwmon"),
+          Map.entry("io.taoprom.metrics.host.thermal_zone.ThermalZonePlugin", "thermal_zone"),
+          Map.entry("io.taoprom.metrics.host.powersupplyclass.PowerSupplyClassPlugin", "powersupplyclass"),
+          Map.entry("io.taoprom.metrics.host.rapl.RaplPlugin", "rapl"),
+          Map.entry("io.taoprom.metrics.host.nvme.NvmePlugin", "nvme"),
+          Map.entry("io.taoprom.metrics.host.edac.EdacPlugin", "edac"),
+          Map.entry("io.taoprom.metrics.host.dmi.DmiPlugin", "dmi"),
+          Map.entry("io.taoprom.metrics.host.cpufreq.CpufreqPlugin", "cpufreq"),
           Map.entry("io.taoprom.metrics.textfile.TextfilePlugin", "textfile"),
           Map.entry("io.taoprom.metrics.scrape.ScrapePlugin", "scrape"));
 
