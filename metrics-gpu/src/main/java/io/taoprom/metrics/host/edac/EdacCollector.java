@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * node_exporter's edac collector: ECC error counters per memory controller, per chip-select row
  * (the controller's errors without row information under {@code csrow="unknown"}) and per channel
- * with its DIMM's label (the last added in node_exporter 1.10):
+ * with its DIMM's label (the last added in node_exporter 1.12):
  *
  * <pre>
  * # HELP node_edac_correctable_errors_total Total correctable memory errors.

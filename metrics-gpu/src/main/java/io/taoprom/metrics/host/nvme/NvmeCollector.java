@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * node_exporter's nvme collector (1.10 and later: the {@code cntlid} label and the namespace
+ * node_exporter's nvme collector (1.11 and later: the {@code cntlid} label and the namespace
  * series):
  *
  * <pre>

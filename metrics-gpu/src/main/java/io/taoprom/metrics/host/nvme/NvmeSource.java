@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  *
  * <p>A controller attribute that cannot be read is an error naming it, as with node_exporter. Of a
  * namespace's figures, one whose file is absent (kernels before 6.8 have no {@code nuse}) or
- * refused by the driver is left out; node_exporter 1.10 and later fail the whole collector there.
+ * refused by the driver is left out; node_exporter 1.11 and later fail the whole collector there.
  */
 final class NvmeSource {
 

@@ -23,7 +23,7 @@ class EdacCollectorTest {
 
   /**
    * node_exporter 1.5 run on this tree serves the same controller and csrow series and values;
-   * the channel families came with node_exporter 1.10.
+   * the channel families came with node_exporter 1.12.
    */
   @Test
   void goldenTextOfAGpuServer() throws IOException {

@@ -243,8 +243,8 @@ class HwmonCollectorTest {
   }
 
   /**
-   * node_exporter 1.5 run on this tree serves the same, except: it has no frequency series (1.8
-   * added them) and, before 1.10, names colliding chips alike (and then drops the duplicates).
+   * node_exporter 1.5 run on this tree serves the same, except: it has no frequency series (1.9
+   * added them) and, before 1.12, names colliding chips alike (and then drops the duplicates).
    */
   @Test
   void goldenTextOfEverySensorTypeAndNamingRule() throws IOException {

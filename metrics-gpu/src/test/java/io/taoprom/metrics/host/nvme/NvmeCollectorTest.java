@@ -23,7 +23,7 @@ class NvmeCollectorTest {
 
   /**
    * node_exporter 1.5 run on this tree serves the same node_nvme_info series without cntlid (added
-   * in 1.10, with the namespace families); the products are node_exporter's (see the collector).
+   * in 1.11, with the namespace families); the products are node_exporter's (see the collector).
    */
   @Test
   void goldenTextOfAGpuServer() throws IOException {

@@ -1,0 +1,59 @@
+package io.taoprom.metrics.host.hwmon;
+
+import static io.taoprom.metrics.host.NodeExporterOnFixture.differences;
+import static io.taoprom.metrics.host.NodeExporterOnFixture.families;
+import static io.taoprom.metrics.host.NodeExporterOnFixture.without;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.taoprom.metrics.host.DeviceFilter;
+import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.NodeExporterOnFixture;
+import io.taoprom.metrics.host.SysFixture;
+import io.taoprom.metrics.host.SysFs;
+import io.taoprom.metrics.textfile.format.ParsedFamily;
+import io.taoprom.metrics.textfile.format.ParsedSample;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The hwmon collector and node_exporter's on the same sysfs trees: every family, series and value. */
+class HwmonNodeExporterIT {
+
+  @TempDir Path dir;
+
+  private static Map<String, ParsedFamily> ours(SysFs sys) throws Exception {
+    return families(Exposition.text(new HwmonCollector(new HwmonSource(sys, DeviceFilter.none()), DeviceFilter.none())));
+  }
+
+  @Test
+  void aGpuServer() throws Exception {
+    NodeExporterOnFixture nodeExporter = NodeExporterOnFixture.find();
+    SysFs sys = SysFixture.copy("hwmon/gpu-server", dir);
+
+    assertThat(differences(ours(sys), families(nodeExporter.scrape("hwmon", sys, false)))).isEmpty();
+  }
+
+  @Test
+  void everySensorTypeAndNamingRule() throws Exception {
+    NodeExporterOnFixture nodeExporter = NodeExporterOnFixture.find();
+    SysFs sys = SysFixture.copy("hwmon/types", dir);
+    Map<String, ParsedFamily> ours = ours(sys);
+    Map<String, ParsedFamily> theirs = families(nodeExporter.scrape("hwmon", sys, false));
+    if (nodeExporter.olderThan(1, 9)) {
+      // GPU clocks came with 1.9: before, freq files were not read at all, their labels neither
+      ours = without(ours, s -> s.name().equals("node_hwmon_freq_freq_mhz")
+          || s.label("sensor") != null && s.label("sensor").startsWith("freq"));
+    }
+    if (nodeExporter.olderThan(1, 12)) {
+      // before 1.12 the chips of one device got one name, and node_exporter served their first series only
+      Predicate<ParsedSample> collided = s -> s.label("chip") != null
+          && (s.label("chip").startsWith("platform_asus_nb_wmi") || s.label("chip").startsWith("platform_dell_smm_hwmon"));
+      ours = without(ours, collided);
+      theirs = without(theirs, collided);
+    }
+
+    assertThat(differences(ours, theirs)).isEmpty();
+  }
+}
