@@ -10,6 +10,7 @@ import io.taoprom.metrics.host.Exposition;
 import io.taoprom.metrics.host.NodeExporterOnFixture;
 import io.taoprom.metrics.host.SysFixture;
 import io.taoprom.metrics.host.SysFs;
+import io.taoprom.metrics.host.UpstreamChanges;
 import io.taoprom.metrics.textfile.format.ParsedFamily;
 import io.taoprom.metrics.textfile.format.ParsedSample;
 import java.nio.file.Path;
@@ -32,20 +33,18 @@ class HwmonNodeExporterIT {
     NodeExporterOnFixture nodeExporter = NodeExporterOnFixture.find();
     SysFs sys = SysFixture.copy("hwmon/gpu-server", dir);
 
-    assertThat(differences(ours(sys), families(nodeExporter.scrape("hwmon", sys, false)))).isEmpty();
+    UpstreamChanges.Compared c = UpstreamChanges.apply(nodeExporter, ours(sys), families(nodeExporter.scrape("hwmon", sys, false)));
+
+    assertThat(differences(c.ours(), c.theirs())).isEmpty();
   }
 
   @Test
   void everySensorTypeAndNamingRule() throws Exception {
     NodeExporterOnFixture nodeExporter = NodeExporterOnFixture.find();
     SysFs sys = SysFixture.copy("hwmon/types", dir);
-    Map<String, ParsedFamily> ours = ours(sys);
-    Map<String, ParsedFamily> theirs = families(nodeExporter.scrape("hwmon", sys, false));
-    if (nodeExporter.olderThan(1, 9)) {
-      // GPU clocks came with 1.9: before, freq files were not read at all, their labels neither
-      ours = without(ours, s -> s.name().equals("node_hwmon_freq_freq_mhz")
-          || s.label("sensor") != null && s.label("sensor").startsWith("freq"));
-    }
+    UpstreamChanges.Compared c = UpstreamChanges.apply(nodeExporter, ours(sys), families(nodeExporter.scrape("hwmon", sys, false)));
+    Map<String, ParsedFamily> ours = c.ours();
+    Map<String, ParsedFamily> theirs = c.theirs();
     if (nodeExporter.olderThan(1, 12)) {
       // before 1.12 the chips of one device got one name, and node_exporter served their first series only
       Predicate<ParsedSample> collided = s -> s.label("chip") != null
