@@ -8,5 +8,11 @@
  * reads, it has every field node_exporter exposes, and it costs microseconds. Elsewhere they read
  * OSHI ({@link io.taoprom.metrics.host.OshiHost}), whose first call is paid once on a background
  * thread. {@link io.taoprom.metrics.host.HostBackend} makes the choice.
+ *
+ * <p>The hardware collectors {@code hwmon}, {@code thermal_zone}, {@code powersupplyclass},
+ * {@code rapl}, {@code nvme}, {@code edac}, {@code dmi} and {@code cpufreq} read sysfs
+ * ({@link io.taoprom.metrics.host.SysFs}, one attribute at a time through
+ * {@link io.taoprom.metrics.host.SysAttribute}) and exist on Linux only
+ * ({@link io.taoprom.metrics.host.LinuxOnly}); where the hardware is absent they serve nothing.
  */
 package io.taoprom.metrics.host;
