@@ -4,14 +4,14 @@ import io.taoprom.exporter.spi.Availability;
 import java.util.Locale;
 
 /**
- * The availability of a collector that reads what only Linux has (sysfs classes such as
- * {@code /sys/class/hwmon}). On Linux it is available even where the hardware is absent: such a
- * collector then serves nothing and succeeds, as the issue asks ("those that find nothing on a
- * machine emit nothing there").
+ * The availability of a collector that reads what only Linux has ({@code /proc/vmstat},
+ * {@code /proc/pressure}, {@code adjtimex(2)}, ...) and has no portable fallback. On Linux it is
+ * available whether or not the kernel has the feature: a collector that finds nothing emits
+ * nothing, as node_exporter's do.
  *
  * <pre>{@code
  * public Availability availability() {
- *   return LinuxOnly.availability("/sys/class/hwmon");
+ *   return LinuxOnly.availability("vmstat");
  * }
  * }</pre>
  */
@@ -19,11 +19,15 @@ public final class LinuxOnly {
 
   private LinuxOnly() {}
 
-  /** Available on Linux; elsewhere unavailable, saying that {@code reads} is Linux's. */
-  public static Availability availability(String reads) {
-    String os = System.getProperty("os.name", "");
-    return os.toLowerCase(Locale.ROOT).startsWith("linux")
+  /** Whether this JVM runs on Linux. */
+  public static boolean isLinux() {
+    return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux");
+  }
+
+  /** Available on Linux; elsewhere unavailable with a reason that names what is missing. */
+  public static Availability availability(String what) {
+    return isLinux()
         ? Availability.AVAILABLE
-        : Availability.unavailable("reads " + reads + ", which only Linux has; this is " + os);
+        : Availability.unavailable(what + " is Linux-only (this is " + System.getProperty("os.name", "?") + ")");
   }
 }
