@@ -5,23 +5,26 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * node_exporter's {@code --collector.X.Y-exclude} filters: a regular expression searched (not
- * matched whole) in a device name, mount point or file-system type. The defaults are
- * node_exporter's and are anchored themselves.
+ * node_exporter's {@code --collector.X.Y-exclude} and {@code -include} filters: a regular
+ * expression searched (not matched whole) in a device name, mount point or file-system type. The
+ * defaults are node_exporter's and are anchored themselves.
  *
  * <pre>{@code
  * DeviceFilter disks = DeviceFilter.exclude(config, "diskstats.device-exclude", DEFAULT);
  * if (!disks.ignored("loop0")) { ... }
+ * DeviceFilter chips = DeviceFilter.excludeInclude(config, "hwmon.chip-exclude", "hwmon.chip-include");
  * }</pre>
  */
 public final class DeviceFilter {
 
-  private static final DeviceFilter NONE = new DeviceFilter(null);
+  private static final DeviceFilter NONE = new DeviceFilter(null, null);
 
   private final Pattern exclude;
+  private final Pattern include;
 
-  private DeviceFilter(Pattern exclude) {
+  private DeviceFilter(Pattern exclude, Pattern include) {
     this.exclude = exclude;
+    this.include = include;
   }
 
   /** A filter that ignores nothing. */
@@ -36,25 +39,46 @@ public final class DeviceFilter {
    * @throws IllegalArgumentException naming the option and value when the expression is invalid
    */
   public static DeviceFilter exclude(CollectorConfig config, String option, String defaultRegex) {
-    String regex = config.value(option).orElse(defaultRegex);
+    Pattern exclude = compile(option, config.value(option).orElse(defaultRegex));
+    return exclude == null ? NONE : new DeviceFilter(exclude, null);
+  }
+
+  /**
+   * node_exporter's pair of an exclusion and an inclusion, neither with a default: a name is
+   * ignored when the exclusion is found in it, or when an inclusion is given and not found in it.
+   * An empty value is the same as none.
+   *
+   * @throws IllegalArgumentException naming the option and value when an expression is invalid
+   */
+  public static DeviceFilter excludeInclude(CollectorConfig config, String excludeOption, String includeOption) {
+    Pattern exclude = compile(excludeOption, config.value(excludeOption).orElse(""));
+    Pattern include = compile(includeOption, config.value(includeOption).orElse(""));
+    return exclude == null && include == null ? NONE : new DeviceFilter(exclude, include);
+  }
+
+  private static Pattern compile(String option, String regex) {
     if (regex.isEmpty()) {
-      return NONE;
+      return null;
     }
     try {
-      return new DeviceFilter(Pattern.compile(regex));
+      return Pattern.compile(regex);
     } catch (PatternSyntaxException e) {
       throw new IllegalArgumentException(
           "--" + option + " '" + regex + "' is not a valid regular expression: " + e.getDescription(), e);
     }
   }
 
-  /** Whether {@code name} is excluded. */
+  /** Whether {@code name} is excluded, or not included where an inclusion is given. */
   public boolean ignored(String name) {
-    return exclude != null && exclude.matcher(name).find();
+    return exclude != null && exclude.matcher(name).find()
+        || include != null && !include.matcher(name).find();
   }
 
   @Override
   public String toString() {
-    return exclude == null ? "(none)" : exclude.pattern();
+    if (include == null) {
+      return exclude == null ? "(none)" : exclude.pattern();
+    }
+    return (exclude == null ? "" : "exclude " + exclude.pattern() + ", ") + "include " + include.pattern();
   }
 }

@@ -15,5 +15,11 @@
  * portable path: elsewhere they are unavailable ({@link io.taoprom.metrics.host.LinuxOnly}). On
  * Linux a missing feature yields no series; a file in a format they do not know fails the
  * collector with a {@link io.taoprom.metrics.host.MalformedFileException} naming it.
+ *
+ * <p>The hardware collectors {@code hwmon}, {@code thermal_zone}, {@code powersupplyclass},
+ * {@code rapl}, {@code nvme}, {@code edac}, {@code dmi} and {@code cpufreq} read sysfs
+ * ({@link io.taoprom.metrics.host.SysFs}, one attribute at a time through
+ * {@link io.taoprom.metrics.host.SysAttribute}) and exist on Linux only
+ * ({@link io.taoprom.metrics.host.LinuxOnly}); where the hardware is absent they serve nothing.
  */
 package io.taoprom.metrics.host;

@@ -1,0 +1,92 @@
+package io.taoprom.metrics.host.cpufreq;
+
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricMetadata;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * node_exporter's cpufreq collector, per CPU in hertz (the kernel's kHz × 1000):
+ *
+ * <pre>
+ * # HELP node_cpu_scaling_frequency_hertz Current scaled CPU thread frequency in hertz.
+ * # TYPE node_cpu_scaling_frequency_hertz gauge
+ * node_cpu_scaling_frequency_hertz{cpu="0"} 2.1E9
+ * # HELP node_cpu_scaling_governor Current enabled CPU frequency governor.
+ * # TYPE node_cpu_scaling_governor gauge
+ * node_cpu_scaling_governor{cpu="0",governor="performance"} 1.0
+ * node_cpu_scaling_governor{cpu="0",governor="powersave"} 0.0
+ * </pre>
+ */
+final class CpufreqCollector implements MultiCollector {
+
+  /** One per {@link CpufreqSource#FILES}. */
+  private static final MetricMetadata[] FREQUENCIES = {
+    new MetricMetadata("node_cpu_frequency_hertz", "Current CPU thread frequency in hertz."),
+    new MetricMetadata("node_cpu_frequency_avg_hertz", "Average CPU thread frequency in hertz."),
+    new MetricMetadata("node_cpu_frequency_min_hertz", "Minimum CPU thread frequency in hertz."),
+    new MetricMetadata("node_cpu_frequency_max_hertz", "Maximum CPU thread frequency in hertz."),
+    new MetricMetadata("node_cpu_scaling_frequency_hertz", "Current scaled CPU thread frequency in hertz."),
+    new MetricMetadata("node_cpu_scaling_frequency_min_hertz", "Minimum scaled CPU thread frequency in hertz."),
+    new MetricMetadata("node_cpu_scaling_frequency_max_hertz", "Maximum scaled CPU thread frequency in hertz."),
+  };
+  private static final MetricMetadata GOVERNOR =
+      new MetricMetadata("node_cpu_scaling_governor", "Current enabled CPU frequency governor.");
+
+  private final CpufreqSource source;
+
+  CpufreqCollector(CpufreqSource source) {
+    this.source = source;
+  }
+
+  @Override
+  public MetricSnapshots collect() {
+    List<CpufreqSource.CpuFreq> cpus;
+    try {
+      cpus = source.read();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (cpus.isEmpty()) {
+      return MetricSnapshots.of();
+    }
+    Labels[] labels = new Labels[cpus.size()];
+    for (int c = 0; c < labels.length; c++) {
+      labels[c] = Labels.of("cpu", cpus.get(c).cpu());
+    }
+    List<MetricSnapshot> families = new ArrayList<>(FREQUENCIES.length + 1);
+    for (int f = 0; f < FREQUENCIES.length; f++) {
+      List<GaugeDataPointSnapshot> points = new ArrayList<>(cpus.size());
+      for (int c = 0; c < labels.length; c++) {
+        double khz = cpus.get(c).khz()[f];
+        if (!Double.isNaN(khz)) {
+          points.add(point(labels[c], khz * 1000.0));
+        }
+      }
+      if (!points.isEmpty()) {
+        families.add(new GaugeSnapshot(FREQUENCIES[f], points));
+      }
+    }
+    List<GaugeDataPointSnapshot> governors = new ArrayList<>();
+    for (CpufreqSource.CpuFreq cpu : cpus) {
+      for (String governor : cpu.available()) {
+        governors.add(point(Labels.of("cpu", cpu.cpu(), "governor", governor), governor.equals(cpu.governor()) ? 1 : 0));
+      }
+    }
+    if (!governors.isEmpty()) {
+      families.add(new GaugeSnapshot(GOVERNOR, governors));
+    }
+    return new MetricSnapshots(families);
+  }
+
+  private static GaugeDataPointSnapshot point(Labels labels, double value) {
+    return GaugeDataPointSnapshot.builder().labels(labels).value(value).build();
+  }
+}

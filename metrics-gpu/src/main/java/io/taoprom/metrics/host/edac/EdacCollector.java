@@ -1,0 +1,104 @@
+package io.taoprom.metrics.host.edac;
+
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricMetadata;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * node_exporter's edac collector: ECC error counters per memory controller, per chip-select row
+ * (the controller's errors without row information under {@code csrow="unknown"}) and per channel
+ * with its DIMM's label (the last added in node_exporter 1.12):
+ *
+ * <pre>
+ * # HELP node_edac_correctable_errors_total Total correctable memory errors.
+ * # TYPE node_edac_correctable_errors_total counter
+ * node_edac_correctable_errors_total{controller="0"} 3.0
+ * # HELP node_edac_channel_correctable_errors_total Total correctable memory errors for this channel.
+ * # TYPE node_edac_channel_correctable_errors_total counter
+ * node_edac_channel_correctable_errors_total{channel="1",controller="0",csrow="0",dimm_label="CPU_SrcID0_MC0_Chan1_DIMM0"} 3.0
+ * </pre>
+ */
+final class EdacCollector implements MultiCollector {
+
+  private static final MetricMetadata CE = new MetricMetadata("node_edac_correctable_errors",
+      "Total correctable memory errors.");
+  private static final MetricMetadata UE = new MetricMetadata("node_edac_uncorrectable_errors",
+      "Total uncorrectable memory errors.");
+  private static final MetricMetadata CSROW_CE = new MetricMetadata("node_edac_csrow_correctable_errors",
+      "Total correctable memory errors for this csrow.");
+  private static final MetricMetadata CSROW_UE = new MetricMetadata("node_edac_csrow_uncorrectable_errors",
+      "Total uncorrectable memory errors for this csrow.");
+  private static final MetricMetadata CHANNEL_CE = new MetricMetadata("node_edac_channel_correctable_errors",
+      "Total correctable memory errors for this channel.");
+  private static final MetricMetadata CHANNEL_UE = new MetricMetadata("node_edac_channel_uncorrectable_errors",
+      "Total uncorrectable memory errors for this channel.");
+
+  private final EdacSource source;
+
+  EdacCollector(EdacSource source) {
+    this.source = source;
+  }
+
+  @Override
+  public MetricSnapshots collect() {
+    List<EdacSource.Controller> controllers;
+    try {
+      controllers = source.read();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (controllers.isEmpty()) {
+      return MetricSnapshots.of();
+    }
+    List<CounterDataPointSnapshot> ce = new ArrayList<>();
+    List<CounterDataPointSnapshot> ue = new ArrayList<>();
+    List<CounterDataPointSnapshot> csrowCe = new ArrayList<>();
+    List<CounterDataPointSnapshot> csrowUe = new ArrayList<>();
+    List<CounterDataPointSnapshot> channelCe = new ArrayList<>();
+    List<CounterDataPointSnapshot> channelUe = new ArrayList<>();
+    for (EdacSource.Controller mc : controllers) {
+      ce.add(point(Labels.of("controller", mc.number()), mc.ce()));
+      ue.add(point(Labels.of("controller", mc.number()), mc.ue()));
+      Labels noInfo = Labels.of("controller", mc.number(), "csrow", "unknown");
+      csrowCe.add(point(noInfo, mc.ceNoInfo()));
+      csrowUe.add(point(noInfo, mc.ueNoInfo()));
+      for (EdacSource.Csrow row : mc.csrows()) {
+        Labels rowLabels = Labels.of("controller", mc.number(), "csrow", row.number());
+        csrowCe.add(point(rowLabels, row.ce()));
+        csrowUe.add(point(rowLabels, row.ue()));
+        for (EdacSource.Channel channel : row.channels()) {
+          Labels labels = Labels.of("controller", mc.number(), "csrow", row.number(),
+              "channel", channel.number(), "dimm_label", channel.dimmLabel());
+          channelCe.add(point(labels, channel.ce()));
+          if (!Double.isNaN(channel.ue())) {
+            channelUe.add(point(labels, channel.ue()));
+          }
+        }
+      }
+    }
+    List<MetricSnapshot> families = new ArrayList<>(6);
+    families.add(new CounterSnapshot(CE, ce));
+    families.add(new CounterSnapshot(UE, ue));
+    families.add(new CounterSnapshot(CSROW_CE, csrowCe));
+    families.add(new CounterSnapshot(CSROW_UE, csrowUe));
+    if (!channelCe.isEmpty()) {
+      families.add(new CounterSnapshot(CHANNEL_CE, channelCe));
+    }
+    if (!channelUe.isEmpty()) {
+      families.add(new CounterSnapshot(CHANNEL_UE, channelUe));
+    }
+    return new MetricSnapshots(families);
+  }
+
+  private static CounterDataPointSnapshot point(Labels labels, double value) {
+    return CounterDataPointSnapshot.builder().labels(labels).value(value).build();
+  }
+}

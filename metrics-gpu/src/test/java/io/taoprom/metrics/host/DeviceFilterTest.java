@@ -1,0 +1,25 @@
+package io.taoprom.metrics.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.taoprom.exporter.spi.CollectorConfig;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DeviceFilterTest {
+
+  @Test
+  void aFilterWithAnInclusionIgnoresWhatItDoesNotFind() {
+    DeviceFilter both = DeviceFilter.excludeInclude(
+        CollectorConfig.of(Map.of("x.exclude", List.of("nvme1$"), "x.include", List.of("^nvme_"))), "x.exclude", "x.include");
+    assertThat(both.ignored("nvme_nvme0")).isFalse();
+    assertThat(both.ignored("nvme_nvme1")).isTrue();
+    assertThat(both.ignored("platform_coretemp_0")).isTrue();
+    assertThat(DeviceFilter.excludeInclude(CollectorConfig.empty(), "x.exclude", "x.include").ignored("anything")).isFalse();
+    assertThatThrownBy(() -> DeviceFilter.excludeInclude(
+        CollectorConfig.of(Map.of("x.include", List.of("("))), "x.exclude", "x.include"))
+        .hasMessageContaining("--x.include '(' is not a valid regular expression");
+  }
+}

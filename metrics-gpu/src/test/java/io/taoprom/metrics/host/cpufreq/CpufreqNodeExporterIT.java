@@ -1,0 +1,32 @@
+package io.taoprom.metrics.host.cpufreq;
+
+import static io.taoprom.metrics.host.NodeExporterOnFixture.differences;
+import static io.taoprom.metrics.host.NodeExporterOnFixture.families;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.NodeExporterOnFixture;
+import io.taoprom.metrics.host.SysFixture;
+import io.taoprom.metrics.host.SysFs;
+import io.taoprom.metrics.host.UpstreamChanges;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The cpufreq collector and node_exporter's on a 128-CPU sysfs tree: every family, series and value. */
+class CpufreqNodeExporterIT {
+
+  @TempDir Path dir;
+
+  @Test
+  void aGpuServer() throws Exception {
+    NodeExporterOnFixture nodeExporter = NodeExporterOnFixture.find();
+    SysFs sys = SysFixture.copy("cpufreq/gpu-server", dir);
+    UpstreamChanges.Compared c = UpstreamChanges.apply(nodeExporter,
+        families(Exposition.text(new CpufreqCollector(new CpufreqSource(sys)))),
+        families(nodeExporter.scrape("cpufreq", sys, false)));
+
+    assertThat(c.ours().get("node_cpu_scaling_frequency_hertz").samples()).hasSize(128);
+    assertThat(differences(c.ours(), c.theirs())).isEmpty();
+  }
+}

@@ -1,0 +1,31 @@
+package io.taoprom.metrics.host.dmi;
+
+import static io.taoprom.metrics.host.NodeExporterOnFixture.differences;
+import static io.taoprom.metrics.host.NodeExporterOnFixture.families;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.NodeExporterOnFixture;
+import io.taoprom.metrics.host.SysFixture;
+import io.taoprom.metrics.host.SysFs;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The dmi collector and node_exporter's on the same sysfs tree, node_exporter run as the
+ * unprivileged user it is meant to run as: neither serves the root-only serials.
+ */
+class DmiNodeExporterIT {
+
+  @TempDir Path dir;
+
+  @Test
+  void aGpuServer() throws Exception {
+    NodeExporterOnFixture nodeExporter = NodeExporterOnFixture.find();
+    SysFs sys = SysFixture.copy("dmi/gpu-server", dir);
+
+    assertThat(differences(families(Exposition.text(new DmiCollector(new DmiSource(sys)))),
+        families(nodeExporter.scrape("dmi", sys, true)))).isEmpty();
+  }
+}

@@ -1,0 +1,30 @@
+package io.taoprom.metrics.host.rapl;
+
+import static io.taoprom.metrics.host.NodeExporterOnFixture.differences;
+import static io.taoprom.metrics.host.NodeExporterOnFixture.families;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.NodeExporterOnFixture;
+import io.taoprom.metrics.host.SysFixture;
+import io.taoprom.metrics.host.SysFs;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The rapl collector and node_exporter's on the same sysfs tree, with and without the zone label. */
+class RaplNodeExporterIT {
+
+  @TempDir Path dir;
+
+  @Test
+  void aGpuServer() throws Exception {
+    NodeExporterOnFixture nodeExporter = NodeExporterOnFixture.find();
+    SysFs sys = SysFixture.copy("rapl/gpu-server", dir);
+
+    assertThat(differences(families(Exposition.text(new RaplCollector(new RaplSource(sys), false))),
+        families(nodeExporter.scrape("rapl", sys, false)))).isEmpty();
+    assertThat(differences(families(Exposition.text(new RaplCollector(new RaplSource(sys), true))),
+        families(nodeExporter.scrape("rapl", sys, false, "--collector.rapl.enable-zone-label")))).isEmpty();
+  }
+}

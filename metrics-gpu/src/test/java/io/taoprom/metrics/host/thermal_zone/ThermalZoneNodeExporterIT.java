@@ -1,0 +1,28 @@
+package io.taoprom.metrics.host.thermal_zone;
+
+import static io.taoprom.metrics.host.NodeExporterOnFixture.differences;
+import static io.taoprom.metrics.host.NodeExporterOnFixture.families;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.NodeExporterOnFixture;
+import io.taoprom.metrics.host.SysFixture;
+import io.taoprom.metrics.host.SysFs;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The thermal_zone collector and node_exporter's on the same sysfs tree: every family, series and value. */
+class ThermalZoneNodeExporterIT {
+
+  @TempDir Path dir;
+
+  @Test
+  void aGpuServer() throws Exception {
+    NodeExporterOnFixture nodeExporter = NodeExporterOnFixture.find();
+    SysFs sys = SysFixture.copy("thermal_zone/gpu-server", dir);
+
+    assertThat(differences(families(Exposition.text(new ThermalZoneCollector(new ThermalSource(sys)))),
+        families(nodeExporter.scrape("thermal_zone", sys, false)))).isEmpty();
+  }
+}
