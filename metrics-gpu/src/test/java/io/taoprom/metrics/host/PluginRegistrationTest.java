@@ -33,6 +33,7 @@ class PluginRegistrationTest {
           Map.entry("io.taoprom.metrics.host.uname.UnamePlugin", "uname"),
           Map.entry("io.taoprom.metrics.host.arp.ArpPlugin", "arp"),
           Map.entry("io.taoprom.metrics.host.conntrack.ConntrackPlugin", "conntrack"),
+          Map.entry("io.taoprom.metrics.host.netclass.NetclassPlugin", "netclass"),
           Map.entry("io.taoprom.metrics.textfile.TextfilePlugin", "textfile"),
           Map.entry("io.taoprom.metrics.scrape.ScrapePlugin", "scrape"));
 
