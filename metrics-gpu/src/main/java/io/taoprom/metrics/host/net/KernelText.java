@@ -119,6 +119,16 @@ public final class KernelText {
     return false;
   }
 
+  /** The current line, whole. */
+  public String line() {
+    return end < 0 ? "" : text.substring(lineStart, end);
+  }
+
+  /** Moves past the rest of the current line. */
+  public void skipToEnd() {
+    pos = end;
+  }
+
   /** Skips the next field. */
   public void skipField() {
     skipBlanks();
