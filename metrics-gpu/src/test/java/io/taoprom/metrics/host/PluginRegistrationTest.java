@@ -35,6 +35,7 @@ class PluginRegistrationTest {
           Map.entry("io.taoprom.metrics.host.conntrack.ConntrackPlugin", "conntrack"),
           Map.entry("io.taoprom.metrics.host.netclass.NetclassPlugin", "netclass"),
           Map.entry("io.taoprom.metrics.host.netstat.NetstatPlugin", "netstat"),
+          Map.entry("io.taoprom.metrics.host.sockstat.SockstatPlugin", "sockstat"),
           Map.entry("io.taoprom.metrics.textfile.TextfilePlugin", "textfile"),
           Map.entry("io.taoprom.metrics.scrape.ScrapePlugin", "scrape"));
 
