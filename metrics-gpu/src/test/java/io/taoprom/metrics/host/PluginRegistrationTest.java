@@ -36,6 +36,7 @@ class PluginRegistrationTest {
           Map.entry("io.taoprom.metrics.host.netclass.NetclassPlugin", "netclass"),
           Map.entry("io.taoprom.metrics.host.netstat.NetstatPlugin", "netstat"),
           Map.entry("io.taoprom.metrics.host.sockstat.SockstatPlugin", "sockstat"),
+          Map.entry("io.taoprom.metrics.host.softnet.SoftnetPlugin", "softnet"),
           Map.entry("io.taoprom.metrics.textfile.TextfilePlugin", "textfile"),
           Map.entry("io.taoprom.metrics.scrape.ScrapePlugin", "scrape"));
 
