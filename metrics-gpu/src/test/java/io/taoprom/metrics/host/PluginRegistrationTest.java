@@ -39,6 +39,7 @@ class PluginRegistrationTest {
           Map.entry("io.taoprom.metrics.host.softnet.SoftnetPlugin", "softnet"),
           Map.entry("io.taoprom.metrics.host.udp_queues.UdpQueuesPlugin", "udp_queues"),
           Map.entry("io.taoprom.metrics.host.infiniband.InfinibandPlugin", "infiniband"),
+          Map.entry("io.taoprom.metrics.host.bonding.BondingPlugin", "bonding"),
           Map.entry("io.taoprom.metrics.textfile.TextfilePlugin", "textfile"),
           Map.entry("io.taoprom.metrics.scrape.ScrapePlugin", "scrape"));
 
