@@ -41,6 +41,7 @@ class PluginRegistrationTest {
           Map.entry("io.taoprom.metrics.host.infiniband.InfinibandPlugin", "infiniband"),
           Map.entry("io.taoprom.metrics.host.bonding.BondingPlugin", "bonding"),
           Map.entry("io.taoprom.metrics.host.ipvs.IpvsPlugin", "ipvs"),
+          Map.entry("io.taoprom.metrics.host.fibrechannel.FibrechannelPlugin", "fibrechannel"),
           Map.entry("io.taoprom.metrics.textfile.TextfilePlugin", "textfile"),
           Map.entry("io.taoprom.metrics.scrape.ScrapePlugin", "scrape"));
 
