@@ -29,6 +29,11 @@ public final class Fixtures {
     return SysFs.at(dir(collector, machine, "sys"));
   }
 
+  /** The directory of {@code machine} for {@code collector}, holding its {@code proc} and/or {@code sys}. */
+  public static Path root(String collector, String machine) {
+    return dir(collector, machine, "").normalize();
+  }
+
   /** Writes {@code content} to {@code relative} below {@code root}, making the directories. */
   public static Path write(Path root, String relative, String content) {
     Path file = root.resolve(relative);
@@ -41,7 +46,7 @@ public final class Fixtures {
   }
 
   private static Path dir(String collector, String machine, String tree) {
-    String name = "/io/taoprom/metrics/host/" + collector + "/" + machine + "/" + tree;
+    String name = "/io/taoprom/metrics/host/" + collector + "/" + machine + (tree.isEmpty() ? "" : "/" + tree);
     URL url = Fixtures.class.getResource(name);
     if (url == null) {
       throw new IllegalArgumentException("no fixture " + name);
