@@ -1,0 +1,20 @@
+package io.taoprom.metrics.host.arp;
+
+import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.net.DeviceSelection;
+import io.taoprom.metrics.host.net.Fixtures;
+import io.taoprom.metrics.host.net.NodeExporterOnFixture;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** node_exporter on each arp fixture serves what we serve. */
+class ArpNodeExporterIT {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"vm", "gpu-server"})
+  void sameAsNodeExporter(String machine) throws Exception {
+    String ours = Exposition.text(new ArpCollector(Fixtures.proc("arp", machine), DeviceSelection.all()));
+    NodeExporterOnFixture.assertSame("arp", Fixtures.root("arp", machine), "node_arp_", ours, Set.of());
+  }
+}

@@ -1,0 +1,17 @@
+package io.taoprom.metrics.host.bonding;
+
+import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.net.Fixtures;
+import io.taoprom.metrics.host.net.NodeExporterOnFixture;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** node_exporter on the gpu-server bonding fixture serves what we serve. */
+class BondingNodeExporterIT {
+
+  @Test
+  void sameAsNodeExporter() throws Exception {
+    String ours = Exposition.text(new BondingCollector(Fixtures.sys("bonding", "gpu-server")));
+    NodeExporterOnFixture.assertSame("bonding", Fixtures.root("bonding", "gpu-server"), "node_bonding_", ours, Set.of());
+  }
+}

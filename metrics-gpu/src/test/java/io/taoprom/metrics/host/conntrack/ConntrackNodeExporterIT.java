@@ -1,0 +1,19 @@
+package io.taoprom.metrics.host.conntrack;
+
+import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.net.Fixtures;
+import io.taoprom.metrics.host.net.NodeExporterOnFixture;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** node_exporter on each conntrack fixture serves what we serve. */
+class ConntrackNodeExporterIT {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"vm", "gpu-server"})
+  void sameAsNodeExporter(String machine) throws Exception {
+    String ours = Exposition.text(new ConntrackCollector(Fixtures.proc("conntrack", machine)));
+    NodeExporterOnFixture.assertSame("conntrack", Fixtures.root("conntrack", machine), "node_nf_conntrack_", ours, Set.of());
+  }
+}

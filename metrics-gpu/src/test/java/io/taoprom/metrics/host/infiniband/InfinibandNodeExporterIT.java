@@ -1,0 +1,22 @@
+package io.taoprom.metrics.host.infiniband;
+
+import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.net.DeviceSelection;
+import io.taoprom.metrics.host.net.Fixtures;
+import io.taoprom.metrics.host.net.NodeExporterOnFixture;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** node_exporter 1.5 on the gpu-server fixture serves what we serve, but for the hw_counters families of 1.9. */
+class InfinibandNodeExporterIT {
+
+  @Test
+  void sameAsNodeExporter() throws Exception {
+    Set<String> hwCounters = PortCounters.HW_COUNTERS.values().stream()
+        .map(c -> c.metadata().getName() + (c.counter() ? "_total" : ""))
+        .collect(Collectors.toSet());
+    String ours = Exposition.text(new InfinibandCollector(Fixtures.sys("infiniband", "gpu-server"), DeviceSelection.all()));
+    NodeExporterOnFixture.assertSame("infiniband", Fixtures.root("infiniband", "gpu-server"), "node_infiniband_", ours, hwCounters);
+  }
+}

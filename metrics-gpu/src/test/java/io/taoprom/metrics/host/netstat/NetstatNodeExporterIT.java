@@ -1,0 +1,23 @@
+package io.taoprom.metrics.host.netstat;
+
+import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.net.Fixtures;
+import io.taoprom.metrics.host.net.NodeExporterOnFixture;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** node_exporter on each netstat fixture serves what we serve, with upstream's fields and with all. */
+class NetstatNodeExporterIT {
+
+  @ParameterizedTest
+  @CsvSource({"vm, default", "gpu-server, default", "vm, all", "gpu-server, all"})
+  void sameAsNodeExporter(String machine, String fields) throws Exception {
+    String regex = fields.equals("all") ? "" : NetstatPlugin.DEFAULT_FIELDS;
+    String ours = Exposition.text(new NetstatCollector(Fixtures.proc("netstat", machine),
+        regex.isEmpty() ? null : Pattern.compile(regex)));
+    NodeExporterOnFixture.assertSame("netstat", Fixtures.root("netstat", machine), "node_netstat_", ours, Set.of(),
+        "--collector.netstat.fields=" + regex);
+  }
+}

@@ -1,0 +1,19 @@
+package io.taoprom.metrics.host.udp_queues;
+
+import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.net.Fixtures;
+import io.taoprom.metrics.host.net.NodeExporterOnFixture;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** node_exporter on each udp_queues fixture serves what we serve. */
+class UdpQueuesNodeExporterIT {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"vm", "gpu-server"})
+  void sameAsNodeExporter(String machine) throws Exception {
+    String ours = Exposition.text(new UdpQueuesCollector(Fixtures.proc("udp_queues", machine)));
+    NodeExporterOnFixture.assertSame("udp_queues", Fixtures.root("udp_queues", machine), "node_udp_", ours, Set.of());
+  }
+}
