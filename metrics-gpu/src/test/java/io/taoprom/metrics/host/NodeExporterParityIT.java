@@ -226,6 +226,52 @@ class NodeExporterParityIT {
     }
   }
 
+  /**
+   * The other direction, over node_exporter's whole default set: every {@code node_*} family
+   * node_exporter serves on this machine, TaoProm's node_exporter collectors serve too, with the
+   * same type and label names. Aside: node_exporter's own {@code node_exporter_build_info}, and
+   * {@code node_scrape_collector_*}, which TaoProm's exporter adds around the collectors
+   * (IsolatingCollectorTest); {@code go_*}, {@code promhttp_*} and {@code process_*} are not
+   * {@code node_*} (the exporter module's ProcessParityIT compares {@code process_*}).
+   */
+  @Test
+  void everyFamilyOfNodeExportersDefaultSetIsServedByOurs() throws Exception {
+    assumeTrue(HostBackend.detect() == HostBackend.PROC, "node_exporter parity is checked on Linux");
+    Path nodeExporter = ExternalTool.require("prometheus-node-exporter", "prometheus-node-exporter", "node_exporter");
+    Map<String, ParsedFamily> theirs = byName(nodeExporter(nodeExporter, null));
+    StringBuilder ourText = new StringBuilder();
+    for (CollectorPlugin plugin : ours().values()) {
+      ourText.append(Exposition.text(plugin.create(CollectorConfig.empty())));
+    }
+    Map<String, ParsedFamily> ours = byName(ourText.toString());
+
+    List<String> missing = new ArrayList<>();
+    for (ParsedFamily their : theirs.values()) {
+      String name = their.name();
+      if (!name.startsWith("node_") || name.equals("node_exporter_build_info") || name.startsWith("node_scrape_collector_")) {
+        continue;
+      }
+      ParsedFamily our = ours.get(name);
+      if (our == null) {
+        missing.add(name + ": not served");
+      } else if (our.type() != their.type()) {
+        missing.add(name + ": type " + our.type() + " vs " + their.type());
+      } else if (!labelNames(our).equals(labelNames(their))) {
+        missing.add(name + ": labels " + labelNames(our) + " vs " + labelNames(their));
+      }
+    }
+    assertThat(theirs).as("node_exporter's default set on this machine").hasSizeGreaterThan(100);
+    assertThat(missing).isEmpty();
+  }
+
+  private static Set<String> labelNames(ParsedFamily family) {
+    Set<String> names = new TreeSet<>();
+    for (ParsedSample s : family.samples()) {
+      names.addAll(s.labelNames());
+    }
+    return names;
+  }
+
   private static boolean onClassPath(String className) {
     try {
       Class.forName(className, false, NodeExporterParityIT.class.getClassLoader());
@@ -288,18 +334,26 @@ class NodeExporterParityIT {
     return names;
   }
 
-  /** One scrape of node_exporter run with the given collectors and our filters. */
+  /**
+   * One scrape of node_exporter run with the given collectors (null: its default set, as upstream
+   * ships it) and our filters.
+   */
   private static String nodeExporter(Path binary, Set<String> collectors) throws Exception {
     int port;
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = socket.getLocalPort();
     }
     Path log = Files.createTempFile("node_exporter", ".log");
-    List<String> command = new ArrayList<>(List.of(
-        binary.toString(), "--web.listen-address=127.0.0.1:" + port, "--collector.disable-defaults"));
-    for (String collector : collectors) {
-      command.add("--collector." + collector);
-      command.addAll(FILTERS.getOrDefault(collector, List.of()));
+    List<String> command = new ArrayList<>(List.of(binary.toString(), "--web.listen-address=127.0.0.1:" + port));
+    if (collectors == null) {
+      command.add("--no-collector.systemd"); // Debian's package turns it on; upstream's default set has it off
+      FILTERS.values().forEach(command::addAll);
+    } else {
+      command.add("--collector.disable-defaults");
+      for (String collector : collectors) {
+        command.add("--collector." + collector);
+        command.addAll(FILTERS.getOrDefault(collector, List.of()));
+      }
     }
     Process process =
         new ProcessBuilder(command)
