@@ -31,6 +31,8 @@ class PluginRegistrationTest {
           Map.entry("io.taoprom.metrics.host.filesystem.FilesystemPlugin", "filesystem"),
           Map.entry("io.taoprom.metrics.host.time.TimePlugin", "time"),
           Map.entry("io.taoprom.metrics.host.uname.UnamePlugin", "uname"),
+          // storage and file-system collectors
+          Map.entry("io.taoprom.metrics.host.mdadm.MdadmPlugin", "mdadm"),
           Map.entry("io.taoprom.metrics.textfile.TextfilePlugin", "textfile"),
           Map.entry("io.taoprom.metrics.scrape.ScrapePlugin", "scrape"));
 
