@@ -33,6 +33,7 @@ class PluginRegistrationTest {
           Map.entry("io.taoprom.metrics.host.uname.UnamePlugin", "uname"),
           // storage and file-system collectors
           Map.entry("io.taoprom.metrics.host.mdadm.MdadmPlugin", "mdadm"),
+          Map.entry("io.taoprom.metrics.host.bcache.BcachePlugin", "bcache"),
           Map.entry("io.taoprom.metrics.textfile.TextfilePlugin", "textfile"),
           Map.entry("io.taoprom.metrics.scrape.ScrapePlugin", "scrape"));
 
