@@ -40,6 +40,7 @@ class PluginRegistrationTest {
           Map.entry("io.taoprom.metrics.host.nfsd.NfsdPlugin", "nfsd"),
           Map.entry("io.taoprom.metrics.host.tapestats.TapestatsPlugin", "tapestats"),
           Map.entry("io.taoprom.metrics.host.xfs.XfsPlugin", "xfs"),
+          Map.entry("io.taoprom.metrics.host.zfs.ZfsPlugin", "zfs"),
           Map.entry("io.taoprom.metrics.textfile.TextfilePlugin", "textfile"),
           Map.entry("io.taoprom.metrics.scrape.ScrapePlugin", "scrape"));
 
