@@ -10,8 +10,9 @@ import java.util.List;
 /**
  * Mounts from {@code /proc/1/mounts} (the host's mount table when TaoProm runs in a container that
  * shares the host's PID namespace, as node_exporter reads it), falling back to
- * {@code /proc/mounts} where PID 1 is hidden; space from {@code statvfs(2)} through
- * {@link File#getTotalSpace()} and friends.
+ * {@code /proc/mounts} where PID 1 is hidden; space and inodes from {@code statvfs(3)}
+ * ({@link Statvfs}), or space alone from {@link File#getTotalSpace()} and friends where JNA cannot
+ * call it.
  */
 final class ProcMountsSource implements FilesystemSource {
 
@@ -41,6 +42,9 @@ final class ProcMountsSource implements FilesystemSource {
 
   @Override
   public Space stat(Mount mount) throws IOException {
+    if (Statvfs.available()) {
+      return Statvfs.stat(mount.mountPoint());
+    }
     File root = new File(mount.mountPoint());
     // File's space queries answer 0 instead of failing; a zero size on a path that does not even
     // exist is the failure (a real but empty pseudo file system exists).
