@@ -69,7 +69,11 @@ final class BtrfsIoctl implements DeviceStatsSource {
         && !Platform.isPPC() && !Platform.isMIPS() && !Platform.isSPARC();
   }
 
-  /** The ioctls on this machine, or a source that finds nothing where they are not supported or JNA cannot load. */
+  /**
+   * The ioctls on this machine, or a source that finds nothing where they are not supported or the
+   * C library cannot be bound. Where JNA itself is missing, loading this class throws
+   * {@link NoClassDefFoundError}; the plugin catches that.
+   */
   static DeviceStatsSource forThisMachine() {
     if (!supported()) {
       return mounts -> Map.of();

@@ -7,6 +7,7 @@ import io.taoprom.exporter.spi.CollectorPlugin;
 import io.taoprom.metrics.host.LinuxOnly;
 import io.taoprom.metrics.host.ProcFs;
 import io.taoprom.metrics.host.SysFs;
+import java.util.Map;
 
 /**
  * The {@code btrfs} plugin: btrfs allocation per block-group type and layout, device sizes and
@@ -41,6 +42,12 @@ public final class BtrfsPlugin implements CollectorPlugin {
 
   @Override
   public MultiCollector create(CollectorConfig config) {
-    return new BtrfsCollector(SysFs.system(), ProcFs.system(), BtrfsIoctl.forThisMachine());
+    DeviceStatsSource ioctl;
+    try {
+      ioctl = BtrfsIoctl.forThisMachine();
+    } catch (LinkageError noJna) {
+      ioctl = mounts -> Map.of(); // sysfs sizes only, as where no mount point answers
+    }
+    return new BtrfsCollector(SysFs.system(), ProcFs.system(), ioctl);
   }
 }

@@ -16,6 +16,9 @@ import java.util.List;
  */
 final class ProcMountsSource implements FilesystemSource {
 
+  /** Whether statvfs can be called: JNA on the class path (it is left out of some test runs), 64-bit Linux. */
+  private static final boolean STATVFS = statvfsLoads();
+
   private final ProcFs proc;
 
   ProcMountsSource(ProcFs proc) {
@@ -40,9 +43,17 @@ final class ProcMountsSource implements FilesystemSource {
     return mounts;
   }
 
+  private static boolean statvfsLoads() {
+    try {
+      return Statvfs.available();
+    } catch (LinkageError noJna) {
+      return false;
+    }
+  }
+
   @Override
   public Space stat(Mount mount) throws IOException {
-    if (Statvfs.available()) {
+    if (STATVFS) {
       return Statvfs.stat(mount.mountPoint());
     }
     File root = new File(mount.mountPoint());
