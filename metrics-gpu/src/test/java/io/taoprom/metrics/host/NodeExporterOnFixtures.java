@@ -33,7 +33,8 @@ import java.util.TreeSet;
  * assertThat(diff).isEmpty();
  * }</pre>
  *
- * Skipped where node_exporter is not installed, failing where {@code CI=true}
+ * Ours is also linted with {@code promtool check metrics}. Skipped where node_exporter or
+ * promtool is not installed, failing where {@code CI=true}
  * ({@link ExternalTool#require}).
  */
 public final class NodeExporterOnFixtures {
@@ -43,14 +44,20 @@ public final class NodeExporterOnFixtures {
   /**
    * One line per difference: {@code only ours: SERIES}, {@code only theirs: SERIES},
    * {@code value: SERIES ours=X theirs=Y}, {@code type: NAME ours=A theirs=B},
-   * {@code help: NAME}, where SERIES is the sample name and its labels, sorted.
+   * {@code help: NAME}, where SERIES is the sample name and its labels, sorted; and first
+   * {@code lint: COMPLAINT} for each complaint of {@code promtool check metrics} about ours.
    */
   public static List<String> differences(String collector, List<String> flags, MultiCollector ours)
       throws Exception {
     Path binary = ExternalTool.require("prometheus-node-exporter", "prometheus-node-exporter", "node_exporter");
+    Path promtool = ExternalTool.require("prometheus", "promtool");
+    String ourText = Exposition.text(ours);
     Map<String, ParsedFamily> theirs = families(scrape(binary, collector, flags));
-    Map<String, ParsedFamily> mine = families(Exposition.text(ours));
+    Map<String, ParsedFamily> mine = families(ourText);
     List<String> out = new ArrayList<>();
+    for (String complaint : lint(promtool, ourText)) {
+      out.add("lint: " + complaint);
+    }
     for (String name : new TreeSet<>(union(mine.keySet(), theirs.keySet()))) {
       ParsedFamily a = mine.get(name);
       ParsedFamily b = theirs.get(name);
@@ -77,6 +84,17 @@ public final class NodeExporterOnFixtures {
       }
     }
     return out;
+  }
+
+  /** What {@code promtool check metrics} says about {@code text}, a line per complaint. */
+  private static List<String> lint(Path promtool, String text) throws Exception {
+    Process process = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true).start();
+    try (java.io.OutputStream in = process.getOutputStream()) {
+      in.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    process.waitFor();
+    return output.lines().filter(l -> !l.isBlank()).toList();
   }
 
   private static TreeSet<String> union(java.util.Set<String> a, java.util.Set<String> b) {
