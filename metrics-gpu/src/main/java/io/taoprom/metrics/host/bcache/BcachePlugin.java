@@ -7,6 +7,7 @@ import io.taoprom.exporter.spi.CollectorOption;
 import io.taoprom.exporter.spi.CollectorPlugin;
 import io.taoprom.metrics.host.LinuxOnly;
 import io.taoprom.metrics.host.SysFs;
+import io.taoprom.untrusted.Excerpt;
 import java.util.List;
 import java.util.Locale;
 
@@ -61,7 +62,7 @@ public final class BcachePlugin implements CollectorPlugin {
       case "true", "yes", "on" -> true;
       case "false", "no", "off" -> false;
       default -> throw new IllegalArgumentException(
-          "--" + PRIORITY_STATS + " takes true or false, not '" + value + "'");
+          "--" + PRIORITY_STATS + " takes true or false, not " + Excerpt.quoted(value, 40));
     };
   }
 }
