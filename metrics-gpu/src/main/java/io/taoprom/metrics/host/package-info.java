@@ -1,7 +1,9 @@
 /**
  * Host collectors with node_exporter's names: {@code cpu}, {@code loadavg}, {@code meminfo},
- * {@code netdev}, {@code diskstats}, {@code filesystem}, {@code time} and {@code uname}, each its
- * own {@link io.taoprom.exporter.spi.CollectorPlugin} in a subpackage.
+ * {@code netdev}, {@code diskstats}, {@code filesystem}, {@code time} and {@code uname}, and the
+ * Linux-only storage collectors {@code mdadm}, {@code bcache}, {@code btrfs}, {@code dmmultipath},
+ * {@code nfs}, {@code nfsd}, {@code tapestats}, {@code xfs} and {@code zfs}, each its own
+ * {@link io.taoprom.exporter.spi.CollectorPlugin} in a subpackage.
  *
  * <p>Every collector reads through a small source interface. On Linux the sources read
  * {@code /proc} directly ({@link io.taoprom.metrics.host.ProcFs}): that is what node_exporter
@@ -21,5 +23,9 @@
  * ({@link io.taoprom.metrics.host.SysFs}, one attribute at a time through
  * {@link io.taoprom.metrics.host.SysAttribute}) and exist on Linux only
  * ({@link io.taoprom.metrics.host.LinuxOnly}); where the hardware is absent they serve nothing.
+ *
+ * thread. {@link io.taoprom.metrics.host.HostBackend} makes the choice. The storage collectors
+ * read {@code /proc} and {@code /sys} ({@link io.taoprom.metrics.host.SysFs}) only, and are
+ * unavailable elsewhere ({@link io.taoprom.metrics.host.LinuxOnly}).
  */
 package io.taoprom.metrics.host;

@@ -224,6 +224,25 @@ class NodeExporterParityIT {
     if (compared.containsKey("netstat") && Files.isReadable(Path.of("/proc/net/snmp"))) {
       assertThat(ours).containsKeys("node_netstat_Ip_Forwarding", "node_netstat_Tcp_InSegs");
     }
+
+    // --- storage and file-system collectors: mdadm, bcache, btrfs, nfs, nfsd, tapestats, xfs, zfs
+    // (all in node_exporter 1.5; dmmultipath is not), diskstats' udev series, filesystem's inodes.
+    // What a machine lacks these emit nothing for; their families are checked above wherever they
+    // find something, and against node_exporter on fixture trees in the *FixtureParityIT tests.
+    assertThat(compared).containsKeys("mdadm", "bcache", "btrfs", "nfs", "nfsd", "tapestats", "xfs", "zfs");
+    ParsedFamily inodes = ours.get("node_filesystem_files");
+    if (inodes != null) { // a file system's inode count is fixed when it is made
+      assertThat(values(inodes)).isEqualTo(values(theirs.get("node_filesystem_files")));
+    }
+    ParsedFamily diskInfo = ours.get("node_disk_info");
+    if (diskInfo != null) { // device numbers and udev's identity of each disk
+      assertThat(series(diskInfo)).isEqualTo(series(theirs.get("node_disk_info")));
+    }
+    for (String md : List.of("node_md_disks_required", "node_md_blocks")) { // an array's shape
+      if (ours.containsKey(md)) {
+        assertThat(values(ours.get(md))).as(md).isEqualTo(values(theirs.get(md)));
+      }
+    }
   }
 
   /**

@@ -50,6 +50,16 @@ class PluginRegistrationTest {
           Map.entry("io.taoprom.metrics.host.bonding.BondingPlugin", "bonding"),
           Map.entry("io.taoprom.metrics.host.ipvs.IpvsPlugin", "ipvs"),
           Map.entry("io.taoprom.metrics.host.fibrechannel.FibrechannelPlugin", "fibrechannel"),
+          // storage and file-system collectors
+          Map.entry("io.taoprom.metrics.host.mdadm.MdadmPlugin", "mdadm"),
+          Map.entry("io.taoprom.metrics.host.bcache.BcachePlugin", "bcache"),
+          Map.entry("io.taoprom.metrics.host.btrfs.BtrfsPlugin", "btrfs"),
+          Map.entry("io.taoprom.metrics.host.dmmultipath.DmMultipathPlugin", "dmmultipath"),
+          Map.entry("io.taoprom.metrics.host.nfs.NfsPlugin", "nfs"),
+          Map.entry("io.taoprom.metrics.host.nfsd.NfsdPlugin", "nfsd"),
+          Map.entry("io.taoprom.metrics.host.tapestats.TapestatsPlugin", "tapestats"),
+          Map.entry("io.taoprom.metrics.host.xfs.XfsPlugin", "xfs"),
+          Map.entry("io.taoprom.metrics.host.zfs.ZfsPlugin", "zfs"),
           Map.entry("io.taoprom.metrics.textfile.TextfilePlugin", "textfile"),
           Map.entry("io.taoprom.metrics.scrape.ScrapePlugin", "scrape"),
           // kernel and system collectors (issue 10)

@@ -60,9 +60,17 @@ interface DiskSource {
    * One block device.
    *
    * @param device the kernel's name, {@code sda}, {@code nvme0n1}
+   * @param major the device number's major part, -1 where the source does not know it
+   * @param minor its minor part, -1 where unknown
    * @param values one value per {@link DiskStat} (by ordinal), NaN where unknown
    */
-  record Disk(String device, double[] values) {}
+  record Disk(String device, long major, long minor, double[] values) {
+
+    /** A disk whose device number is not known (OSHI). */
+    Disk(String device, double[] values) {
+      this(device, -1, -1, values);
+    }
+  }
 
   /** Every block device. */
   List<Disk> read() throws IOException;

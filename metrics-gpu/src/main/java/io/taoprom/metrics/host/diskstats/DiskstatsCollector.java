@@ -8,6 +8,7 @@ import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.taoprom.metrics.host.DeviceFilter;
+import io.taoprom.metrics.host.HostFamilies;
 import io.taoprom.metrics.host.diskstats.DiskSource.DiskStat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,13 +16,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * node_exporter's diskstats collector, one family per statistic:
+ * node_exporter's diskstats collector, one family per statistic
  *
  * <pre>
  * # HELP node_disk_read_bytes_total The total number of bytes read successfully.
  * # TYPE node_disk_read_bytes_total counter
  * node_disk_read_bytes_total{device="sda"} 5.13708655616e+11
  * </pre>
+ *
+ * and on Linux, where the device number is known, the udev-based identity series of
+ * {@link DiskInfo} ({@code node_disk_info} and others).
  */
 final class DiskstatsCollector implements MultiCollector {
 
@@ -39,10 +43,13 @@ final class DiskstatsCollector implements MultiCollector {
 
   private final DiskSource source;
   private final DeviceFilter filter;
+  private final UdevDatabase udev;
 
-  DiskstatsCollector(DiskSource source, DeviceFilter filter) {
+  /** @param udev where node_disk_info and the other udev-based series are read from */
+  DiskstatsCollector(DiskSource source, DeviceFilter filter, UdevDatabase udev) {
     this.source = source;
     this.filter = filter;
+    this.udev = udev;
   }
 
   @Override
@@ -61,7 +68,14 @@ final class DiskstatsCollector implements MultiCollector {
         labels.add(Labels.of("device", disk.device()));
       }
     }
-    List<MetricSnapshot> families = new ArrayList<>(STATS.length);
+    List<MetricSnapshot> families = new ArrayList<>(STATS.length + 6);
+    HostFamilies info = new HostFamilies();
+    for (DiskSource.Disk disk : kept) {
+      if (disk.major() >= 0) { // Linux: the device number names udev's record
+        DiskInfo.add(info, disk, udev.properties(disk.major(), disk.minor()));
+      }
+    }
+    info.snapshots().forEach(families::add);
     for (DiskStat stat : STATS) {
       int i = stat.ordinal();
       if (stat.counter()) {

@@ -34,15 +34,15 @@ final class ProcDiskstatsSource implements DiskSource {
         if (text.fieldsLeft() < 3 + 11) {
           throw new IOException("short line in " + proc.path("diskstats") + ": " + text.line());
         }
-        text.skipField(); // major
-        text.skipField(); // minor
+        long major = (long) text.unsigned();
+        long minor = (long) text.unsigned();
         String device = text.field();
         double[] values = new double[STATS.length];
         Arrays.fill(values, Double.NaN);
         for (int i = 0; i < STATS.length && text.hasField(); i++) {
           values[i] = text.unsigned() * STATS[i].procScale;
         }
-        disks.add(new Disk(device, values));
+        disks.add(new Disk(device, major, minor, values));
       }
     } catch (IllegalArgumentException e) {
       throw new IOException(proc.path("diskstats") + ": " + e.getMessage(), e);

@@ -27,7 +27,8 @@ import java.util.function.LongSupplier;
  * </pre>
  *
  * plus {@code node_filesystem_free_bytes}, {@code node_filesystem_avail_bytes},
- * {@code node_filesystem_readonly} and {@code node_filesystem_device_error}.
+ * {@code node_filesystem_files}, {@code node_filesystem_files_free} (inodes, where the source
+ * counts them), {@code node_filesystem_readonly} and {@code node_filesystem_device_error}.
  *
  * <p>A query of a dead network mount can block for minutes. As node_exporter does, a mount whose
  * query has been running for longer than {@link #MOUNT_TIMEOUT_NANOS} is reported with
@@ -56,6 +57,10 @@ final class FilesystemCollector implements MultiCollector {
       new MetricMetadata("node_filesystem_avail_bytes", "Filesystem space available to non-root users in bytes.");
   private static final MetricMetadata READONLY =
       new MetricMetadata("node_filesystem_readonly", "Filesystem read-only status.");
+  private static final MetricMetadata FILES =
+      new MetricMetadata("node_filesystem_files", "Filesystem total file nodes.");
+  private static final MetricMetadata FILES_FREE =
+      new MetricMetadata("node_filesystem_files_free", "Filesystem total free file nodes.");
   private static final MetricMetadata DEVICE_ERROR =
       new MetricMetadata(
           "node_filesystem_device_error", "Whether an error occurred while getting statistics for the given device.");
@@ -92,6 +97,8 @@ final class FilesystemCollector implements MultiCollector {
     List<GaugeDataPointSnapshot> avail = new ArrayList<>();
     List<GaugeDataPointSnapshot> readonly = new ArrayList<>();
     List<GaugeDataPointSnapshot> deviceError = new ArrayList<>();
+    List<GaugeDataPointSnapshot> files = new ArrayList<>();
+    List<GaugeDataPointSnapshot> filesFree = new ArrayList<>();
     Set<Labels> seen = new HashSet<>();
     for (FilesystemSource.Mount mount : mounts) {
       if (mountPoints.ignored(mount.mountPoint()) || fsTypes.ignored(mount.fsType())) {
@@ -110,11 +117,17 @@ final class FilesystemCollector implements MultiCollector {
         size.add(point(labels, space.size()));
         free.add(point(labels, space.free()));
         avail.add(point(labels, space.avail()));
+        if (!Double.isNaN(space.files())) {
+          files.add(point(labels, space.files()));
+          filesFree.add(point(labels, space.filesFree()));
+        }
       }
     }
     return MetricSnapshots.of(
         new GaugeSnapshot(AVAIL, avail),
         new GaugeSnapshot(DEVICE_ERROR, deviceError),
+        new GaugeSnapshot(FILES, files),
+        new GaugeSnapshot(FILES_FREE, filesFree),
         new GaugeSnapshot(FREE, free),
         new GaugeSnapshot(READONLY, readonly),
         new GaugeSnapshot(SIZE, size));

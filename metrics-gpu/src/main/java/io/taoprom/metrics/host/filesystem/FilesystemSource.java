@@ -9,8 +9,17 @@ interface FilesystemSource {
   /** One line of the mount table. */
   record Mount(String device, String mountPoint, String fsType, boolean readOnly) {}
 
-  /** Space on a mounted file system, in bytes; {@code avail} is what non-root users may use. */
-  record Space(double size, double free, double avail) {}
+  /**
+   * Space on a mounted file system, in bytes ({@code avail} is what non-root users may use), and
+   * its inodes ({@code files}, {@code filesFree}; NaN where the source does not know them).
+   */
+  record Space(double size, double free, double avail, double files, double filesFree) {
+
+    /** Space without inode counts. */
+    Space(double size, double free, double avail) {
+      this(size, free, avail, Double.NaN, Double.NaN);
+    }
+  }
 
   /** Every mount, in mount-table order, before any filtering. */
   List<Mount> mounts() throws IOException;

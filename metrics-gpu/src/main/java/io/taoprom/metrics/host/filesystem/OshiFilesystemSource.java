@@ -44,6 +44,12 @@ final class OshiFilesystemSource implements FilesystemSource {
     if (store == null) {
       throw new IOException("OSHI lists no file store at " + mount.mountPoint());
     }
-    return new Space(store.getTotalSpace(), store.getFreeSpace(), store.getUsableSpace());
+    return new Space(store.getTotalSpace(), store.getFreeSpace(), store.getUsableSpace(),
+        inodes(store.getTotalInodes()), inodes(store.getFreeInodes()));
+  }
+
+  /** OSHI answers 0 (or less) where the platform does not count inodes. */
+  private static double inodes(long count) {
+    return count > 0 ? count : Double.NaN;
   }
 }

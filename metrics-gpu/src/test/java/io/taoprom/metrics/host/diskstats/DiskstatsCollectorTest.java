@@ -6,6 +6,7 @@ import io.taoprom.exporter.spi.CollectorConfig;
 import io.taoprom.metrics.host.DeviceFilter;
 import io.taoprom.metrics.host.Exposition;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,15 +16,19 @@ class DiskstatsCollectorTest {
   private static final DeviceFilter DEFAULT_FILTER =
       DeviceFilter.exclude(CollectorConfig.empty(), "diskstats.device-exclude", DiskstatsCollector.DEFAULT_EXCLUDE);
 
+  /** A machine without udev (a container): node_disk_info is served with empty labels. */
+  private static final UdevDatabase NO_UDEV = UdevDatabase.at(Path.of("/nonexistent/udev/data"));
+
   @Test
   void goldenTextFromTheProcFixture() {
     DiskstatsCollector collector =
-        new DiskstatsCollector(new ProcDiskstatsSource(Exposition.fixtureProc()), DEFAULT_FILTER);
+        new DiskstatsCollector(new ProcDiskstatsSource(Exposition.fixtureProc()), DEFAULT_FILTER, NO_UDEV);
 
     // loop0 and the partition sda1 are filtered; sda (Linux < 4.18) has no discard or flush
     // figures, nvme0n1 (4.18) no flush figures, vda (5.5) all of them. Milliseconds are multiplied
     // by 0.001 as node_exporter multiplies them, so 39608 ms prints as 39.608000000000004 there too.
-    // client_java orders families by their name without _total.
+    // client_java orders families by their name without _total. Without udev, node_disk_info
+    // carries the device numbers only, as node_exporter's does.
     assertThat(Exposition.text(collector))
         .isEqualTo(
             """
@@ -49,6 +54,11 @@ class DiskstatsCollectorTest {
             # HELP node_disk_flush_requests_time_seconds_total This is the total number of seconds spent by all flush requests.
             # TYPE node_disk_flush_requests_time_seconds_total counter
             node_disk_flush_requests_time_seconds_total{device="vda"} 1.102
+            # HELP node_disk_info Info of /sys/block/<block_device>.
+            # TYPE node_disk_info gauge
+            node_disk_info{device="nvme0n1",major="259",minor="0",model="",path="",revision="",serial="",wwn=""} 1.0
+            node_disk_info{device="sda",major="8",minor="0",model="",path="",revision="",serial="",wwn=""} 1.0
+            node_disk_info{device="vda",major="254",minor="0",model="",path="",revision="",serial="",wwn=""} 1.0
             # HELP node_disk_io_now The number of I/Os currently in progress.
             # TYPE node_disk_io_now gauge
             node_disk_io_now{device="nvme0n1"} 9.0
@@ -116,7 +126,7 @@ class DiskstatsCollectorTest {
     values[DiskSource.DiskStat.WRITES_COMPLETED.ordinal()] = 20;
     values[DiskSource.DiskStat.WRITTEN_BYTES.ordinal()] = 81920;
     DiskstatsCollector collector =
-        new DiskstatsCollector(() -> List.of(new DiskSource.Disk("disk0", values)), DEFAULT_FILTER);
+        new DiskstatsCollector(() -> List.of(new DiskSource.Disk("disk0", values)), DEFAULT_FILTER, NO_UDEV);
 
     assertThat(Exposition.text(collector))
         .isEqualTo(

@@ -73,6 +73,48 @@ class FilesystemCollectorTest {
   }
 
   @Test
+  void inodesAreServedWhereTheSourceCountsThem() {
+    FilesystemSource source = new FilesystemSource() {
+      @Override
+      public List<Mount> mounts() {
+        return List.of(new Mount("/dev/nvme0n1p2", "/", "ext4", false), new Mount("tmpfs", "/run", "tmpfs", false));
+      }
+
+      @Override
+      public Space stat(Mount mount) {
+        return mount.mountPoint().equals("/")
+            ? new Space(1.9e12, 1.2e12, 1.1e12, 117_178_368, 116_002_911)
+            : new Space(1.0e10, 1.0e10, 1.0e10); // a source without inode counts
+      }
+    };
+
+    assertThat(Exposition.text(new FilesystemCollector(source, MOUNT_POINTS, FS_TYPES)))
+        .contains("""
+            # HELP node_filesystem_files Filesystem total file nodes.
+            # TYPE node_filesystem_files gauge
+            node_filesystem_files{device="/dev/nvme0n1p2",fstype="ext4",mountpoint="/"} 1.17178368E8
+            # HELP node_filesystem_files_free Filesystem total free file nodes.
+            # TYPE node_filesystem_files_free gauge
+            node_filesystem_files_free{device="/dev/nvme0n1p2",fstype="ext4",mountpoint="/"} 1.16002911E8
+            """);
+  }
+
+  @Test
+  void statvfsAgreesWithJavasFileStoreOnARealDirectory(@TempDir Path dir) throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Statvfs.available(), "statvfs over JNA needs 64-bit Linux");
+    FilesystemSource.Space space = Statvfs.stat(dir.toString());
+    java.nio.file.FileStore store = java.nio.file.Files.getFileStore(dir);
+
+    // f_bsize and f_frsize are equal on local file systems: the sizes are Java's to the byte
+    assertThat(space.size()).isEqualTo((double) store.getTotalSpace());
+    assertThat(space.files()).isPositive();
+    assertThat(space.filesFree()).isBetween(0.0, space.files());
+    assertThatThrownBy(() -> Statvfs.stat(dir.resolve("gone").toString()))
+        .isInstanceOf(IOException.class)
+        .hasMessage("statvfs " + dir.resolve("gone") + ": errno 2");
+  }
+
+  @Test
   void aStuckMountIsReportedAsDeviceErrorAndNotQueriedAgainUntilItReturns() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger slowCalls = new AtomicInteger();

@@ -1,0 +1,28 @@
+package io.taoprom.metrics.host.xfs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.taoprom.metrics.host.HostFixtures;
+import io.taoprom.metrics.host.NodeExporterOnFixtures;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Ours and node_exporter 1.5 on the same fixture trees ({@link NodeExporterOnFixtures}). */
+class XfsFixtureParityIT {
+
+  @Test
+  void sameAsNodeExporterOnThisVmsXfs() throws Exception {
+    assertThat(NodeExporterOnFixtures.differences("xfs",
+            List.of("--path.sysfs=" + HostFixtures.dir("xfs", "vm").resolve("sys")),
+            new XfsCollector(HostFixtures.sys("xfs", "vm"))))
+        .isEmpty();
+  }
+
+  @Test
+  void sameAsNodeExporterOnTheGpuServersTwoFileSystems() throws Exception {
+    assertThat(NodeExporterOnFixtures.differences("xfs",
+            List.of("--path.sysfs=" + HostFixtures.dir("xfs", "gpu-server").resolve("sys")),
+            new XfsCollector(HostFixtures.sys("xfs", "gpu-server"))))
+        .isEmpty();
+  }
+}
