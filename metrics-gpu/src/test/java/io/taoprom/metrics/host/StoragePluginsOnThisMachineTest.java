@@ -48,7 +48,7 @@ class StoragePluginsOnThisMachineTest {
     String os = System.getProperty("os.name");
     try {
       System.setProperty("os.name", "Mac OS X");
-      assertThat(new MdadmPlugin().availability().reason()).isEqualTo("reads /proc/mdstat, which only Linux has");
+      assertThat(new MdadmPlugin().availability().reason()).isEqualTo("/proc/mdstat is Linux-only (this is Mac OS X)");
     } finally {
       System.setProperty("os.name", os);
     }
