@@ -50,7 +50,7 @@ class NodeExporterParityIT {
    * package patches upstream's or where the two differ, keyed by collector.
    */
   private static final Map<String, List<String>> FILTERS = Map.of(
-      "netdev", List.of("--no-collector.netdev.netlink", "--collector.netdev.device-exclude="),
+      "netdev", List.of("--collector.netdev.device-exclude="),
       // network collectors: upstream's netstat fields (1.6 added TCPOFOQueue and TCPRcvQDrop to
       // Debian 1.5's), netclass read from sysfs as TaoProm reads it
       "netstat", List.of("--collector.netstat.fields=" + NETSTAT_FIELDS),

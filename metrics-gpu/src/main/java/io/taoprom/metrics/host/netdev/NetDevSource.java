@@ -12,7 +12,9 @@ interface NetDevSource {
           "receive_bytes", "receive_packets", "receive_errs", "receive_drop",
           "receive_fifo", "receive_frame", "receive_compressed", "receive_multicast",
           "transmit_bytes", "transmit_packets", "transmit_errs", "transmit_drop",
-          "transmit_fifo", "transmit_colls", "transmit_carrier", "transmit_compressed");
+          "transmit_fifo", "transmit_colls", "transmit_carrier", "transmit_compressed",
+          // not in /proc/net/dev: node_exporter's default (netlink) path has it, we read sysfs
+          "receive_nohandler");
 
   /**
    * One interface's counters, indexed like {@link #STATS}; NaN where the source cannot tell.

@@ -8,6 +8,7 @@ import io.taoprom.metrics.host.DeviceFilter;
 import io.taoprom.metrics.host.HostBackend;
 import io.taoprom.metrics.host.OshiHost;
 import io.taoprom.metrics.host.ProcFs;
+import io.taoprom.metrics.host.SysFs;
 import java.util.List;
 
 /**
@@ -51,7 +52,7 @@ public final class NetdevPlugin implements CollectorPlugin {
     DeviceFilter filter = DeviceFilter.exclude(config, DEVICE_EXCLUDE, "");
     return new NetdevCollector(
         HostBackend.detect() == HostBackend.PROC
-            ? new ProcNetDevSource(ProcFs.system())
+            ? new ProcNetDevSource(ProcFs.system(), SysFs.system())
             : new OshiNetDevSource(OshiHost.shared()),
         filter);
   }

@@ -2,6 +2,7 @@ package io.taoprom.metrics.host.netdev;
 
 import io.taoprom.metrics.host.ProcFs;
 import io.taoprom.metrics.host.ProcText;
+import io.taoprom.metrics.host.SysFs;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,13 +11,20 @@ import java.util.List;
  * {@code /proc/net/dev}: two header lines, then {@code name: 16 counters} per interface. The
  * kernel prints the name right-aligned in six columns followed by the first counter without a
  * space when that counter is wide ({@code eth0:328005545}), so lines are split at the colon.
+ * {@code receive_nohandler} (packets dropped for want of a protocol handler), which the file
+ * lacks and node_exporter's default netlink path has, comes from
+ * {@code /sys/class/net/NAME/statistics/rx_nohandler} (Linux 4.6+; left out where absent).
  */
 final class ProcNetDevSource implements NetDevSource {
 
-  private final ProcFs proc;
+  private static final int NOHANDLER = STATS.indexOf("receive_nohandler");
 
-  ProcNetDevSource(ProcFs proc) {
+  private final ProcFs proc;
+  private final SysFs sys;
+
+  ProcNetDevSource(ProcFs proc, SysFs sys) {
     this.proc = proc;
+    this.sys = sys;
   }
 
   @Override
@@ -41,14 +49,27 @@ final class ProcNetDevSource implements NetDevSource {
       counters.nextLine();
       double[] values = new double[STATS.size()];
       try {
-        for (int i = 0; i < values.length; i++) {
+        for (int i = 0; i < NOHANDLER; i++) {
           values[i] = counters.hasField() ? counters.unsigned() : Double.NaN;
         }
       } catch (IllegalArgumentException e) {
         throw new IOException(proc.path("net/dev") + ": " + e.getMessage(), e);
       }
-      devices.add(new NetDevice(line.substring(0, colon).trim(), values));
+      String name = line.substring(0, colon).trim();
+      values[NOHANDLER] = noHandler(name);
+      devices.add(new NetDevice(name, values));
     }
     return devices;
+  }
+
+  private double noHandler(String device) {
+    if (device.isEmpty() || device.indexOf('/') >= 0 || device.startsWith(".")) {
+      return Double.NaN; // not an interface name the kernel allows; never a path out of class/net
+    }
+    try {
+      return sys.attribute("class/net/" + device + "/statistics/rx_nohandler").map(Double::parseDouble).orElse(Double.NaN);
+    } catch (IOException | NumberFormatException unreadable) {
+      return Double.NaN; // a device that refuses the read, or a value that is not a number: left out
+    }
   }
 }

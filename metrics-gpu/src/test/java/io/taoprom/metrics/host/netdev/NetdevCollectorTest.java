@@ -6,15 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.taoprom.exporter.spi.CollectorConfig;
 import io.taoprom.metrics.host.DeviceFilter;
 import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.SysFs;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class NetdevCollectorTest {
 
-  /** Values 1..16 in {@code /proc/net/dev} column order, times {@code scale}. */
+  /** Values 1..17 in {@code /proc/net/dev} column order (then receive_nohandler), times {@code scale}. */
   private static double[] counters(double scale) {
     double[] values = new double[NetDevSource.STATS.size()];
     for (int i = 0; i < values.length; i++) {
@@ -53,6 +57,9 @@ class NetdevCollectorTest {
             # HELP node_network_receive_multicast_total Network device statistic receive_multicast.
             # TYPE node_network_receive_multicast_total counter
             node_network_receive_multicast_total{device="eth0"} 8.0
+            # HELP node_network_receive_nohandler_total Network device statistic receive_nohandler.
+            # TYPE node_network_receive_nohandler_total counter
+            node_network_receive_nohandler_total{device="eth0"} 17.0
             # HELP node_network_receive_packets_total Network device statistic receive_packets.
             # TYPE node_network_receive_packets_total counter
             node_network_receive_packets_total{device="eth0"} 2.0
@@ -116,13 +123,32 @@ class NetdevCollectorTest {
 
   @Test
   void procSourceSplitsAtTheColonAndReadsFullU64Counters() throws IOException {
-    List<NetDevSource.NetDevice> devices = new ProcNetDevSource(Exposition.fixtureProc()).read();
+    List<NetDevSource.NetDevice> devices =
+        new ProcNetDevSource(Exposition.fixtureProc(), SysFs.at(Path.of("/nonexistent"))).read();
 
     assertThat(devices).extracting(NetDevSource.NetDevice::device).containsExactly("lo", "eth0", "enp65s0f1");
     assertThat(devices.get(1).values())
-        .containsExactly(18446744073709551615.0, 12812, 1, 2, 3, 4, 5, 6, 1241182, 9873, 7, 8, 9, 10, 11, 12);
+        .containsExactly(18446744073709551615.0, 12812, 1, 2, 3, 4, 5, 6, 1241182, 9873, 7, 8, 9, 10, 11, 12, Double.NaN);
     assertThat(devices.get(2).values()[0]).isEqualTo(328005545.0);
     assertThat(devices.get(2).values()[8]).isEqualTo(1241182.0);
+  }
+
+  @Test
+  void receiveNohandlerComesFromSysfsWhereTheDeviceHasIt(@TempDir Path sys) throws IOException {
+    Files.createDirectories(sys.resolve("class/net/eth0/statistics"));
+    Files.writeString(sys.resolve("class/net/eth0/statistics/rx_nohandler"), "42\n");
+    Files.createDirectories(sys.resolve("class/net/lo/statistics"));
+    Files.writeString(sys.resolve("class/net/lo/statistics/rx_nohandler"), "not a number\n");
+    NetdevCollector collector = new NetdevCollector(new ProcNetDevSource(Exposition.fixtureProc(), SysFs.at(sys)),
+        DeviceFilter.none());
+
+    // eth0 has it; lo's is unreadable and enp65s0f1 has none: both left out, nothing fails
+    assertThat(Exposition.text(collector)).contains(
+        """
+        # HELP node_network_receive_nohandler_total Network device statistic receive_nohandler.
+        # TYPE node_network_receive_nohandler_total counter
+        node_network_receive_nohandler_total{device="eth0"} 42.0
+        """);
   }
 
   @Test
