@@ -61,19 +61,12 @@ class MixinPrometheusIT {
   /**
    * Metric families (names, or name prefixes ending in {@code _}) a dashboard reads that may
    * have no data on the machine the test runs on, and why. A query that reads one of them may
-   * come back empty; every other query must return data. PENDING: the host collector serving it
-   * is being added by another engineer at the time of writing; remove the entry once it is
-   * merged (and the query then has data here). HARDWARE: this machine may lack what it counts.
+   * come back empty; every other query must return data. HARDWARE: this machine may lack what
+   * it counts.
    */
   static final Map<String, String> MAY_HAVE_NO_DATA = Map.ofEntries(
-      entry("node_pressure_", "PENDING: the pressure collector; HARDWARE: also needs a kernel with PSI (CONFIG_PSI)"),
-      entry("node_context_switches_total", "PENDING: the stat collector"),
-      entry("node_intr_total", "PENDING: the stat collector"),
-      entry("node_vmstat_", "PENDING: the vmstat collector; node_vmstat_oom_kill needs Linux 4.13+"),
-      entry("node_filefd_", "PENDING: the filefd collector"),
-      entry("node_netstat_", "PENDING: the netstat collector"),
-      entry("node_network_up", "PENDING: the netclass collector"),
-      entry("node_network_speed_bytes", "PENDING: the netclass collector; HARDWARE: virtual NICs report no speed"));
+      entry("node_pressure_", "HARDWARE: needs a kernel with PSI (CONFIG_PSI, not switched off with psi=0)"),
+      entry("node_network_speed_bytes", "HARDWARE: virtual NICs report no speed"));
 
   /** Series Prometheus makes itself for every target. */
   private static final Set<String> PROMETHEUS_OWN = Set.of("up", "scrape_duration_seconds", "scrape_samples_scraped");
@@ -251,7 +244,7 @@ class MixinPrometheusIT {
       assertThat(empty).as("queries of %s without data (variables %s)", file.getFileName(), values).isEmpty();
       assertThat(mustHaveData).as("%s has queries that must return data", file.getFileName()).isNotEmpty();
     }
-    // For whoever prunes MAY_HAVE_NO_DATA after merging the pending collectors.
+    // What MAY_HAVE_NO_DATA let pass on this machine.
     System.out.println("MixinPrometheusIT: queries allowed to be empty:\n  " + String.join("\n  ", report));
   }
 
