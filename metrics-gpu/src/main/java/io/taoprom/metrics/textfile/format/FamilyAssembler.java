@@ -50,7 +50,11 @@ final class FamilyAssembler implements SampleSink {
   private int series;
 
   FamilyAssembler(Labels extra, boolean timestamps, int maxSeries, String maxSeriesOption, HeapBudget.Account account) {
-    this.extra = new ExtraLabels(extra);
+    this(new ExtraLabels(extra), timestamps, maxSeries, maxSeriesOption, account);
+  }
+
+  FamilyAssembler(ExtraLabels extra, boolean timestamps, int maxSeries, String maxSeriesOption, HeapBudget.Account account) {
+    this.extra = extra;
     this.timestamps = timestamps;
     this.maxSeries = maxSeries;
     this.maxSeriesOption = maxSeriesOption;
