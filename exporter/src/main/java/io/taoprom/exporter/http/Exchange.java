@@ -16,7 +16,7 @@ interface Exchange {
   /** The method, as sent ({@code GET}, {@code HEAD}, anything else). */
   String method();
 
-  /** The decoded, normalised path ({@code /metrics}). */
+  /** The normalised path ({@code /metrics}), dot segments resolved, still percent-encoded. */
   String path();
 
   /** The path as sent, still percent-encoded ({@code /metrics/job/a%20b}). */

@@ -22,10 +22,10 @@ import java.util.Optional;
  * }</pre>
  *
  * @param method {@code GET}, {@code HEAD}, or another of the route's {@link Route#methods()}
- * @param path the decoded, normalised path ({@code /metrics/job/a b})
- * @param rawPath the path as sent, still percent-encoded ({@code /metrics/job/a%20b}); a route
- *     that gives meaning to path segments parses this one, where an encoded {@code /} is still
- *     told apart from a separator
+ * @param path the normalised path ({@code .} and {@code ..} segments resolved), still
+ *     percent-encoded: what routes are chosen by
+ * @param rawPath the path exactly as sent ({@code /metrics/job/a%20b}); a route that gives meaning
+ *     to path segments parses this one
  * @param rawQuery the query string without {@code ?}, as sent; empty when there is none
  * @param headers the request headers by lower-case name, each with its values in order
  * @param remoteAddress the address of the client at the other end of the connection (not a
@@ -65,7 +65,7 @@ public record RouteRequest(
     Objects.requireNonNull(body, "body");
   }
 
-  /** A request without a body from an unknown address, whose path needs no decoding (tests of GET routes). */
+  /** A request without a body from an unknown address, sent with its normalised path (tests of GET routes). */
   public RouteRequest(String method, String path, Optional<String> rawQuery, Map<String, List<String>> headers) {
     this(method, path, path, rawQuery, headers, Optional.empty(), Body.EMPTY);
   }

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The host, textfile and scrape plugins are registered for ServiceLoader under the names the
+ * The host, textfile, scrape and push plugins are registered for ServiceLoader under the names the
  * issue gives, and each is cheap to construct. (The services file is shared with the GPU
  * plugins, which their own tests cover; this reads only our lines.)
  */
@@ -32,7 +32,8 @@ class PluginRegistrationTest {
           Map.entry("io.taoprom.metrics.host.time.TimePlugin", "time"),
           Map.entry("io.taoprom.metrics.host.uname.UnamePlugin", "uname"),
           Map.entry("io.taoprom.metrics.textfile.TextfilePlugin", "textfile"),
-          Map.entry("io.taoprom.metrics.scrape.ScrapePlugin", "scrape"));
+          Map.entry("io.taoprom.metrics.scrape.ScrapePlugin", "scrape"),
+          Map.entry("io.taoprom.metrics.push.PushPlugin", "push"));
 
   @Test
   void everyPluginIsListedAndAnswersToItsName() throws Exception {
