@@ -17,12 +17,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code push_to_gateway}, {@code pushadd_to_gateway} and {@code delete_from_gateway} against
  * {@code taoprom serve}, each checked on {@code /metrics}. Then the bad pushes: a malformed body,
  * a job name with a slash, an oversized push, a clash with a host series and a client that is not
- * on loopback each get a 4xx with one line, and what was served stays served.
+ * on loopback each get a 4xx with one line, and what was served stays served. Last, a push opened
+ * to every address is behind the web config's basic auth, which prometheus_client's
+ * {@code basic_auth_handler} passes.
  *
  * <p>Skipped with a message where no python3 can import prometheus_client; a failure under
  * {@code CI=true}.
@@ -84,6 +89,13 @@ class PushPythonIT {
               push_to_gateway(gateway, job='batch', registry=registry, grouping_key=grouping)
           elif action == 'delete':
               delete_from_gateway(gateway, job='batch', grouping_key=grouping)
+          elif action == 'push-auth':
+              from prometheus_client.exposition import basic_auth_handler
+              user, password = sys.argv[3], sys.argv[4]
+              def auth(url, method, timeout, headers, data):
+                  return basic_auth_handler(url, method, timeout, headers, data, user, password)
+              Gauge('authed_jobs', 'Jobs pushed with credentials.', registry=registry).set(1)
+              push_to_gateway(gateway, job='authed', registry=registry, handler=auth)
           elif action == 'clash':
               Gauge('node_load1', 'Not the host load.', registry=registry).set(99)
               push_to_gateway(gateway, job='intruder', registry=registry)
@@ -197,6 +209,28 @@ class PushPythonIT {
     assertThat(metrics()).contains("x{job=\"second_loopback\"} 1.0");
   }
 
+  @Test
+  @Order(5)
+  void anOpenedPushIsBehindTheWebConfigsBasicAuth(@TempDir Path dir) throws Exception {
+    byte[] salt = new byte[16];
+    new SecureRandom().nextBytes(salt);
+    Path web = dir.resolve("web.yml");
+    Files.writeString(web, "basic_auth_users:\n  neuron: " + OpenBSDBCrypt.generate("2y", "secret".toCharArray(), salt, 4) + "\n");
+    try (ServeProcess secured = ServeProcess.startSecured(List.of("-Xmx96m"), List.of("--web.config.file", web.toString(),
+        "--collector.disable-defaults", "--collector.push", "--push.allowed-cidr", "0.0.0.0/0", "--push.allowed-cidr", "::/0"))) {
+      assertThat(secured.stderr()).contains("push at /metrics/job/... from 0.0.0.0/0, ::/0").doesNotContain("warning");
+
+      assertThat(pusher(secured.port(), "push")).isEqualTo("HTTP 401: 401 Unauthorized\n");
+      assertThat(pusher(secured.port(), "push-auth", "neuron", "wrong")).isEqualTo("HTTP 401: 401 Unauthorized\n");
+      assertThat(pusher(secured.port(), "push-auth", "neuron", "secret")).isEqualTo("ok\n");
+
+      String credentials = Base64.getEncoder().encodeToString("neuron:secret".getBytes(StandardCharsets.UTF_8));
+      HttpResponse<String> metrics = secured.get("/metrics", "Authorization", "Basic " + credentials);
+      assertThat(metrics.statusCode()).isEqualTo(200);
+      assertThat(metrics.body()).contains("authed_jobs{job=\"authed\"} 1.0").doesNotContain("batch_");
+    }
+  }
+
   // --- helpers ---
 
   private static Path pythonWithPrometheusClient() throws InterruptedException {
@@ -249,8 +283,15 @@ class PushPythonIT {
 
   /** Runs the pusher script with one action against serve; its output. */
   private static String pusher(String action) throws Exception {
-    Process p = new ProcessBuilder(python.toString(), scripts.resolve("pusher.py").toString(), "127.0.0.1:" + serve.port(), action)
-        .redirectErrorStream(true).start();
+    return pusher(serve.port(), action);
+  }
+
+  /** Runs the pusher script with one action (and its arguments) against the serve on {@code port}. */
+  private static String pusher(int port, String action, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(python.toString(), scripts.resolve("pusher.py").toString(),
+        "127.0.0.1:" + port, action));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String out;
     try (InputStream in = p.getInputStream()) {
       out = new String(in.readAllBytes(), StandardCharsets.UTF_8);

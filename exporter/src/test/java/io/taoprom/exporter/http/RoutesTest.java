@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.taoprom.exporter.scrape.ScrapeRequest;
+import io.taoprom.exporter.web.WebConfigFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -15,11 +16,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Routes beside the built-in pages: exact and prefix routes, the methods each takes, what a route
@@ -138,6 +145,32 @@ class RoutesTest {
       server.routePrefix("/metrics/job", request -> RouteResponse.text(200, "yes\n"));
       assertThatThrownBy(() -> server.routePrefix("/metrics/job", request -> RouteResponse.text(200, "again\n")))
           .hasMessage("a route under /metrics/job exists already");
+    }
+  }
+
+  @Test
+  void theWebConfigsBasicAuthCoversPrefixRoutesBeforeTheyReadAnything(@TempDir Path dir) throws Exception {
+    byte[] salt = new byte[16];
+    new SecureRandom().nextBytes(salt);
+    Path web = dir.resolve("web.yml");
+    Files.writeString(web, "basic_auth_users:\n  neuron: " + OpenBSDBCrypt.generate("2y", "secret".toCharArray(), salt, 4) + "\n");
+    Echo echo = new Echo();
+    try (MetricsServer server = MetricsServer.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0),
+        HttpLimits.DEFAULTS, WebConfigFile.load(web))) {
+      server.routePrefix("/metrics/job", echo);
+      server.start(SITE, Duration.ofSeconds(5));
+
+      HttpResponse<String> anonymous = send(server.port(), "PUT", "/metrics/job/a", "x 1\n");
+      assertThat(anonymous.statusCode()).isEqualTo(401);
+      assertThat(anonymous.headers().firstValue("WWW-Authenticate")).contains("Basic");
+      assertThat(echo.last.get()).isNull();
+
+      String credentials = Base64.getEncoder().encodeToString("neuron:secret".getBytes(StandardCharsets.UTF_8));
+      HttpResponse<String> authenticated = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+          + "/metrics/job/a")).header("Authorization", "Basic " + credentials)
+          .PUT(HttpRequest.BodyPublishers.ofString("x 1\n")).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(authenticated.statusCode()).isEqualTo(201);
+      assertThat(authenticated.body()).isEqualTo("PUT /metrics/job/a /metrics/job/a from 127.0.0.1: x 1\n");
     }
   }
 
