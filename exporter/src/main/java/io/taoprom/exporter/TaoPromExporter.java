@@ -50,9 +50,9 @@ import java.util.function.Predicate;
  *
  * <p>Endpoints: {@code /metrics} (with {@code collect[]=NAME} / {@code exclude[]=NAME}),
  * {@code /-/healthy}, {@code /-/ready}, a landing page at {@code /} and the {@link Builder#route
- * routes} (and {@link Builder#routePrefix prefix routes}) added. Every client is bounded ({@link HttpLimits}); with {@link Builder#webConfig a web
- * config} the endpoint speaks TLS, asks for client certificates or basic auth, and follows changes
- * to the file. The server answers as
+ * routes} (and {@link Builder#routePrefix prefix routes}) added. Every client is bounded
+ * ({@link HttpLimits}); with {@link Builder#webConfig a web config} the endpoint speaks TLS, asks
+ * for client certificates or basic auth, and follows changes to the file. The server answers as
  * soon as {@link Builder#buildAndStart()} returns; collectors are built in the background and
  * {@link #ready()} says when they are.
  */
