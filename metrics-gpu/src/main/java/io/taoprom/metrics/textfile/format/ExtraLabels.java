@@ -18,10 +18,6 @@ final class ExtraLabels {
   private final String[] values;
   private final boolean override;
 
-  ExtraLabels(Labels extra) {
-    this(extra, false);
-  }
-
   ExtraLabels(Labels extra, boolean override) {
     this.override = override;
     names = new String[extra.size()];

@@ -49,10 +49,6 @@ final class FamilyAssembler implements SampleSink {
   private final Map<FamilyHeader, Pending> pending = new IdentityHashMap<>();
   private int series;
 
-  FamilyAssembler(Labels extra, boolean timestamps, int maxSeries, String maxSeriesOption, HeapBudget.Account account) {
-    this(new ExtraLabels(extra), timestamps, maxSeries, maxSeriesOption, account);
-  }
-
   FamilyAssembler(ExtraLabels extra, boolean timestamps, int maxSeries, String maxSeriesOption, HeapBudget.Account account) {
     this.extra = extra;
     this.timestamps = timestamps;
