@@ -9,6 +9,7 @@ import io.taoprom.exporter.http.Route;
 import io.taoprom.exporter.scrape.CollectorHealth;
 import io.taoprom.exporter.scrape.Failures;
 import io.taoprom.exporter.scrape.IsolatingCollector;
+import io.taoprom.exporter.scrape.KnownFamily;
 import io.taoprom.exporter.scrape.ScrapeRequest;
 import io.taoprom.exporter.spi.Availability;
 import io.taoprom.exporter.spi.CollectorConfig;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 
 /**
  * TaoProm's {@code /metrics} server: the collector plugins found on the class path (or given),
@@ -48,9 +50,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Endpoints: {@code /metrics} (with {@code collect[]=NAME} / {@code exclude[]=NAME}),
  * {@code /-/healthy}, {@code /-/ready}, a landing page at {@code /} and the {@link Builder#route
- * routes} added. Every client is bounded ({@link HttpLimits}); with {@link Builder#webConfig a web
- * config} the endpoint speaks TLS, asks for client certificates or basic auth, and follows changes
- * to the file. The server answers as
+ * routes} (and {@link Builder#routePrefix prefix routes}) added. Every client is bounded
+ * ({@link HttpLimits}); with {@link Builder#webConfig a web config} the endpoint speaks TLS, asks
+ * for client certificates or basic auth, and follows changes to the file. The server answers as
  * soon as {@link Builder#buildAndStart()} returns; collectors are built in the background and
  * {@link #ready()} says when they are.
  */
@@ -186,6 +188,17 @@ public final class TaoPromExporter implements AutoCloseable {
     return isolating.awaitReady(timeout);
   }
 
+  /**
+   * The families served besides those of the collectors {@code collectors} leaves out, without
+   * their series, with who yields each: the exporter's own series, the application registry's,
+   * and each included collector's from its last successful collection (one not yet collected is
+   * collected once first). For a source of outside families that must not take a name another
+   * serves; the push route checks each push against {@code knownFamilies(name -> !name.equals("push"))}.
+   */
+  public List<KnownFamily> knownFamilies(Predicate<String> collectors) {
+    return isolating.knownFamilies(Objects.requireNonNull(collectors, "collectors"));
+  }
+
   /** One scrape of every enabled collector and the registry, as {@code /metrics} would serve it. */
   public MetricSnapshots scrape() {
     return isolating.scrape(ScrapeRequest.all(scrapeTimeout));
@@ -239,6 +252,7 @@ public final class TaoPromExporter implements AutoCloseable {
     private PrometheusRegistry registry;
     private Duration scrapeTimeout = IsolatingCollector.DEFAULT_TIMEOUT;
     private final Map<String, Route> routes = new LinkedHashMap<>();
+    private final Map<String, Route> prefixRoutes = new LinkedHashMap<>();
     private HttpLimits limits = HttpLimits.DEFAULTS;
     private WebConfigFile web;
 
@@ -313,6 +327,17 @@ public final class TaoPromExporter implements AutoCloseable {
     }
 
     /**
+     * Also serves {@code handler} at every path that starts with {@code prefix}, with the methods
+     * the handler names ({@link Route#methods()}): for an API under a path, such as the push API's
+     * {@code builder.routePrefix("/metrics/job", push.route(...))}. A route at an exact path, or
+     * under a longer prefix, wins.
+     */
+    public Builder routePrefix(String prefix, Route handler) {
+      prefixRoutes.put(Objects.requireNonNull(prefix, "prefix"), Objects.requireNonNull(handler, "handler"));
+      return this;
+    }
+
+    /**
      * The bounds on clients: read-header and idle timeouts, connections, request size, worker
      * threads ({@link HttpLimits#DEFAULTS} unless set).
      */
@@ -382,6 +407,7 @@ public final class TaoPromExporter implements AutoCloseable {
       TaoPromExporter exporter;
       try {
         routes.forEach(server::route);
+        prefixRoutes.forEach(server::routePrefix);
         exporter = new TaoPromExporter(this, chosen, Collections.unmodifiableMap(enabled), server);
         server.start(exporter.new Site(), scrapeTimeout);
       } catch (RuntimeException e) {

@@ -12,6 +12,7 @@ import io.taoprom.exporter.http.MetricsServer;
 import io.taoprom.exporter.web.WebConfigException;
 import io.taoprom.exporter.web.WebConfigFile;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
@@ -43,7 +44,8 @@ import picocli.CommandLine.Option;
         + "              [--[no-]collector.NAME]... [--PLUGIN.OPTION=VALUE]...",
     description = {
       "Serve host, GPU and plugin metrics on /metrics for Prometheus, until stopped with SIGTERM or Ctrl-C.",
-      "Also serves / (collector overview), /-/healthy and /-/ready."
+      "Also serves / (collector overview), /-/healthy, /-/ready, and the Pushgateway push API at"
+          + " /metrics/job/<JOB>{/<LABEL>/<VALUE>} (loopback only unless --push.allowed-cidr; off with --no-collector.push)."
     },
     footer = {
       "",
@@ -111,6 +113,14 @@ public final class ServeCommand implements Callable<Integer> {
 
     WebConfigFile web;
     HttpLimits limits;
+    Optional<ServePush> push;
+    try {
+      push = ServePush.prepare(plugins, selection, disableDefaults);
+    } catch (IllegalArgumentException e) {
+      err.println("taoprom serve: " + e.getMessage());
+      err.flush();
+      return TaoPromCli.EXIT_USAGE;
+    }
     try {
       limits = webOptions.limits();
       web = webOptions.load();
@@ -124,7 +134,8 @@ public final class ServeCommand implements Callable<Integer> {
       err.flush();
       return TaoPromCli.EXIT_USAGE;
     }
-    TaoPromExporter exporter = start(plugins, selection, limits, web);
+    push.flatMap(p -> p.exposureWarning(web)).ifPresent(w -> err.println("taoprom: warning: " + w));
+    TaoPromExporter exporter = start(plugins, selection, limits, web, push);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
@@ -139,6 +150,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     ListenAddress bound = listenAddress.withPort(exporter.port());
     err.println(StartupLine.of(bound, exporter.secure(), exporter.collectors(), plugins.failures())
+        + push.map(p -> "; " + p.summary()).orElse("")
         + (web == null ? "" : "; web config: " + web.config().summary()));
     chain.start(exporter, err); // background threads: the chain never holds up /metrics
     err.flush();
@@ -151,7 +163,7 @@ public final class ServeCommand implements Callable<Integer> {
   }
 
   private TaoPromExporter start(PluginCatalog plugins, PluginOptions.Selection selection, HttpLimits limits,
-      WebConfigFile web) {
+      WebConfigFile web, Optional<ServePush> push) {
     TaoPromExporter.Builder builder = TaoPromExporter.builder()
         .httpLimits(limits)
         .port(listenAddress.port())
@@ -167,8 +179,11 @@ public final class ServeCommand implements Callable<Integer> {
     selection.enabled().forEach(builder::enable);
     selection.disabled().forEach(builder::disable);
     chain = ServeChain.prepare(chainOptions, builder, spec);
+    push.ifPresent(p -> p.wire(builder));
     try {
-      return builder.buildAndStart();
+      TaoPromExporter exporter = builder.buildAndStart();
+      push.ifPresent(p -> p.started(exporter));
+      return exporter;
     } catch (ExporterStartException e) {
       throw new CommandFailure(e.getMessage(), e);
     } catch (IllegalArgumentException e) {

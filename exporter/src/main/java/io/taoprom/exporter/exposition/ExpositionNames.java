@@ -164,6 +164,15 @@ public final class ExpositionNames {
     return PLAIN;
   }
 
+  /**
+   * The family's name, type and metadata without its series: all that decides which sample names
+   * it writes, for holding on to what a source yields without holding its data
+   * ({@link FamilyMerger#reserve(MetricSnapshot, String)}).
+   */
+  public static MetricSnapshot shape(MetricSnapshot family) {
+    return family.getDataPoints().isEmpty() ? family : Snapshots.shape(family);
+  }
+
   /** The family's type as the exposition formats name it ({@code gauge}, {@code counter}, ...). */
   public static String type(MetricSnapshot snapshot) {
     if (snapshot instanceof HistogramSnapshot && ((HistogramSnapshot) snapshot).isGaugeHistogram()) {

@@ -120,9 +120,19 @@ public final class FamilyMerger {
    * {@code NAME is one of OWNER's own series}.
    */
   public void reserve(String name, String owner) {
+    reserve(GaugeSnapshot.builder().name(name).build(), owner);
+  }
+
+  /**
+   * Keeps the name of {@code family} and every sample name its type writes ({@code x_total} and
+   * {@code x_created} of a counter {@code x}) for {@code owner}: a family that writes one of them
+   * is left out, as for {@link #reserve(String, String)}. Its series are not looked at, nor kept.
+   */
+  public void reserve(MetricSnapshot family, String owner) {
+    Objects.requireNonNull(owner, "owner");
+    String name = family.getMetadata().getName();
     if (!claims.containsKey(name)) {
-      Claim claim = new Claim(name, Claim.RESERVED, owner, GaugeSnapshot.builder().name(name).build());
-      claims.put(name, claim);
+      claims.put(name, new Claim(name, Claim.RESERVED, owner, ExpositionNames.shape(family)));
     }
   }
 

@@ -61,6 +61,25 @@ final class Snapshots {
     return new UnknownSnapshot(metadata, (Collection<UnknownDataPointSnapshot>) all);
   }
 
+  /** A family of the same type and metadata as {@code family}, without its series. */
+  static MetricSnapshot shape(MetricSnapshot family) {
+    MetricMetadata metadata = family.getMetadata();
+    if (family instanceof GaugeSnapshot) {
+      return new GaugeSnapshot(metadata, List.of());
+    } else if (family instanceof CounterSnapshot) {
+      return new CounterSnapshot(metadata, List.of());
+    } else if (family instanceof HistogramSnapshot) {
+      return new HistogramSnapshot(((HistogramSnapshot) family).isGaugeHistogram(), metadata, List.of());
+    } else if (family instanceof SummarySnapshot) {
+      return new SummarySnapshot(metadata, List.of());
+    } else if (family instanceof InfoSnapshot) {
+      return new InfoSnapshot(metadata, List.of());
+    } else if (family instanceof StateSetSnapshot) {
+      return new StateSetSnapshot(metadata, List.of());
+    }
+    return new UnknownSnapshot(metadata, List.of());
+  }
+
   /** The same metadata (names, unit) with another help text. */
   private static MetricMetadata withHelp(MetricMetadata metadata, String help) {
     if (Objects.equals(metadata.getHelp(), help)) {

@@ -1,7 +1,9 @@
 package io.taoprom.exporter.http;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 
@@ -14,8 +16,20 @@ interface Exchange {
   /** The method, as sent ({@code GET}, {@code HEAD}, anything else). */
   String method();
 
-  /** The decoded, normalised path ({@code /metrics}). */
+  /** The normalised path ({@code /metrics}), dot segments resolved, still percent-encoded. */
   String path();
+
+  /** The path as sent, still percent-encoded ({@code /metrics/job/a%20b}). */
+  String rawPath();
+
+  /** The address of the client at the other end of the connection, or null when unknown. */
+  InetAddress remoteAddress();
+
+  /**
+   * The request body. Reading it is bounded in time: a body that has not arrived within the
+   * read-header timeout of the first read closes the connection, and the read fails.
+   */
+  InputStream body() throws IOException;
 
   /** The query string as sent, still percent-encoded; null when there is none. */
   String rawQuery();

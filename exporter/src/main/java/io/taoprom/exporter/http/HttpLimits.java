@@ -9,7 +9,7 @@ import java.time.Duration;
  * <ul>
  *   <li>{@code readHeaderTimeout}: a request's line and headers must arrive within this time of
  *       its first byte (of the connection's opening, for its first request), else the connection
- *       is closed;
+ *       is closed; so must a request body that a route reads (a push), from its first read;
  *   <li>{@code idleTimeout}: a connection with nothing to do (between requests, or a write the
  *       client does not read) is closed after this long;
  *   <li>{@code busyIdleTimeout}: the idle timeout while {@code maxConnections} are open;

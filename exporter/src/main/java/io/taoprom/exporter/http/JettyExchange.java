@@ -1,7 +1,11 @@
 package io.taoprom.exporter.http;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +25,9 @@ import org.eclipse.jetty.util.thread.Scheduler;
 /**
  * An {@link Exchange} over Jetty's core request and response. Writes block the worker thread; the
  * first one starts the write deadline, after which the connection is closed (so that the blocked
- * write fails and the thread is free) unless {@link #finish()} came first.
+ * write fails and the thread is free) unless {@link #finish()} came first. Reading the body starts
+ * a deadline of its own in the same way: a client that sends a body slowly holds the thread no
+ * longer than that.
  */
 final class JettyExchange implements Exchange {
 
@@ -29,24 +35,34 @@ final class JettyExchange implements Exchange {
   private final Response response;
   private final Scheduler scheduler;
   private final long writeTimeoutMillis;
+  private final long bodyTimeoutMillis;
   private Scheduler.Task writeDeadline;
+  private Scheduler.Task bodyDeadline;
+  private InputStream body;
 
-  JettyExchange(Request request, Response response, Scheduler scheduler, long writeTimeoutMillis) {
+  JettyExchange(Request request, Response response, Scheduler scheduler, long writeTimeoutMillis, long bodyTimeoutMillis) {
     this.request = request;
     this.response = response;
     this.scheduler = scheduler;
     this.writeTimeoutMillis = writeTimeoutMillis;
+    this.bodyTimeoutMillis = bodyTimeoutMillis;
   }
 
   private void writing() {
+    if (bodyDeadline != null) {
+      bodyDeadline.cancel(); // the body has been read, or never will be: answering is timed now
+    }
     if (writeDeadline == null) {
       EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
       writeDeadline = scheduler.schedule(endPoint::close, writeTimeoutMillis, TimeUnit.MILLISECONDS);
     }
   }
 
-  /** The answer is sent (or abandoned): the write deadline no longer applies. */
+  /** The answer is sent (or abandoned): the deadlines no longer apply. */
   void finish() {
+    if (bodyDeadline != null) {
+      bodyDeadline.cancel();
+    }
     if (writeDeadline != null) {
       writeDeadline.cancel();
     }
@@ -60,6 +76,27 @@ final class JettyExchange implements Exchange {
   @Override
   public String path() {
     return Request.getPathInContext(request);
+  }
+
+  @Override
+  public String rawPath() {
+    return request.getHttpURI().getPath();
+  }
+
+  @Override
+  public InetAddress remoteAddress() {
+    SocketAddress remote = request.getConnectionMetaData().getRemoteSocketAddress();
+    return remote instanceof InetSocketAddress inet ? inet.getAddress() : null;
+  }
+
+  @Override
+  public InputStream body() {
+    if (body == null) {
+      EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
+      bodyDeadline = scheduler.schedule(endPoint::close, bodyTimeoutMillis, TimeUnit.MILLISECONDS);
+      body = Content.Source.asInputStream(request);
+    }
+    return body;
   }
 
   @Override

@@ -29,7 +29,8 @@ import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
  *   <li>{@code /metrics} — the scrape ({@link MetricsEndpoint});
  *   <li>{@code /-/healthy} — 200 {@code OK} while the server runs;
  *   <li>{@code /-/ready} — 200 {@code OK} once the collectors are built, 503 before;
- *   <li>{@code /} — the landing page; and the {@link #route routes} added.
+ *   <li>{@code /} — the landing page; and the {@link #route routes} and {@link #routePrefix
+ *       prefix routes} added.
  * </ul>
  *
  * <p>Jetty rather than the JDK's server because a client that sends part of a request holds no
@@ -65,21 +66,25 @@ public final class MetricsServer implements AutoCloseable {
   private final Server server;
   private final Scheduler scheduler;
   private final Duration writeTimeout;
+  private final Duration bodyTimeout;
   private final ServerConnector connector;
   private final HeaderDeadline deadline;
   private final TlsConnectorFactory tls;
   private final PasswordChecks checks = new PasswordChecks();
   private final Map<String, Route> routes = new ConcurrentHashMap<>();
+  private final Map<String, Route> prefixRoutes = new ConcurrentHashMap<>();
   private final WebConfigFile initialWeb;
   private volatile AccessPolicy policy;
   private WebConfigWatcher watcher;
   private boolean started;
 
-  private MetricsServer(Server server, Scheduler scheduler, Duration writeTimeout, ServerConnector connector,
+  private MetricsServer(Server server, Scheduler scheduler, HttpLimits limits, ServerConnector connector,
       HeaderDeadline deadline, TlsConnectorFactory tls, WebConfigFile web) {
     this.server = server;
     this.scheduler = scheduler;
-    this.writeTimeout = writeTimeout;
+    this.writeTimeout = limits.writeTimeout();
+    // A request body a route reads (a push) gets as long as a request header does.
+    this.bodyTimeout = limits.readHeaderTimeout();
     this.connector = connector;
     this.deadline = deadline;
     this.tls = tls;
@@ -162,7 +167,7 @@ public final class MetricsServer implements AutoCloseable {
     server.addBean(limit);
     server.setErrorHandler(new PlainErrorHandler(limits.maxRequestHeaderBytes()));
     connector.open();
-    return new MetricsServer(server, scheduler, limits.writeTimeout(), connector, deadline, tls, web);
+    return new MetricsServer(server, scheduler, limits, connector, deadline, tls, web);
   }
 
   /**
@@ -200,7 +205,8 @@ public final class MetricsServer implements AutoCloseable {
       throw new IllegalStateException("already started");
     }
     started = true;
-    server.setHandler(new SiteHandler(new Router(site, defaultTimeout, routes, () -> policy), scheduler, writeTimeout));
+    Router router = new Router(site, defaultTimeout, routes, prefixRoutes, () -> policy);
+    server.setHandler(new SiteHandler(router, scheduler, writeTimeout, bodyTimeout));
     try {
       server.start();
     } catch (Exception e) {
@@ -212,9 +218,9 @@ public final class MetricsServer implements AutoCloseable {
   }
 
   /**
-   * Serves {@code handler} at exactly {@code path} (e.g. the CLI's {@code /sd}), with the same
-   * GET/HEAD check, auth and 500-on-error guard as the built-in pages. Built-in paths cannot be
-   * replaced.
+   * Serves {@code handler} at exactly {@code path} (e.g. the CLI's {@code /sd}), with the handler's
+   * {@link Route#methods() methods} (GET and HEAD unless it says otherwise), and the same auth and
+   * 500-on-error guard as the built-in pages. Built-in paths cannot be replaced.
    */
   public void route(String path, Route handler) {
     if (!path.startsWith("/") || path.equals("/") || path.equals("/metrics") || path.startsWith("/-/")) {
@@ -222,6 +228,22 @@ public final class MetricsServer implements AutoCloseable {
     }
     if (routes.putIfAbsent(path, Objects.requireNonNull(handler, "handler")) != null) {
       throw new IllegalArgumentException("a route at " + path + " exists already");
+    }
+  }
+
+  /**
+   * Serves {@code handler} at every path that starts with {@code prefix} (the push API's
+   * {@code /metrics/job}), with the handler's {@link Route#methods() methods}, auth and the
+   * 500-on-error guard. A route at an exact path, and a longer prefix, win over it; built-in paths
+   * cannot be taken.
+   */
+  public void routePrefix(String prefix, Route handler) {
+    if (!prefix.startsWith("/") || "/metrics".startsWith(prefix) || prefix.startsWith("/-/") || "/-/".startsWith(prefix)) {
+      throw new IllegalArgumentException("cannot add a route under " + prefix
+          + "; choose a prefix that no built-in path starts with, such as /metrics/job");
+    }
+    if (prefixRoutes.putIfAbsent(prefix, Objects.requireNonNull(handler, "handler")) != null) {
+      throw new IllegalArgumentException("a route under " + prefix + " exists already");
     }
   }
 

@@ -5,16 +5,20 @@ import io.taoprom.exporter.web.AccessPolicy;
 import io.taoprom.untrusted.Excerpt;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
  * What every request goes through, whatever server carries it: the web config's policy (rate
- * limit, headers, basic auth), the method check (GET and HEAD only), the routes, and the guard
- * that turns an unexpected error into a short 500 logged once a minute at most.
+ * limit, headers, basic auth), the method check (GET and HEAD, or a route's own methods), the
+ * routes (exact paths first, then the longest prefix), and the guard that turns an unexpected
+ * error into a short 500 logged once a minute at most.
  */
 final class Router {
 
@@ -24,13 +28,24 @@ final class Router {
   private final ExporterSite site;
   private final MetricsEndpoint metrics;
   private final Map<String, Route> routes;
+  private final Map<String, Route> prefixRoutes;
   private final Supplier<AccessPolicy> policy;
   private final Map<String, Long> lastLogged = new ConcurrentHashMap<>();
 
   Router(ExporterSite site, Duration defaultTimeout, Map<String, Route> routes, Supplier<AccessPolicy> policy) {
+    this(site, defaultTimeout, routes, Map.of(), policy);
+  }
+
+  /**
+   * @param routes routes at exactly their path
+   * @param prefixRoutes routes at every path that starts with their key
+   */
+  Router(ExporterSite site, Duration defaultTimeout, Map<String, Route> routes, Map<String, Route> prefixRoutes,
+      Supplier<AccessPolicy> policy) {
     this.site = site;
     this.metrics = new MetricsEndpoint(site, defaultTimeout);
     this.routes = routes;
+    this.prefixRoutes = prefixRoutes;
     this.policy = policy;
   }
 
@@ -75,6 +90,18 @@ final class Router {
 
   private void dispatch(Exchange exchange, String path) throws IOException {
     String method = exchange.method();
+    Route route = routeAt(path);
+    if (route != null) {
+      Set<String> methods = route.methods();
+      if (methods.contains(method) || method.equals("HEAD") && methods.contains("GET")) {
+        serveRoute(exchange, route, path);
+      } else {
+        String allowed = allowed(methods);
+        exchange.setHeader("Allow", allowed);
+        Responses.line(exchange, 405, "method " + Excerpt.of(method, 20) + " not allowed at this path; use " + allowed);
+      }
+      return;
+    }
     if (!method.equals("GET") && !method.equals("HEAD")) {
       exchange.setHeader("Allow", "GET, HEAD");
       Responses.line(exchange, 405, "method " + Excerpt.of(method, 20) + " not allowed; use GET");
@@ -91,20 +118,44 @@ final class Router {
         }
       }
       case "/" -> Responses.html(exchange, 200, site.landingPage());
-      default -> {
-        Route route = routes.get(path);
-        if (route != null) {
-          serveRoute(exchange, route, path);
-        } else {
-          Responses.line(exchange, 404, "not found; the metrics are at /metrics");
-        }
-      }
+      default -> Responses.line(exchange, 404, "not found; the metrics are at /metrics");
     }
   }
 
+  /** The route at {@code path}: its exact route, else the one of the longest prefix; null when none (or a built-in page). */
+  private Route routeAt(String path) {
+    if (path.equals("/metrics") || path.equals("/") || path.startsWith("/-/")) {
+      return null;
+    }
+    Route exact = routes.get(path);
+    if (exact != null) {
+      return exact;
+    }
+    Route found = null;
+    int longest = -1;
+    for (Map.Entry<String, Route> entry : prefixRoutes.entrySet()) {
+      String prefix = entry.getKey();
+      if (prefix.length() > longest && path.startsWith(prefix)) {
+        found = entry.getValue();
+        longest = prefix.length();
+      }
+    }
+    return found;
+  }
+
+  /** {@code GET, HEAD} or {@code DELETE, POST, PUT}: a route's methods for {@code Allow}, HEAD with GET. */
+  static String allowed(Set<String> methods) {
+    Set<String> all = new TreeSet<>(methods);
+    if (all.contains("GET")) {
+      all.add("HEAD");
+    }
+    return String.join(", ", all);
+  }
+
   private static void serveRoute(Exchange exchange, Route route, String path) throws IOException {
-    RouteResponse answer = route.handle(new RouteRequest(exchange.method(), path,
-        Optional.ofNullable(exchange.rawQuery()), exchange.allHeaders()));
+    InetAddress remote = exchange.remoteAddress();
+    RouteResponse answer = route.handle(new RouteRequest(exchange.method(), path, exchange.rawPath(),
+        Optional.ofNullable(exchange.rawQuery()), exchange.allHeaders(), Optional.ofNullable(remote), exchange::body));
     answer.headers().forEach(exchange::setHeader);
     exchange.send(answer.status(), answer.contentType(), answer.body());
   }

@@ -18,17 +18,19 @@ final class SiteHandler extends Handler.Abstract {
   private final Router router;
   private final Scheduler scheduler;
   private final long writeTimeoutMillis;
+  private final long bodyTimeoutMillis;
 
-  SiteHandler(Router router, Scheduler scheduler, Duration writeTimeout) {
+  SiteHandler(Router router, Scheduler scheduler, Duration writeTimeout, Duration bodyTimeout) {
     super(InvocationType.BLOCKING);
     this.router = router;
     this.scheduler = scheduler;
     this.writeTimeoutMillis = writeTimeout.toMillis();
+    this.bodyTimeoutMillis = bodyTimeout.toMillis();
   }
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
-    JettyExchange exchange = new JettyExchange(request, response, scheduler, writeTimeoutMillis);
+    JettyExchange exchange = new JettyExchange(request, response, scheduler, writeTimeoutMillis, bodyTimeoutMillis);
     try {
       router.serve(exchange);
       callback.succeeded();

@@ -1,13 +1,17 @@
 package io.taoprom.exporter.scrape;
 
 import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.taoprom.exporter.exposition.ExpositionNames;
 import io.taoprom.exporter.spi.ScrapeDeadline;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -41,6 +45,10 @@ final class CollectorUnit {
   private volatile Health health = new Health(null, -1, null);
   // The family names this collector had in its last scrape, sorted: who keeps a contested name.
   private volatile String[] served = new String[0];
+  // The families of its last successful collection without their series, sorted by name; and
+  // whether any scrape has judged it yet. What outside sources are checked against.
+  private volatile MetricSnapshot[] shapes = new MetricSnapshot[0];
+  private volatile boolean judged;
 
   /** A collection in flight, with the deadline of the scrape that started it. */
   record Call(CompletableFuture<Outcome> result, long startNanos, long deadlineNanos) {}
@@ -190,7 +198,62 @@ final class CollectorUnit {
         ? new Health(Instant.now(), outcome.durationNanos(), outcome.error())
         : new Health(before.lastSuccess(), outcome.durationNanos(), outcome.error());
     served = servedFamilies;
+    if (outcome.succeeded()) {
+      shapes = shapes(outcome.snapshots(), shapes);
+    }
+    judged = true;
     log.record(outcome, nowNanos);
+  }
+
+  /**
+   * The shapes of {@code families}, sorted by name, reusing those of {@code previous} that are
+   * unchanged: a collector yields the same families scrape after scrape, so this allocates little.
+   */
+  private static MetricSnapshot[] shapes(MetricSnapshots families, MetricSnapshot[] previous) {
+    MetricSnapshot[] out = new MetricSnapshot[families.size()];
+    int i = 0;
+    for (MetricSnapshot family : families) {
+      MetricSnapshot before = find(previous, family.getMetadata().getName());
+      out[i++] = before != null && sameShape(before, family) ? before : ExpositionNames.shape(family);
+    }
+    Arrays.sort(out, BY_NAME);
+    return out;
+  }
+
+  private static final Comparator<MetricSnapshot> BY_NAME = Comparator.comparing(f -> f.getMetadata().getName());
+
+  private static MetricSnapshot find(MetricSnapshot[] sorted, String name) {
+    int lo = 0;
+    int hi = sorted.length - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int c = sorted[mid].getMetadata().getName().compareTo(name);
+      if (c == 0) {
+        return sorted[mid];
+      } else if (c < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return null;
+  }
+
+  private static boolean sameShape(MetricSnapshot a, MetricSnapshot b) {
+    return a.getClass() == b.getClass()
+        && (!(a instanceof HistogramSnapshot) || ((HistogramSnapshot) a).isGaugeHistogram() == ((HistogramSnapshot) b).isGaugeHistogram())
+        && Objects.equals(a.getMetadata().getUnit(), b.getMetadata().getUnit())
+        && Objects.equals(a.getMetadata().getHelp(), b.getMetadata().getHelp());
+  }
+
+  /** The families of the last successful collection, without series, sorted by name; empty before one. */
+  MetricSnapshot[] shapes() {
+    return shapes;
+  }
+
+  /** Whether a scrape has judged this collector yet (succeeded or not). */
+  boolean judged() {
+    return judged;
   }
 
   /** Whether a family of this name was among this collector's in its last scrape. */

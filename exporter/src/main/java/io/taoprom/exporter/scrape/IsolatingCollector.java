@@ -26,6 +26,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -91,6 +92,9 @@ public final class IsolatingCollector implements MultiCollector, AutoCloseable {
   private static final System.Logger LOG = System.getLogger("io.taoprom.exporter.scrape");
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
   private static final String REGISTRY_UNIT = "application registry";
+  /** The exporter's own series: no collector's family may take their names. */
+  private static final List<String> OWN_METRICS = List.of(SUCCESS_METRIC, DURATION_METRIC, SKIPPED_METRIC,
+      BUILD_INFO_METRIC, NODE_SUCCESS_METRIC, NODE_DURATION_METRIC);
 
   private final List<CollectorUnit> units;
   private final Map<String, Labels> labels = new HashMap<>();
@@ -154,12 +158,9 @@ public final class IsolatingCollector implements MultiCollector, AutoCloseable {
     }
     // Registration order (the application registry first): the order families are merged in.
     FamilyTable table = new FamilyTable(chosen, outcomes, expectedFamilies);
-    table.reserve(SUCCESS_METRIC);
-    table.reserve(DURATION_METRIC);
-    table.reserve(SKIPPED_METRIC);
-    table.reserve(BUILD_INFO_METRIC);
-    table.reserve(NODE_SUCCESS_METRIC);
-    table.reserve(NODE_DURATION_METRIC);
+    for (String reserved : OWN_METRICS) {
+      table.reserve(reserved);
+    }
     for (int i = 0; i < outcomes.length; i++) {
       if (outcomes[i].succeeded()) {
         table.add(i);
@@ -236,6 +237,40 @@ public final class IsolatingCollector implements MultiCollector, AutoCloseable {
       Throwable cause = Failures.root(e);
       return Outcome.failure(Outcome.Kind.THREW, "could not run: " + Failures.oneLine(cause), now - call.startNanos(), cause);
     }
+  }
+
+  /**
+   * The families this instance serves besides those of the collectors {@code collectors} leaves
+   * out, without their series: the exporter's own, the application registry's, and each chosen
+   * collector's from its last successful collection. A collector that no scrape has judged yet is
+   * collected first, once, under the default deadline (so a caller before the first scrape still
+   * learns its names); one that failed every time has none.
+   *
+   * @param collectors which collectors (by name) to include; the application registry always is
+   */
+  public List<KnownFamily> knownFamilies(Predicate<String> collectors) {
+    List<CollectorUnit> chosen = new ArrayList<>(units.size());
+    boolean unjudged = false;
+    for (CollectorUnit unit : units) {
+      if (!unit.reported() || collectors.test(unit.name())) {
+        chosen.add(unit);
+        unjudged |= !unit.judged();
+      }
+    }
+    if (unjudged) {
+      scrape(new ScrapeRequest(defaultTimeout, collectors));
+    }
+    List<KnownFamily> known = new ArrayList<>();
+    for (String own : OWN_METRICS) {
+      known.add(new KnownFamily("the exporter", GaugeSnapshot.builder().name(own).build()));
+    }
+    for (CollectorUnit unit : chosen) {
+      String owner = unit.reported() ? "collector \"" + unit.name() + "\"" : "the application registry";
+      for (MetricSnapshot shape : unit.shapes()) {
+        known.add(new KnownFamily(owner, shape));
+      }
+    }
+    return known;
   }
 
   /** True once every collector has been built or has failed to build. */

@@ -108,6 +108,28 @@ class FamilyMergerTest {
   }
 
   @Test
+  void aReservedFamilyKeepsEverySampleNameItsTypeWritesAndNoneOfItsSeries() {
+    FamilyMerger merger = FamilyMerger.builder().build();
+    CounterSnapshot counter = CounterSnapshot.builder().name("node_cpu_seconds").help("CPU.")
+        .dataPoint(CounterDataPointSnapshot.builder().value(4).build()).build();
+    merger.reserve(counter, "collector \"cpu\"");
+    int pushed = merger.source("push group {job=\"a\"}");
+
+    assertThat(merger.add(pushed, gauge("node_cpu_seconds_total", "Gauge named like the counter's sample."))).isFalse();
+    assertThat(merger.add(pushed, CounterSnapshot.builder().name("node_cpu_seconds").help("Mine.")
+        .dataPoint(CounterDataPointSnapshot.builder().labels(Labels.of("job", "a")).value(1).build()).build())).isFalse();
+    assertThat(merger.add(pushed, gauge("node_cpu", "A name of its own."))).isTrue();
+
+    assertThat(merger.leftOut()).extracting(FamilyMerger.LeftOut::reason).containsExactly(
+        "gauge node_cpu_seconds_total left out: node_cpu_seconds is one of collector \"cpu\"'s own series",
+        "counter node_cpu_seconds left out: node_cpu_seconds is one of collector \"cpu\"'s own series");
+    assertThat(merger.families()).extracting(f -> f.getMetadata().getName()).containsExactly("node_cpu");
+    assertThat(ExpositionNames.shape(counter).getDataPoints()).isEmpty();
+    assertThat(ExpositionNames.shape(counter)).isInstanceOf(CounterSnapshot.class);
+    assertThat(ExpositionNames.shape(counter).getMetadata()).isSameAs(counter.getMetadata());
+  }
+
+  @Test
   void reasonsStayShortAndOneLineWhateverTheNamesAndValuesHold() {
     FamilyMerger merger = FamilyMerger.builder().build();
     int a = merger.source("a");

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The host, textfile and scrape plugins are registered for ServiceLoader under the names the
+ * The host, textfile, scrape and push plugins are registered for ServiceLoader under the names the
  * issue gives, and each is cheap to construct. (The services file is shared with the GPU
  * plugins, which their own tests cover; this reads only our lines.)
  */
@@ -73,7 +73,8 @@ class PluginRegistrationTest {
           Map.entry("io.taoprom.metrics.host.selinux.SelinuxPlugin", "selinux"),
           Map.entry("io.taoprom.metrics.host.kernel_hung.KernelHungPlugin", "kernel_hung"),
           Map.entry("io.taoprom.metrics.host.schedstat.SchedstatPlugin", "schedstat"),
-          Map.entry("io.taoprom.metrics.host.watchdog.WatchdogPlugin", "watchdog"));
+          Map.entry("io.taoprom.metrics.host.watchdog.WatchdogPlugin", "watchdog"),
+          Map.entry("io.taoprom.metrics.push.PushPlugin", "push"));
 
   @Test
   void everyPluginIsListedAndAnswersToItsName() throws Exception {

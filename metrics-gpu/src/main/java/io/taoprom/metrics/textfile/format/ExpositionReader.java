@@ -35,6 +35,7 @@ public final class ExpositionReader {
   static final long FAMILY_BYTES = 500;
 
   private final Labels extra;
+  private final boolean override;
   private final boolean timestamps;
   private final int maxSeries;
   private final String maxSeriesOption;
@@ -42,6 +43,7 @@ public final class ExpositionReader {
 
   private ExpositionReader(Builder b) {
     this.extra = b.extra;
+    this.override = b.override;
     this.timestamps = b.timestamps;
     this.maxSeries = b.maxSeries;
     this.maxSeriesOption = b.maxSeriesOption;
@@ -76,7 +78,8 @@ public final class ExpositionReader {
     if (atLeast > maxSeries) {
       throw InputLimitException.series(maxSeries, maxSeriesOption, atLeast);
     }
-    FamilyAssembler assembler = new FamilyAssembler(extra, timestamps, maxSeries, maxSeriesOption, account);
+    FamilyAssembler assembler =
+        new FamilyAssembler(new ExtraLabels(extra, override), timestamps, maxSeries, maxSeriesOption, account);
     List<FamilyHeader> order = TextFormatParser.run(bytes, length, assembler, account);
     List<Exposition.LeftOutFamily> leftOut = new ArrayList<>();
     var families = assembler.finish(order, leftOut);
@@ -158,6 +161,7 @@ public final class ExpositionReader {
   /** Options of an {@link ExpositionReader}. */
   public static final class Builder {
     private Labels extra = Labels.EMPTY;
+    private boolean override;
     private boolean timestamps = true;
     private int maxSeries = DEFAULT_MAX_SERIES;
     private String maxSeriesOption;
@@ -168,6 +172,18 @@ public final class ExpositionReader {
     /** Labels added to every series; a series' own label of the same name becomes {@code exported_NAME}. */
     public Builder extraLabels(Labels extra) {
       this.extra = Objects.requireNonNull(extra, "extra");
+      this.override = false;
+      return this;
+    }
+
+    /**
+     * Labels set on every series, replacing a series' own label of the same name: the
+     * Pushgateway's rule for the labels of a push's grouping key ("will be overwritten to match
+     * the labels defined by the URL path"). Instead of {@link #extraLabels}.
+     */
+    public Builder groupingLabels(Labels grouping) {
+      this.extra = Objects.requireNonNull(grouping, "grouping");
+      this.override = true;
       return this;
     }
 

@@ -4,9 +4,11 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import io.taoprom.exporter.exposition.ExpositionNames;
 
 /**
- * The labels added to every series of an input (the scrape collector's {@code source}), and the
- * label sets made from a sample's own: the extra labels appended, an own label they also name
- * kept as {@code exported_NAME}, as Prometheus does, and a reserved {@code __} name refused.
+ * The labels added to every series of an input (the scrape collector's {@code source}, a push's
+ * grouping key), and the label sets made from a sample's own: the extra labels appended, an own
+ * label they also name kept as {@code exported_NAME}, as Prometheus does (or, when they
+ * {@code override}, dropped, as the Pushgateway does with its grouping labels), and a reserved
+ * {@code __} name refused.
  */
 final class ExtraLabels {
 
@@ -14,8 +16,10 @@ final class ExtraLabels {
 
   private final String[] names;
   private final String[] values;
+  private final boolean override;
 
-  ExtraLabels(Labels extra) {
+  ExtraLabels(Labels extra, boolean override) {
+    this.override = override;
     names = new String[extra.size()];
     values = new String[extra.size()];
     for (int i = 0; i < extra.size(); i++) {
@@ -48,6 +52,13 @@ final class ExtraLabels {
   Labels labels(String[] own, String[] ownValues, int labels, String skip, HeapBudget.Account account)
       throws InputLimitException {
     int kept = skip == null || valueOf(own, ownValues, labels, skip) == null ? labels : labels - 1;
+    if (override) {
+      for (int i = 0; i < labels; i++) {
+        if (!own[i].equals(skip) && isExtra(own[i])) {
+          kept--;
+        }
+      }
+    }
     int size = kept + names.length;
     if (size == 0) {
       return Labels.EMPTY;
@@ -64,7 +75,11 @@ final class ExtraLabels {
       if (!ExpositionNames.isLabelName(name)) {
         throw new IllegalArgumentException("label name " + Tokens.quote(name) + " is reserved (it starts with __)");
       }
-      n[k] = isExtra(name) ? "exported_" + name : name;
+      boolean extra = isExtra(name);
+      if (extra && override) {
+        continue;
+      }
+      n[k] = extra ? "exported_" + name : name;
       v[k++] = ownValues[i];
     }
     System.arraycopy(names, 0, n, k, names.length);

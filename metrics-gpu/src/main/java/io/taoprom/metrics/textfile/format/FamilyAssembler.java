@@ -49,8 +49,8 @@ final class FamilyAssembler implements SampleSink {
   private final Map<FamilyHeader, Pending> pending = new IdentityHashMap<>();
   private int series;
 
-  FamilyAssembler(Labels extra, boolean timestamps, int maxSeries, String maxSeriesOption, HeapBudget.Account account) {
-    this.extra = new ExtraLabels(extra);
+  FamilyAssembler(ExtraLabels extra, boolean timestamps, int maxSeries, String maxSeriesOption, HeapBudget.Account account) {
+    this.extra = extra;
     this.timestamps = timestamps;
     this.maxSeries = maxSeries;
     this.maxSeriesOption = maxSeriesOption;

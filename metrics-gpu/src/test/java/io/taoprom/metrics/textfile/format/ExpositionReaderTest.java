@@ -103,6 +103,33 @@ class ExpositionReaderTest {
   }
 
   @Test
+  void groupingLabelsReplaceTheSeriesOwnLabelsOfTheSameNameInsteadOfExportingThem() throws Exception {
+    String text = """
+        # TYPE lat histogram
+        lat_bucket{job="self",le="1"} 1
+        lat_bucket{job="self",le="+Inf"} 2
+        lat_count{job="self"} 2
+        lat_sum{job="self"} 1.5
+        jobs{job="self",queue="q"} 3
+        """;
+    Exposition exposition = ExpositionReader.builder().groupingLabels(Labels.of("instance", "a", "job", "batch")).build()
+        .read(text.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(exposition.leftOut()).isEmpty();
+    assertThat(text(new MetricSnapshots(exposition.families())))
+        .isEqualTo(
+            """
+            # TYPE jobs untyped
+            jobs{instance="a",job="batch",queue="q"} 3.0
+            # TYPE lat histogram
+            lat_bucket{instance="a",job="batch",le="1.0"} 1
+            lat_bucket{instance="a",job="batch",le="+Inf"} 2
+            lat_count{instance="a",job="batch"} 2
+            lat_sum{instance="a",job="batch"} 1.5
+            """);
+  }
+
+  @Test
   void createdTimestampsReachOpenMetrics() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     OpenMetricsTextFormatWriter.builder().setCreatedTimestampsEnabled(true).build()
