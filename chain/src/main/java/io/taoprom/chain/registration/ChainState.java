@@ -39,7 +39,10 @@ record ChainState(BlockHeader header, boolean subnetExists, OptionalInt uid, Pro
   /** Reads the state of {@code account} on {@code netuid}; the nonce only when {@code withNonce}. */
   static ChainState read(ChainClient chain, int netuid, byte[] account, boolean withNonce) {
     for (boolean mayReload = true; ; mayReload = false) {
-      ChainRuntime rt = chain.runtime();
+      RpcClient rpc = chain.rpc();
+      // The header needs no metadata: it is asked first, and while the runtime loads (cold) it is on its way.
+      CompletableFuture<JsonNode> headerF = rpc.requestAsync("chain_getHeader", List.of(), Delivery.AT_LEAST_ONCE);
+      ChainRuntime rt = runtime(chain, headerF);
       List<StorageKey> keys = new ArrayList<>(List.of(
           StorageKey.of(rt.metadata(), rt.codec(), PALLET, "Uids", netuid, account),
           StorageKey.of(rt.metadata(), rt.codec(), PALLET, "Prometheus", netuid, account),
@@ -52,8 +55,6 @@ record ChainState(BlockHeader header, boolean subnetExists, OptionalInt uid, Pro
       } catch (RuntimeException noSuchEntry) {
         checksSubnet = false; // a runtime without NetworksAdded: let the chain decide
       }
-      RpcClient rpc = chain.rpc();
-      CompletableFuture<JsonNode> headerF = rpc.requestAsync("chain_getHeader", List.of(), Delivery.AT_LEAST_ONCE);
       CompletableFuture<JsonNode> nonceF = withNonce ? rpc.requestAsync("system_accountNextIndex",
           List.of(Ss58.encode(account, Ss58.BITTENSOR)), Delivery.AT_LEAST_ONCE) : null;
       CompletableFuture<List<byte[]>> storageF =
@@ -81,6 +82,19 @@ record ChainState(BlockHeader header, boolean subnetExists, OptionalInt uid, Pro
           || Boolean.TRUE.equals(Storage.decodeValue(rt, keys.get(4).entry(), raw.get(4)));
       return new ChainState(header, exists, uid == null ? OptionalInt.empty() : OptionalInt.of(Values.intValue(uid)),
           info == null ? null : PrometheusInfo.from(info), rateLimit, nonce);
+    }
+  }
+
+  /**
+   * The runtime; when loading it fails and so did the header asked before it, the header's failure
+   * is the one reported: it is what was asked first (a node that refuses everything fails there).
+   */
+  private static ChainRuntime runtime(ChainClient chain, CompletableFuture<JsonNode> headerF) {
+    try {
+      return chain.runtime();
+    } catch (RuntimeException e) {
+      RpcClient.await(headerF);
+      throw e;
     }
   }
 

@@ -1,6 +1,7 @@
 package io.taoprom.cli.chainmetrics;
 
 import io.taoprom.cli.register.HotkeyOptions;
+import io.taoprom.cli.register.ParameterFlags;
 import io.taoprom.cli.targets.DurationConverter;
 import io.taoprom.chain.registration.Endpoint;
 import io.taoprom.chain.registration.ExternalIp;
@@ -92,13 +93,18 @@ public final class RegisterOptions {
     fail(spec, intervalBlocks < 1, "--register.interval-blocks must be at least 1, not " + intervalBlocks);
     try {
       if (port != null) {
-        Endpoint.checkPort(port);
+        Endpoint.checkPort(port, ParameterFlags.SERVE);
       }
-      WaitMode.named(waitMode);
       explicitIp();
       version();
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage().replace("--", "--register."));
+      // The SDK's messages name the parameter as ParameterFlags.SERVE says it: --register.ip, …
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    try {
+      WaitMode.named(waitMode);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "invalid --register.wait: " + e.getMessage());
     }
   }
 
@@ -110,21 +116,21 @@ public final class RegisterOptions {
 
   /** {@code --register.ip} checked against {@code --register.ip-type}, or null. */
   IpAddress explicitIp() {
-    return ip == null ? null : Endpoint.parseIp(ip, ipType);
+    return ip == null ? null : Endpoint.parseIp(ip, ipType, ParameterFlags.SERVE);
   }
 
   long version() {
     if (version != null && appVersion != null) {
-      throw new IllegalArgumentException("--version and --app-version both give the version; use one");
+      throw new IllegalArgumentException("--register.version and --register.app-version both give the version; use one");
     }
     if (version != null) {
-      Endpoint.checkVersion(version);
+      Endpoint.checkVersion(version, ParameterFlags.SERVE);
       return version;
     }
     if (appVersion != null) {
       return VersionScheme.named(versionScheme).toInt(appVersion);
     }
-    throw new IllegalArgumentException("missing version: give --version INT or --app-version X.Y.Z");
+    throw new IllegalArgumentException("missing version: give --register.version INT or --register.app-version X.Y.Z");
   }
 
   int netuid() {

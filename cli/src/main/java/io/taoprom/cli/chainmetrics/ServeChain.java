@@ -6,7 +6,11 @@ import io.taoprom.chain.discovery.SubnetDiscovery;
 import io.taoprom.chain.registration.Endpoint;
 import io.taoprom.chain.registration.ExternalIp;
 import io.taoprom.chain.registration.Hotkey;
+import io.taoprom.chain.registration.Registrar;
+import io.taoprom.chain.registration.RegistrationListener;
+import io.taoprom.chain.registration.RegistrationLoop;
 import io.taoprom.chain.registration.RegistrationRequest;
+import io.taoprom.cli.register.ParameterFlags;
 import io.taoprom.chain.subtensor.IpAddress;
 import io.taoprom.core.wallet.NaclKeyfileCipher;
 import io.taoprom.core.wallet.PasswordSource;
@@ -123,26 +127,30 @@ public final class ServeChain implements AutoCloseable {
     IpAddress explicit = o.explicitIp();
     Supplier<IpAddress> address;
     if (explicit != null) {
-      ExternalIp.warning(explicit).ifPresent(w -> err.println("taoprom serve: warning: " + w));
+      ExternalIp.warning(explicit, ParameterFlags.SERVE).ifPresent(w -> err.println("taoprom serve: warning: " + w));
       address = () -> explicit;
     } else {
       ExternalIp discovery = o.externalIp();
       Integer ipType = o.ipType();
       AtomicReference<IpAddress> warned = new AtomicReference<>();
       address = () -> {
-        IpAddress ip = discovery.discover().address();
+        IpAddress ip = discovery.discover(ParameterFlags.SERVE).address();
         if (ipType != null && ipType != ip.type()) {
           throw new IllegalStateException("the discovered address " + ip + " is IPv" + ip.type()
               + " but --register.ip-type is " + ipType + "; give the address with --register.ip");
         }
         if (!ip.equals(warned.getAndSet(ip))) {
-          ExternalIp.warning(ip).ifPresent(w -> LOG.log(System.Logger.Level.WARNING, "registration: " + w));
+          ExternalIp.warning(ip, ParameterFlags.SERVE)
+              .ifPresent(w -> LOG.log(System.Logger.Level.WARNING, "registration: " + w));
         }
         return ip;
       };
     }
-    registration = new RegistrationLoop(subtensor, hotkey.signer(), template, address, metrics, o.intervalBlocks(),
-        BLOCK_TIME, o.ipCheckInterval(), options.chain().timeout());
+    Registrar registrar = Registrar.over(subtensor).withNames(ParameterFlags.SERVE).withPollInterval(BLOCK_TIME);
+    registration = RegistrationLoop.builder(registrar, hotkey.signer(ParameterFlags.SERVE), template)
+        .address(address).listener(RegistrationListener.all(metrics, new RegistrationLog()))
+        .intervalBlocks(o.intervalBlocks()).tick(BLOCK_TIME).addressCheck(o.ipCheckInterval())
+        .roundTimeout(options.chain().timeout()).build();
     registration.start();
     err.println("taoprom: registering " + hotkey.ss58() + " on netuid " + o.netuid() + " of "
         + ChainConnection.describe(options.network()) + " with port " + port + ", at start and every "

@@ -64,7 +64,7 @@ public final class EndpointOptions {
     }
     try {
       if (version != null) {
-        Endpoint.checkVersion(version);
+        Endpoint.checkVersion(version, ParameterFlags.REGISTER);
         return version;
       }
       if (appVersion != null) {
@@ -82,7 +82,7 @@ public final class EndpointOptions {
       return null;
     }
     try {
-      Endpoint.checkPort(port);
+      Endpoint.checkPort(port, ParameterFlags.REGISTER);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -98,7 +98,7 @@ public final class EndpointOptions {
       return null;
     }
     try {
-      return Endpoint.parseIp(ip, ipType);
+      return Endpoint.parseIp(ip, ipType, ParameterFlags.REGISTER);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -112,7 +112,7 @@ public final class EndpointOptions {
     if (chosen == null) {
       ExternalIp.Discovery d;
       try {
-        d = discovery().discover();
+        d = discovery().discover(ParameterFlags.REGISTER);
       } catch (IllegalStateException e) {
         throw new CommandFailure(e.getMessage(), e);
       }
@@ -123,7 +123,7 @@ public final class EndpointOptions {
       }
       err.println(spec.qualifiedName() + ": external address " + chosen + " (from " + d.provider() + ")");
     }
-    ExternalIp.warning(chosen).ifPresent(w -> err.println(spec.qualifiedName() + ": warning: " + w));
+    ExternalIp.warning(chosen, ParameterFlags.REGISTER).ifPresent(w -> err.println(spec.qualifiedName() + ": warning: " + w));
     err.flush();
     return chosen;
   }

@@ -53,7 +53,7 @@ public final class HotkeyOptions {
     Hotkey hotkey;
     if (uri != null) {
       try {
-        hotkey = Hotkey.fromUri(uri);
+        hotkey = Hotkey.fromUri(uri, ParameterFlags.REGISTER);
       } catch (IllegalArgumentException e) {
         throw new ParameterException(spec.commandLine(), e.getMessage());
       }
@@ -61,7 +61,7 @@ public final class HotkeyOptions {
       try {
         hotkey = Hotkey.fromWallet(walletPath != null ? walletPath : Wallet.DEFAULT_PATH,
             walletName != null ? walletName : Wallet.DEFAULT_NAME, walletHotkey != null ? walletHotkey : Wallet.DEFAULT_NAME,
-            passwords, cipher);
+            passwords, cipher, ParameterFlags.REGISTER);
       } catch (IllegalArgumentException e) {
         throw new CommandFailure(e.getMessage(), e);
       }

@@ -108,13 +108,13 @@ public final class RegisterCommand implements Callable<Integer> {
     RegistrationOutcome outcome;
     String hint;
     try (ChainConversation chain = network.converse(spec)) {
-      Registrar registrar = Registrar.over(chain.subtensor()).withProgress(line -> {
+      Registrar registrar = Registrar.over(chain.subtensor()).withNames(ParameterFlags.REGISTER).withProgress(line -> {
         err.println(spec.qualifiedName() + ": " + line);
         err.flush();
       });
       // One deadline for every read, the submission and the re-checks; the waits asked for
       // (--wait-rate-limit, --wait with --timeout) do not spend it.
-      outcome = chain.call(() -> registrar.register(hotkey.signer(), request));
+      outcome = chain.call(() -> registrar.register(hotkey.signer(ParameterFlags.REGISTER), request));
       hint = outcome instanceof RegistrationOutcome.Failed f ? chain.hint(f.docs()) : "";
     }
     // After the conversation is closed: no progress line can follow the outcome's.
