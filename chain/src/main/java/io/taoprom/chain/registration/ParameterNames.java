@@ -11,7 +11,8 @@ import java.util.Objects;
  *
  * <pre>{@code
  * ParameterNames flags = p -> "--" + p.name().toLowerCase(Locale.ROOT).replace('_', '-');
- * Endpoint.parseIp("2001:db8::1", 4, flags);   // "--ip 2001:db8::1 is an IPv6 address but --ip-type is 4; …"
+ * // --ip 2001:db8::1 is an IPv6 address but --ip-type is 4; leave --ip-type out or use --ip-type 6
+ * Endpoint.parseIp("2001:db8::1", 4, flags);
  * Registrar registrar = Registrar.over(subtensor).withNames(flags);
  * }</pre>
  */

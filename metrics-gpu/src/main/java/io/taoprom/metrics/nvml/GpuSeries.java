@@ -54,7 +54,7 @@ enum GpuSeries {
   FIELD_ERRORS("taoprom_nvml_field_errors", Type.COUNTER, null,
       "Field reads that failed (NVML error, or out_of_range values left out), by field and error."),
   PROCESSES_OMITTED("taoprom_nvml_processes_omitted", Type.GAUGE, null,
-      "Compute processes left out of gpu_process_memory_used_bytes by --nvml.max-processes.");
+      "Compute processes left out of gpu_process_memory_used_bytes by option nvml.max-processes.");
 
   /** How a family is exposed. */
   enum Type { GAUGE, COUNTER, INFO }
