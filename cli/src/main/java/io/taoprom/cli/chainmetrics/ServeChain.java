@@ -1,7 +1,7 @@
 package io.taoprom.cli.chainmetrics;
 
 import io.taoprom.cli.targets.CachedTargets;
-import io.taoprom.cli.targets.ChainConnection;
+import io.taoprom.cli.chain.ChainOptions;
 import io.taoprom.chain.discovery.SubnetDiscovery;
 import io.taoprom.chain.registration.Endpoint;
 import io.taoprom.chain.registration.ExternalIp;
@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 
 /**
  * The chain side of {@code taoprom serve}, beside the exporter: {@code /sd}, {@code --register}
@@ -79,11 +78,7 @@ public final class ServeChain implements AutoCloseable {
     ServeChain chain = new ServeChain(options);
     chain.spec = spec;
     if (options.anyChainFeature()) {
-      try {
-        ChainConnection.describe(options.network());
-      } catch (IllegalArgumentException e) {
-        throw new ParameterException(spec.commandLine(), e.getMessage() + " (--network)");
-      }
+      ChainOptions.resolve(options.network(), spec);
       options.chain().validate(spec);
     }
     RegisterOptions register = options.register();
@@ -109,7 +104,7 @@ public final class ServeChain implements AutoCloseable {
       discovery.set(new SubnetDiscovery(subtensor));
       sd.start();
       err.println("taoprom: serving service discovery of netuid " + joined(options.sd().netuids())
-          + " from " + ChainConnection.describe(options.network()) + " at /sd (http_sd_configs), refreshed every "
+          + " from " + ChainOptions.describe(options.network()) + " at /sd (http_sd_configs), refreshed every "
           + options.sd().refreshInterval().toMillis() / 1000.0 + " s");
     }
     if (options.register().enabled()) {
@@ -153,7 +148,7 @@ public final class ServeChain implements AutoCloseable {
         .roundTimeout(options.chain().timeout()).build();
     registration.start();
     err.println("taoprom: registering " + hotkey.ss58() + " on netuid " + o.netuid() + " of "
-        + ChainConnection.describe(options.network()) + " with port " + port + ", at start and every "
+        + ChainOptions.describe(options.network()) + " with port " + port + ", at start and every "
         + o.intervalBlocks() + " blocks");
   }
 
