@@ -38,9 +38,20 @@ final class ServeProcess implements AutoCloseable {
     return start(jvmFlags, args, List.of());
   }
 
+  /** As {@link #start(List, List)}, with these environment variables set (such as {@code HOME}). */
+  static ServeProcess start(List<String> jvmFlags, List<String> args, java.util.Map<String, String> environment)
+      throws IOException, InterruptedException {
+    return start(jvmFlags, args, List.of(), environment);
+  }
+
   /** As {@link #start(List, List)}, with more jars (plugins) on the class path. */
   static ServeProcess start(List<String> jvmFlags, List<String> args, List<Path> extraClasspath)
       throws IOException, InterruptedException {
+    return start(jvmFlags, args, extraClasspath, java.util.Map.of());
+  }
+
+  private static ServeProcess start(List<String> jvmFlags, List<String> args, List<Path> extraClasspath,
+      java.util.Map<String, String> environment) throws IOException, InterruptedException {
     int port = freePort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -56,7 +67,7 @@ final class ServeProcess implements AutoCloseable {
     command.add("--web.listen-address");
     command.add("127.0.0.1:" + port);
     command.addAll(args);
-    return launch(command, port);
+    return launch(command, port, false, environment);
   }
 
   /**
@@ -76,19 +87,17 @@ final class ServeProcess implements AutoCloseable {
     command.add("--web.listen-address");
     command.add("127.0.0.1:" + port);
     command.addAll(args);
-    return launch(command, port, true);
+    return launch(command, port, true, java.util.Map.of());
   }
 
-  private static ServeProcess launch(List<String> command, int port) throws IOException, InterruptedException {
-    return launch(command, port, false);
-  }
-
-  private static ServeProcess launch(List<String> command, int port, boolean secured) throws IOException, InterruptedException {
+  private static ServeProcess launch(List<String> command, int port, boolean secured,
+      java.util.Map<String, String> environment) throws IOException, InterruptedException {
     Path stderr = Files.createTempFile("taoprom-serve-", ".log");
-    Process p = new ProcessBuilder(command)
+    ProcessBuilder builder = new ProcessBuilder(command)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectError(stderr.toFile())
-        .start();
+        .redirectError(stderr.toFile());
+    builder.environment().putAll(environment);
+    Process p = builder.start();
     ServeProcess serve = new ServeProcess(p, stderr, port);
     try {
       if (secured) {

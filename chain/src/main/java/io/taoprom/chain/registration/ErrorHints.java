@@ -31,7 +31,7 @@ final class ErrorHints {
       case "InvalidPort" -> "give the port the exporter listens on with " + n.of(PORT) + " (1 to 65535)";
       case "SubnetNotExists", "SubNetworkDoesNotExist" -> "check " + n.of(NETUID) + " (btcli subnets list) and " + n.of(NETWORK);
       case "NodeUnreachable" -> "check that the node is running and that " + n.of(NETWORK)
-          + " is right (finney, test, archive, local or ws://HOST:PORT)";
+          + " is right (finney, test, local, archive or ws://HOST:PORT)";
       case "WrongChain" -> n.of(NETWORK) + " points at a node of another chain; check the name or URL";
       case "FinalizationTimeout" -> "it may still be included: " + n.of(STATUS) + " before registering again";
       case "Unconfirmed" -> n.of(STATUS) + " to see what the chain holds before registering again";

@@ -115,10 +115,10 @@ public final class ServeChain implements AutoCloseable {
   private void startRegistration(int listenPort, PrintWriter err) {
     RegisterOptions o = options.register();
     int port = o.port() != null ? o.port() : listenPort;
-    // The loop replaces the address at every round (explicit or discovered); this one is a placeholder
-    // (TEST-NET-1) that is never sent.
+    // The loop replaces the address (explicit or discovered) and the version (given, or read from the
+    // neuron's file) at every round; these are placeholders (TEST-NET-1, 0) that are never sent.
     RegistrationRequest template = RegistrationRequest.of(o.netuid(),
-        Endpoint.of(IpAddress.parse("192.0.2.1"), port, o.version())).withWait(o.waitMode());
+        Endpoint.of(IpAddress.parse("192.0.2.1"), port, 0)).withWait(o.waitMode());
     IpAddress explicit = o.explicitIp();
     Supplier<IpAddress> address;
     if (explicit != null) {
@@ -141,14 +141,20 @@ public final class ServeChain implements AutoCloseable {
         return ip;
       };
     }
+    String version;
+    try {
+      version = o.versionChoice().describe();
+    } catch (IllegalArgumentException e) { // the file changed since prepare(): the loop says so at its first round
+      version = "the version of " + o.versionChoice().file();
+    }
     Registrar registrar = Registrar.over(subtensor).withNames(ParameterFlags.SERVE).withPollInterval(BLOCK_TIME);
     registration = RegistrationLoop.builder(registrar, hotkey.signer(ParameterFlags.SERVE), template)
-        .address(address).listener(RegistrationListener.all(metrics, new RegistrationLog()))
+        .address(address).version(o.versionChoice().source()).listener(RegistrationListener.all(metrics, new RegistrationLog()))
         .intervalBlocks(o.intervalBlocks()).tick(BLOCK_TIME).addressCheck(o.ipCheckInterval())
         .roundTimeout(options.chain().timeout()).build();
     registration.start();
     err.println("taoprom: registering " + hotkey.ss58() + " on netuid " + o.netuid() + " of "
-        + ChainOptions.describe(options.network()) + " with port " + port + ", at start and every "
+        + ChainOptions.describe(options.network()) + " with port " + port + " and " + version + ", at start and every "
         + o.intervalBlocks() + " blocks");
   }
 

@@ -44,7 +44,10 @@ import picocli.CommandLine.ParameterException;
     footer = {"", "Exit codes: 0 registered or already up to date, 1 failed, 2 bad command line, 3 rate-limited.",
         "", "Examples:",
         "  taoprom register --network finney --netuid 27 --port 7091 --app-version 1.8.3 --wallet.name miner",
-        "  taoprom register --network local --netuid 1 --port 7091 --ip 203.0.113.7 --version 100 --uri //Alice --dry-run"})
+        "  taoprom register --network finney --netuid 27 --port 7091 --app-version-from ~/compute-subnet/compute/__init__.py"
+            + " --wallet.name validator",
+        "  taoprom register --network local --netuid 1 --port 7091 --ip 203.0.113.7 --version-as-int 100 --uri //Alice"
+            + " --dry-run"})
 public final class RegisterCommand implements Callable<Integer> {
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -102,9 +105,10 @@ public final class RegisterCommand implements Callable<Integer> {
   public Integer call() {
     // Cheap checks first, then the hotkey (a wallet may take seconds to decrypt), then the network.
     endpointOptions.validate(spec);
+    PrintWriter err = spec.commandLine().getErr();
+    endpointOptions.versionNote(spec).ifPresent(note -> err.println(spec.qualifiedName() + ": " + note));
     Hotkey hotkey = hotkeyOptions.resolve(spec, passwords, cipher);
     RegistrationRequest request = request();
-    PrintWriter err = spec.commandLine().getErr();
     RegistrationOutcome outcome;
     String hint;
     try (ChainConversation chain = network.converse(spec)) {

@@ -63,7 +63,7 @@ public final class TargetsCommand implements Callable<Integer> {
   }
 
   @Option(names = "--network", paramLabel = "NETWORK", defaultValue = "finney",
-      description = "finney, test, local, or a node URL (ws://, wss://, http://, https://) (default: ${DEFAULT-VALUE}).")
+      description = "finney, test, local, archive, or a node URL (ws://, wss://, http://, https://) (default: ${DEFAULT-VALUE}).")
   String network;
 
   @Option(names = "--netuid", paramLabel = "N", required = true, converter = NetuidConverter.class, split = ",",
