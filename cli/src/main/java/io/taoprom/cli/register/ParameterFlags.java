@@ -25,7 +25,7 @@ public final class ParameterFlags {
       Parameter.IP, "--ip",
       Parameter.IP_TYPE, "--ip-type",
       Parameter.PORT, "--port",
-      Parameter.VERSION, "--version",
+      Parameter.VERSION, "--version-as-int",
       Parameter.WAIT_RATE_LIMIT, "--wait-rate-limit")));
 
   /** The flags of {@code taoprom serve --register}: the same under a {@code --register.} prefix. */
@@ -34,7 +34,7 @@ public final class ParameterFlags {
       Parameter.IP, "--register.ip",
       Parameter.IP_TYPE, "--register.ip-type",
       Parameter.PORT, "--register.port",
-      Parameter.VERSION, "--register.version",
+      Parameter.VERSION, "--register.version-as-int",
       // serve waits for the rate limit by itself; the flag is register's
       Parameter.WAIT_RATE_LIMIT, "--wait-rate-limit (taoprom register)")));
 
