@@ -24,7 +24,13 @@ final class RegistrationLog implements RegistrationListener {
 
   @Override
   public void onRound(RegistrationOutcome outcome) {
-    note(outcome.name(), outcome.describe(), outcome.isCurrent());
+    RegistrationOutcome said = outcome;
+    if (outcome instanceof RegistrationOutcome.RateLimited r) {
+      // serve does not need to be run again: the loop's next round is the first allowed block
+      said = new RegistrationOutcome.RateLimited(r.servedAtBlock(), r.rateLimit(), r.currentBlock(), r.allowedAtBlock(),
+          r.diff(), "Registering it then");
+    }
+    note(outcome.name(), said.describe(), outcome.isCurrent());
   }
 
   @Override
