@@ -39,10 +39,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RegistrarTest {
 
   /** The names {@code taoprom register} gives the parameters. */
-  static final ParameterNames CLI_NAMES = ParameterNames.of(Map.of(Parameter.NETWORK, "--network",
-      Parameter.NETUID, "--netuid", Parameter.HOTKEY, "the hotkey (--wallet.hotkey / --uri)", Parameter.IP, "--ip",
-      Parameter.PORT, "--port", Parameter.WAIT_RATE_LIMIT, "--wait-rate-limit", Parameter.STATUS, "run taoprom status",
-      Parameter.DEBUG, "with --debug"));
+  static final ParameterNames CLI_NAMES = CliNames.FLAGS;
 
   private static final RetryPolicy FAST = new RetryPolicy(3, Duration.ofMillis(50), 2.0, Duration.ofMillis(200), 0);
   private static final long IP = 0xcb007107L; // 203.0.113.7
