@@ -102,7 +102,10 @@ public record Hotkey(byte[] publicKey, Optional<KeyPair> keyPair, List<String> w
     return fromWallet(path, wallet, hotkey, passwords, cipher, ParameterNames.PLAIN);
   }
 
-  /** {@link #fromWallet(String, String, String, PasswordSource, NaclKeyfileCipher)}, with messages naming the parameters as {@code names} do. */
+  /**
+   * {@link #fromWallet(String, String, String, PasswordSource, NaclKeyfileCipher)}, with messages
+   * naming the parameters as {@code names} do.
+   */
   public static Hotkey fromWallet(String path, String wallet, String hotkey, PasswordSource passwords,
       NaclKeyfileCipher cipher, ParameterNames names) {
     Wallet w;

@@ -30,7 +30,8 @@ import picocli.CommandLine.ParameterException;
 public final class RegisterOptions {
 
   @Option(names = "--register", description = "Keep this exporter's endpoint registered on chain (serve_prometheus,"
-      + " signed by the hotkey): at start, every --register.interval-blocks blocks, and when the address changes.")
+      + " signed by the hotkey): at start, every --register.interval-blocks blocks, and when the address or the"
+      + " version (--register.app-version-from) changes.")
   boolean enabled;
 
   @Option(names = "--register.netuid", paramLabel = "N", description = "The subnet to register on (required with --register).")
