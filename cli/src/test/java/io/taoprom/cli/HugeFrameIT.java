@@ -49,7 +49,7 @@ class HugeFrameIT {
           .isEqualTo(3);
 
       List<String> register = new ArrayList<>(List.of("register", "--network", node.wsUri().toString(), "--netuid", "1",
-          "--uri", "//Alice", "--ip", "203.0.113.7", "--port", "7091", "--version", "100"));
+          "--uri", "//Alice", "--ip", "203.0.113.7", "--port", "7091", "--version-as-int", "100"));
       register.addAll(FAST);
       Run r = run(register);
       assertThat(r.exit()).as(r.output()).isEqualTo(1);

@@ -39,6 +39,12 @@ final class ServeProcess implements AutoCloseable {
     return start(jvmFlags, args, List.of());
   }
 
+  /** As {@link #start(List, List)}, with these environment variables set (such as {@code HOME}). */
+  static ServeProcess start(List<String> jvmFlags, List<String> args, java.util.Map<String, String> environment)
+      throws IOException, InterruptedException {
+    return start(jvmFlags, args, List.of(), environment);
+  }
+
   /** As {@link #start(List, List)}, with more jars (plugins) on the class path. */
   static ServeProcess start(List<String> jvmFlags, List<String> args, List<Path> extraClasspath)
       throws IOException, InterruptedException {

@@ -71,7 +71,7 @@ class SilentNodeIT {
       commands.put("status", List.of("status", "--netuid", "1", "--hotkey", ALICE, "--no-discover"));
       commands.put("targets", List.of("targets", "--netuid", "1"));
       commands.put("register", List.of("register", "--netuid", "1", "--uri", "//Alice", "--ip", "203.0.113.7",
-          "--port", "7091", "--version", "100", "--dry-run"));
+          "--port", "7091", "--version-as-int", "100", "--dry-run"));
 
       ExecutorService pool = Executors.newFixedThreadPool(6);
       List<Future<Outcome>> runs = new ArrayList<>();

@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /**
  * The exporter's listen address from a host and port, and one-line reasons for failing to bind
- * it, worded for {@code --web.listen-address}.
+ * it, naming the listen address (the CLI adds which flag sets it).
  */
 final class ListenAddresses {
 
@@ -24,7 +24,7 @@ final class ListenAddresses {
       return new InetSocketAddress(InetAddress.getByName(literal), port);
     } catch (UnknownHostException e) {
       throw new ExporterStartException("cannot resolve the listen address \"" + host
-          + "\"; give an IP address or a resolvable host name with --web.listen-address", e);
+          + "\"; give an IP address or a resolvable host name as the listen address", e);
     }
   }
 
@@ -33,7 +33,7 @@ final class ListenAddresses {
     Exception e = failure.getCause() instanceof Exception cause && failure.getCause() != failure ? cause : failure;
     String where = host == null || host.isBlank() || host.equals("*") ? "port " + port : host + ":" + port;
     String reason = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
-    String advice = "; choose another with --web.listen-address";
+    String advice = "; choose another listen address";
     if (e instanceof BindException && reason.contains("in use")) {
       return "port " + port + (where.startsWith("port") ? "" : " on " + host) + " is already in use" + advice;
     } else if (reason.contains("assign requested address")) {

@@ -94,7 +94,7 @@ public final class TaoPromExporter implements AutoCloseable {
       descriptions.put(name, describe(plugin));
       Availability availability = catalog.availability(plugin, b.config);
       if (!enabled.get(name)) {
-        selection.put(name, "disabled; enable it with --collector." + name);
+        selection.put(name, "disabled; the exporter was started without it");
       } else if (!availability.available()) {
         selection.put(name, "unavailable: " + availability.reason());
       } else {

@@ -133,7 +133,7 @@ class HttpEndpointsTest {
     assertBadRequest("/metrics?collect[]=healthy&exclude[]=second", "collect[] and exclude[] cannot be combined; use one of them\n");
     assertBadRequest("/metrics?collect[]=", "empty collector name in collect[]\n");
     assertBadRequest("/metrics?collect[]=optional",
-        "collector \"optional\" in collect[] is not running: disabled; enable it with --collector.optional\n");
+        "collector \"optional\" in collect[] is not running: disabled; the exporter was started without it\n");
     assertBadRequest("/metrics?collect[]=nativelib",
         "collector \"nativelib\" in collect[] is not running: unavailable: availability check failed: "
             + "NoClassDefFoundError: org/example/NativeBinding\n");

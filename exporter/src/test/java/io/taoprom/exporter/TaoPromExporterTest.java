@@ -95,14 +95,14 @@ class TaoPromExporterTest {
       int port = taken.getLocalPort();
       assertThatThrownBy(() -> TaoPromExporter.builder().host("127.0.0.1").port(port).catalog(zoo()).buildAndStart())
           .isInstanceOf(ExporterStartException.class)
-          .hasMessage("port " + port + " on 127.0.0.1 is already in use; choose another with --web.listen-address");
+          .hasMessage("port " + port + " on 127.0.0.1 is already in use; choose another listen address");
     }
     try (ServerSocket taken = new ServerSocket()) {
       taken.bind(new InetSocketAddress(0));
       int port = taken.getLocalPort();
       assertThatThrownBy(() -> TaoPromExporter.builder().port(port).catalog(zoo()).buildAndStart())
           .isInstanceOf(ExporterStartException.class)
-          .hasMessage("port " + port + " is already in use; choose another with --web.listen-address");
+          .hasMessage("port " + port + " is already in use; choose another listen address");
     }
   }
 
@@ -110,11 +110,11 @@ class TaoPromExporterTest {
   void unresolvableAndForeignAddressesAreOneLineStartErrors() {
     assertThatThrownBy(() -> TaoPromExporter.builder().host("no-such-host.invalid").port(0).catalog(zoo()).buildAndStart())
         .isInstanceOf(ExporterStartException.class)
-        .hasMessage("cannot resolve the listen address \"no-such-host.invalid\"; give an IP address or a resolvable host name with --web.listen-address");
+        .hasMessage("cannot resolve the listen address \"no-such-host.invalid\"; give an IP address or a resolvable host name as the listen address");
     // 192.0.2.1 is TEST-NET-1: never assigned to a real interface.
     assertThatThrownBy(() -> TaoPromExporter.builder().host("192.0.2.1").port(7099).catalog(zoo()).buildAndStart())
         .isInstanceOf(ExporterStartException.class)
-        .hasMessage("cannot listen on 192.0.2.1:7099: the address is not on this machine; choose another with --web.listen-address");
+        .hasMessage("cannot listen on 192.0.2.1:7099: the address is not on this machine; choose another listen address");
     assertThatThrownBy(() -> TaoPromExporter.builder().port(70000))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("port 70000 is out of range; use 0 to 65535");
   }

@@ -1,38 +1,51 @@
 package io.taoprom.chain.registration;
 
-import java.util.Map;
+import static io.taoprom.chain.registration.Parameter.DEBUG;
+import static io.taoprom.chain.registration.Parameter.HOTKEY;
+import static io.taoprom.chain.registration.Parameter.IP;
+import static io.taoprom.chain.registration.Parameter.NETUID;
+import static io.taoprom.chain.registration.Parameter.NETWORK;
+import static io.taoprom.chain.registration.Parameter.PORT;
+import static io.taoprom.chain.registration.Parameter.STATUS;
+import static io.taoprom.chain.registration.Parameter.WAIT_RATE_LIMIT;
 
-/** What an operator should do about each error a registration can end with. */
+/**
+ * What an operator should do about each error a registration can end with, worded with the
+ * caller's names for the parameters (flags in the CLI, plain words in the SDK).
+ */
 final class ErrorHints {
 
   private ErrorHints() {}
 
-  private static final Map<String, String> HINTS = Map.ofEntries(
-      Map.entry("HotKeyNotRegisteredInNetwork", "register the hotkey on the subnet first (btcli subnet register --netuid N),"
-          + " or check --netuid and the hotkey (--wallet.hotkey / --uri)"),
-      Map.entry("HotKeyAccountNotExists", "the hotkey has no account on this chain; check --network and the hotkey"),
-      Map.entry("ServingRateLimitExceeded", "wait until the rate limit has passed (taoprom status shows when) or add --wait-rate-limit"),
-      Map.entry("InvalidIpAddress", "give this machine's public address with --ip; 0, 127.0.0.1, ::1 and broadcast are rejected"),
-      Map.entry("InvalidIpType", "use an IPv4 (ip_type 4) or IPv6 (ip_type 6) address"),
-      Map.entry("InvalidPort", "give the port taoprom serve listens on with --port (1 to 65535)"),
-      Map.entry("SubnetNotExists", "check --netuid (btcli subnets list) and --network"),
-      Map.entry("SubNetworkDoesNotExist", "check --netuid (btcli subnets list) and --network"),
-      Map.entry("NodeUnreachable", "check that the node is running and that --network is right (finney, test, local or ws://HOST:PORT)"),
-      Map.entry("WrongChain", "--network points at a node of another chain; check the name or URL"),
-      Map.entry("FinalizationTimeout", "it may still be included: run taoprom status before registering again"),
-      Map.entry("Unconfirmed", "run taoprom status to see what the chain holds before registering again"),
-      Map.entry("stale", "the nonce was already used (another transaction by this hotkey?); run register again"),
-      Map.entry("future", "the node saw a nonce from the future; run register again"),
-      Map.entry("badProof", "the signature did not verify on this chain; check --network (a node of another chain?)"),
-      Map.entry("payment", "the hotkey cannot pay the fee; serve_prometheus is free on subtensor, so check --network"),
-      Map.entry("ChainError", "run again with --debug for details"));
-
   /** The hint for an error name, or a general one. */
-  static String forError(String error) {
-    String h = HINTS.get(error);
-    if (h != null) {
-      return h;
-    }
-    return "see the error's documentation above; run taoprom status to see what the chain holds";
+  static String forError(String error, ParameterNames n) {
+    return switch (error) {
+      case "HotKeyNotRegisteredInNetwork" -> "register the hotkey on the subnet first (btcli subnet register),"
+          + " or check " + n.of(NETUID) + " and " + n.of(HOTKEY);
+      case "HotKeyAccountNotExists" -> "the hotkey has no account on this chain; check " + n.of(NETWORK) + " and " + n.of(HOTKEY);
+      case "ServingRateLimitExceeded" -> "wait until the rate limit has passed or add " + n.of(WAIT_RATE_LIMIT)
+          + " (" + n.of(STATUS) + " to see when)";
+      case "InvalidIpAddress" -> "give this machine's public address with " + n.of(IP)
+          + "; 0, 127.0.0.1, ::1 and broadcast are rejected";
+      case "InvalidIpType" -> "use an IPv4 (ip_type 4) or IPv6 (ip_type 6) address";
+      case "InvalidPort" -> "give the port the exporter listens on with " + n.of(PORT) + " (1 to 65535)";
+      case "SubnetNotExists", "SubNetworkDoesNotExist" -> "check " + n.of(NETUID) + " (btcli subnets list) and " + n.of(NETWORK);
+      case "NodeUnreachable" -> "check that the node is running and that " + n.of(NETWORK)
+          + " is right (finney, test, local, archive or ws://HOST:PORT)";
+      case "WrongChain" -> n.of(NETWORK) + " points at a node of another chain; check the name or URL";
+      case "FinalizationTimeout" -> "it may still be included: " + n.of(STATUS) + " before registering again";
+      case "Unconfirmed" -> n.of(STATUS) + " to see what the chain holds before registering again";
+      case "stale" -> "the nonce was already used (another transaction by this hotkey?); register again";
+      case "future" -> "the node saw a nonce from the future; register again";
+      case "badProof" -> "the signature did not verify on this chain; check " + n.of(NETWORK) + " (a node of another chain?)";
+      case "payment" -> "the hotkey cannot pay the fee; serve_prometheus is free on subtensor, so check " + n.of(NETWORK);
+      case "ChainError" -> "run again " + n.of(DEBUG) + " for details";
+      default -> "see the error's documentation above; " + n.of(STATUS) + " to see what the chain holds";
+    };
+  }
+
+  /** What to do about a rate limit that was reported, not waited for. */
+  static String rateLimited(ParameterNames n) {
+    return "Run again then, or add " + n.of(WAIT_RATE_LIMIT);
   }
 }

@@ -84,9 +84,14 @@ public final class ExternalIp {
   /**
    * Asks the providers in turn until one answers with an address.
    *
-   * @throws IllegalStateException when none did, naming each provider and why, and the fix ({@code --ip})
+   * @throws IllegalStateException when none did, naming each provider and why, and the fix (give the ip)
    */
   public Discovery discover() {
+    return discover(ParameterNames.PLAIN);
+  }
+
+  /** {@link #discover()}, naming the parameter to give instead as {@code names} do. */
+  public Discovery discover(ParameterNames names) {
     List<String> failures = new ArrayList<>();
     for (URI provider : providers) {
       try {
@@ -96,7 +101,7 @@ public final class ExternalIp {
       }
     }
     throw new IllegalStateException("could not discover this machine's external address (" + String.join("; ", failures)
-        + "); give it with --ip");
+        + "); give it with " + names.of(Parameter.IP));
   }
 
   private IpAddress ask(URI provider) throws ProviderFailure {
@@ -149,6 +154,11 @@ public final class ExternalIp {
    * link-local — other neurons could not reach it.
    */
   public static Optional<String> warning(IpAddress ip) {
+    return warning(ip, ParameterNames.PLAIN);
+  }
+
+  /** {@link #warning(IpAddress)}, naming the parameter to give instead as {@code names} do. */
+  public static Optional<String> warning(IpAddress ip, ParameterNames names) {
     InetAddress a = toInet(ip);
     if (a == null) {
       return Optional.empty();
@@ -166,7 +176,8 @@ public final class ExternalIp {
     if (why == null) {
       return Optional.empty();
     }
-    return Optional.of(ip + " " + why + ": Prometheus servers elsewhere cannot reach it; give the public address with --ip");
+    return Optional.of(ip + " " + why + ": Prometheus servers elsewhere cannot reach it; give the public address with "
+        + names.of(Parameter.IP));
   }
 
   private static boolean isCgnat(InetAddress a) {

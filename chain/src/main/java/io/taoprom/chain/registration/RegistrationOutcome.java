@@ -1,12 +1,17 @@
 package io.taoprom.chain.registration;
 
+import io.taoprom.chain.rpc.InvalidTransaction;
 import io.taoprom.chain.subtensor.PrometheusInfo;
+import io.taoprom.chain.tx.ExtrinsicOutcome;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * What {@link Registrar#register} came to, with one line for the console ({@link #describe()}),
- * a map for JSON ({@link #toMap()}) and the process exit code ({@link #exitCode()}).
+ * What {@link Registrar#register} came to — the one outcome type of registration, for a single
+ * registration, a dry run, a submission without watching ({@link WaitMode#NONE}) and each round of
+ * the {@link RegistrationLoop} — with one line for the console ({@link #describe()}), a map for
+ * JSON ({@link #toMap()}) and the process exit code ({@link #exitCode()}).
  *
  * <pre>{@code
  * RegistrationOutcome out = registrar.register(hotkey, request);
@@ -25,6 +30,14 @@ public sealed interface RegistrationOutcome {
 
   /** Whether the chain now holds the endpoint (or, for a dry run, whether nothing went wrong). */
   boolean isSuccess();
+
+  /**
+   * Whether the chain is known to hold exactly the endpoint asked for: registered (and seen in a
+   * block) or found up to date. Not for a dry run, nor for a submission nobody watched.
+   */
+  default boolean isCurrent() {
+    return this instanceof Registered || this instanceof UpToDate;
+  }
 
   /** One line for the console. */
   String describe();
@@ -64,14 +77,28 @@ public sealed interface RegistrationOutcome {
   /**
    * Registered: the call succeeded in block {@code block}.
    *
-   * @param blockHash the including block's hash, or null when success was confirmed from storage
-   *     after the connection was lost
-   * @param finalized whether finalization was seen
+   * @param block the including block's number
    * @param extrinsicHash the extrinsic's hash
+   * @param included what the extrinsic did in its block (events, statuses), or null when success
+   *     was confirmed from storage after the connection was lost
    * @param diff what changed
    */
-  record Registered(long block, String blockHash, boolean finalized, String extrinsicHash, EndpointDiff diff)
+  record Registered(long block, String extrinsicHash, ExtrinsicOutcome included, EndpointDiff diff)
       implements RegistrationOutcome {
+    public Registered {
+      Objects.requireNonNull(diff, "diff");
+    }
+
+    /** The including block's hash, or null when success was confirmed from storage. */
+    public String blockHash() {
+      return included == null ? null : included.blockHash();
+    }
+
+    /** Whether finalization was seen. */
+    public boolean finalized() {
+      return included != null && included.finalized();
+    }
+
     public boolean isSuccess() {
       return true;
     }
@@ -81,7 +108,8 @@ public sealed interface RegistrationOutcome {
     }
 
     public String describe() {
-      String where = blockHash != null ? "(" + blockHash + ")" + (finalized ? ", finalized" : ", in block (not waiting for finality)")
+      String where = included != null
+          ? "(" + included.blockHash() + ")" + (included.finalized() ? ", finalized" : ", in block (not waiting for finality)")
           : "(confirmed from storage after the connection was lost; extrinsic " + extrinsicHash + ")";
       return "registered in block #" + block + " " + where + "; " + diff.describe();
     }
@@ -89,8 +117,8 @@ public sealed interface RegistrationOutcome {
     public Map<String, Object> toMap() {
       Map<String, Object> m = base(this);
       m.put("block", block);
-      m.put("blockHash", blockHash);
-      m.put("finalized", finalized);
+      m.put("blockHash", blockHash());
+      m.put("finalized", finalized());
       m.put("extrinsicHash", extrinsicHash);
       m.put("diff", diff.toMap());
       return m;
@@ -116,7 +144,7 @@ public sealed interface RegistrationOutcome {
 
     public String describe() {
       return "submitted " + extrinsicHash + " (nonce " + nonce + "), not waiting for inclusion; " + diff.describe()
-          + "; taoprom status shows when the chain has it";
+          + "; the registration status shows when the chain has it";
     }
 
     public Map<String, Object> toMap() {
@@ -136,9 +164,10 @@ public sealed interface RegistrationOutcome {
    * @param currentBlock the best block when checked
    * @param allowedAtBlock the first block that may include the next serve
    * @param diff what would change
+   * @param hint what to do, in the caller's words ({@link ParameterNames})
    */
-  record RateLimited(long servedAtBlock, long rateLimit, long currentBlock, long allowedAtBlock, EndpointDiff diff)
-      implements RegistrationOutcome {
+  record RateLimited(long servedAtBlock, long rateLimit, long currentBlock, long allowedAtBlock, EndpointDiff diff,
+      String hint) implements RegistrationOutcome {
     public boolean isSuccess() {
       return false;
     }
@@ -162,7 +191,7 @@ public sealed interface RegistrationOutcome {
       return "ServingRateLimitExceeded (not sent): served at block #" + servedAtBlock + " and the subnet allows one serve per "
           + rateLimit + " blocks; " + remaining + " blocks remain (about " + Registrar.aboutBlocks(remaining)
           + "), allowed from block #" + allowedAtBlock + "; wanted " + diff.describe()
-          + ". Run again then, or add --wait-rate-limit";
+          + (hint == null || hint.isBlank() ? "" : ". " + hint);
     }
 
     public Map<String, Object> toMap() {
@@ -177,15 +206,41 @@ public sealed interface RegistrationOutcome {
     }
   }
 
+  /** Where a failure was found, so that a caller knows whether anything reached the chain. */
+  enum Stage {
+    /** Before anything was signed or sent: the local checks, or the chain could not be read. */
+    NOT_SENT,
+    /** The transaction pool rejected it ({@code 1010}, or an invalid or dropped status). */
+    POOL,
+    /** It was included, and its call failed ({@code System.ExtrinsicFailed}). */
+    DISPATCH,
+    /** It was sent, and what became of it is not known (connection lost, finality not seen). */
+    UNCONFIRMED
+  }
+
   /**
    * Not registered.
    *
    * @param error the chain's error name ({@code HotKeyNotRegisteredInNetwork}, …) or TaoProm's own
    *     ({@code NodeUnreachable}, {@code WrongChain}, {@code FinalizationTimeout}, …)
-   * @param docs what it means: the pallet error's documentation, or an explanation
+   * @param stage where it was found
+   * @param docs what it means: where it was found, an explanation and the pallet error's documentation
    * @param hint what to do
+   * @param included for {@link Stage#DISPATCH}, what the extrinsic did in its block; else null
+   * @param invalid for {@link Stage#POOL}, the decoded rejection where there was one; else null
    */
-  record Failed(String error, String docs, String hint) implements RegistrationOutcome {
+  record Failed(String error, Stage stage, String docs, String hint, ExtrinsicOutcome included,
+      InvalidTransaction invalid) implements RegistrationOutcome {
+    public Failed {
+      Objects.requireNonNull(error, "error");
+      Objects.requireNonNull(stage, "stage");
+    }
+
+    /** A failure with no extrinsic or pool rejection to show. */
+    public Failed(String error, Stage stage, String docs, String hint) {
+      this(error, stage, docs, hint, null, null);
+    }
+
     public boolean isSuccess() {
       return false;
     }
@@ -201,6 +256,7 @@ public sealed interface RegistrationOutcome {
     public Map<String, Object> toMap() {
       Map<String, Object> m = base(this);
       m.put("error", error);
+      m.put("stage", stage.name());
       m.put("docs", docs);
       m.put("hint", hint);
       return m;

@@ -36,6 +36,11 @@ public record RegistrationStatus(String hotkey, int netuid, boolean subnetExists
 
   /** Human-readable lines. */
   public List<String> lines() {
+    return lines(ParameterNames.PLAIN);
+  }
+
+  /** Human-readable lines, naming the parameters to give as {@code names} do. */
+  public List<String> lines(ParameterNames names) {
     List<String> out = new ArrayList<>();
     out.add("hotkey:            " + hotkey);
     out.add("netuid:            " + netuid + (subnetExists ? "" : " (does not exist on this network)"));
@@ -50,7 +55,8 @@ public record RegistrationStatus(String hotkey, int netuid, boolean subnetExists
         : blocksUntilAllowed + " blocks until a serve is allowed (about " + Registrar.aboutBlocks(blocksUntilAllowed) + ")"));
     out.add("this machine:      " + (wantedIp == null ? "?" : wantedIp.type() == 6 ? "[" + wantedIp + "]" : wantedIp.toString())
         + ":" + (wantedPort == null ? "?" : wantedPort) + " version " + (wantedVersion == null ? "?" : wantedVersion));
-    out.add("diff:              " + (diff == null ? "give --port and --version (and --ip) to compare"
+    out.add("diff:              " + (diff == null ? "give " + names.of(Parameter.PORT) + " and "
+        + names.of(Parameter.VERSION) + " (and " + names.of(Parameter.IP) + ") to compare"
         : diff.isEmpty() ? "none: up to date" : diff.describe()));
     return out;
   }

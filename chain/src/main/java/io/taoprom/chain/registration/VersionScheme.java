@@ -54,7 +54,7 @@ public enum VersionScheme {
     for (int i = 0; i < 3; i++) {
       if (!parts[i].matches("[0-9]{1,9}")) {
         throw new IllegalArgumentException("version '" + version + "': '" + parts[i]
-            + "' is not a non-negative number (pre-release suffixes are not supported; give --version INT)");
+            + "' is not a non-negative number (pre-release suffixes are not supported; give the version number itself)");
       }
       n[i] = Long.parseLong(parts[i]);
     }

@@ -1,8 +1,13 @@
 /**
- * Registering a neuron's Prometheus endpoint on chain, as an operator asks for it: resolve the
- * hotkey, the address (explicit or discovered), the port and the version; compare with what the
- * chain holds; respect the serving rate limit (report it, or wait for it); send through {@link
- * io.taoprom.chain.subtensor.Subtensor#servePrometheus}; and say in one line what happened.
+ * Registering a neuron's Prometheus endpoint on chain — one path for every caller: resolve the
+ * hotkey ({@link io.taoprom.chain.registration.Hotkey}), the address (explicit or {@link
+ * io.taoprom.chain.registration.ExternalIp}), the port and the version ({@link
+ * io.taoprom.chain.registration.VersionScheme}, or the neuron's own {@link
+ * io.taoprom.chain.registration.VersionFile}); then {@link io.taoprom.chain.registration.Registrar}
+ * reads the chain, decides (the difference against chain, registration, address, rate limit),
+ * builds, signs and submits, and says in one {@link io.taoprom.chain.registration.RegistrationOutcome}
+ * what happened. {@link io.taoprom.chain.registration.RegistrationLoop} keeps it registered and
+ * tells a {@link io.taoprom.chain.registration.RegistrationListener}.
  *
  * <pre>{@code
  * try (Subtensor subtensor = Subtensor.connect("finney")) {
@@ -13,7 +18,9 @@
  * }
  * }</pre>
  *
- * <p>The CLI's {@code taoprom register}, {@code taoprom status} and {@code taoprom serve --register}
- * are thin layers over {@link io.taoprom.chain.registration.Registrar}.
+ * <p>Messages name what to change in plain words ({@code ip}, {@code hotkey}); a caller with its
+ * own vocabulary passes {@link io.taoprom.chain.registration.ParameterNames}. The CLI's {@code
+ * taoprom register}, {@code taoprom status} and {@code taoprom serve --register} are thin layers
+ * over this package, passing their flags as the names.
  */
 package io.taoprom.chain.registration;

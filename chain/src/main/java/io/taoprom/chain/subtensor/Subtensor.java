@@ -10,27 +10,22 @@ import io.taoprom.chain.rpc.RpcListener;
 import io.taoprom.chain.storage.Storage;
 import io.taoprom.chain.storage.StorageItem;
 import io.taoprom.chain.storage.StorageKey;
-import io.taoprom.chain.tx.WaitFor;
-import io.taoprom.core.crypto.Signer;
-import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
- * The typed Subtensor client: what TaoProm reads from and writes to the Bittensor chain.
+ * The typed Subtensor client: what TaoProm reads from the Bittensor chain (endpoints, uids, the
+ * serving rate limit). Writing — {@code serve_prometheus} — has one path, {@link
+ * io.taoprom.chain.registration.Registrar}, which decides before it signs.
  *
  * <pre>{@code
  * try (Subtensor subtensor = Subtensor.builder().network("finney").build()) {
- *   ServeResult r = subtensor.servePrometheus(hotkey, 27, 100, IpAddress.parse("203.0.113.7"), 9400,
- *       WaitFor.FINALIZED);
- *   System.out.println(r.describe());
  *   PrometheusInfo mine = subtensor.prometheusInfo(27, hotkey.publicKey());
  *   List<PrometheusEndpoint> all = subtensor.prometheusEndpoints(27);
+ *   RegistrationOutcome out = Registrar.over(subtensor).register(hotkey, RegistrationRequest.of(27, endpoint));
  * }
  * }</pre>
  *
@@ -42,15 +37,15 @@ public final class Subtensor implements AutoCloseable {
 
   private final ChainClient chain;
   private final Storage storage;
-  private final ServingRegistrar registrar;
+  private final RetryPolicy retryPolicy;
 
-  private Subtensor(ChainClient chain, RetryPolicy submitPolicy) {
+  private Subtensor(ChainClient chain, RetryPolicy retryPolicy) {
     this.chain = chain;
     this.storage = new Storage(chain);
-    this.registrar = new ServingRegistrar(chain, submitPolicy);
+    this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
   }
 
-  /** Connects to {@code finney}, {@code test}, {@code local} or a URL with the defaults. */
+  /** Connects to {@code finney}, {@code test}, {@code archive}, {@code local} or a URL with the defaults. */
   public static Subtensor connect(String network) {
     return builder().network(network).build();
   }
@@ -59,9 +54,20 @@ public final class Subtensor implements AutoCloseable {
     return new Builder();
   }
 
-  /** A Subtensor client over an existing chain client (tests, shared connections). */
-  public static Subtensor over(ChainClient chain, RetryPolicy submitPolicy) {
-    return new Subtensor(chain, submitPolicy);
+  /**
+   * A Subtensor client over an existing chain client (tests, shared connections), with the retry
+   * policy that registration's re-checks follow.
+   */
+  public static Subtensor over(ChainClient chain, RetryPolicy retryPolicy) {
+    return new Subtensor(chain, retryPolicy);
+  }
+
+  /**
+   * The retry policy of this client's reads, which registration also follows when it re-checks
+   * the chain after a submission whose fate is unknown.
+   */
+  public RetryPolicy retryPolicy() {
+    return retryPolicy;
   }
 
   /** The chain client underneath, for anything this class does not cover. */
@@ -72,45 +78,6 @@ public final class Subtensor implements AutoCloseable {
   /** The best block's number. */
   public long currentBlock() {
     return chain.header().number();
-  }
-
-  /** {@code SubtensorModule.serve_prometheus}, with the default options and this wait. */
-  public ServeResult servePrometheus(Signer hotkey, int netuid, long version, IpAddress ip, int port,
-      WaitFor wait) {
-    return servePrometheus(hotkey, netuid, version, ip.value(), port, ip.type(),
-        ServeOptions.defaults().withWaitFor(wait));
-  }
-
-  /**
-   * Registers (or refreshes) the hotkey's Prometheus endpoint on {@code netuid}: reads what is on
-   * chain, sends nothing when it is already this endpoint (unless {@code force}), checks
-   * registration, address and rate limit first (unless {@code preflight} is off), then signs,
-   * submits and watches {@code serve_prometheus}.
-   */
-  public ServeResult servePrometheus(Signer hotkey, int netuid, long version, BigInteger ip, int port,
-      int ipType, ServeOptions options) {
-    Map<String, Object> args = new LinkedHashMap<>();
-    args.put("netuid", netuid);
-    args.put("version", version);
-    args.put("ip", ip);
-    args.put("port", port);
-    args.put("ip_type", ipType);
-    return registrar.serve(hotkey, ServingRegistrar.Kind.PROMETHEUS, netuid, args, options);
-  }
-
-  /** {@code SubtensorModule.serve_axon}, the same way as {@link #servePrometheus}. */
-  public ServeResult serveAxon(Signer hotkey, int netuid, long version, BigInteger ip, int port, int ipType,
-      int protocol, int placeholder1, int placeholder2, ServeOptions options) {
-    Map<String, Object> args = new LinkedHashMap<>();
-    args.put("netuid", netuid);
-    args.put("version", version);
-    args.put("ip", ip);
-    args.put("port", port);
-    args.put("ip_type", ipType);
-    args.put("protocol", protocol);
-    args.put("placeholder1", placeholder1);
-    args.put("placeholder2", placeholder2);
-    return registrar.serve(hotkey, ServingRegistrar.Kind.AXON, netuid, args, options);
   }
 
   /** The hotkey's Prometheus endpoint on {@code netuid}, or null when it has none. */
@@ -176,7 +143,7 @@ public final class Subtensor implements AutoCloseable {
     private RuntimeCache runtimeCache = new RuntimeCache();
     private String expectedGenesis;
 
-    /** {@code finney} (default), {@code test}, {@code local} or a node URL. */
+    /** {@code finney} (default), {@code test}, {@code archive}, {@code local} or a node URL. */
     public Builder network(String nameOrUrl) {
       this.network = Objects.requireNonNull(nameOrUrl, "network");
       return this;

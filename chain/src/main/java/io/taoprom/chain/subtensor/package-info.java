@@ -1,7 +1,8 @@
 /**
- * The typed Subtensor client the rest of TaoProm uses: serving Prometheus and axon endpoints,
- * reading {@code PrometheusInfo} and {@code AxonInfo}, registration, the serving rate limit, and
- * every Prometheus endpoint of a subnet.
+ * The typed Subtensor client the rest of TaoProm uses: reading {@code PrometheusInfo} and
+ * {@code AxonInfo}, uids, the serving rate limit, and every Prometheus endpoint of a subnet; the
+ * networks by name; addresses as the chain stores them. Serving an endpoint is {@link
+ * io.taoprom.chain.registration.Registrar}'s one path.
  *
  * <pre>{@code
  * try (Subtensor subtensor = Subtensor.connect("finney")) {

@@ -40,6 +40,14 @@ public final class ChopsticksNode implements AutoCloseable {
 
   /** Starts chopsticks, or skips the test when {@code TAOPROM_CHAIN_SPEC} is not set (fails it with {@code CI=true}). */
   public static ChopsticksNode startOrSkip(String testName, int netuid) throws Exception {
+    return startOrSkip(testName, netuid, Map.of());
+  }
+
+  /**
+   * As {@link #startOrSkip(String, int)}, with more {@code SubtensorModule} storage imported (entry
+   * name to chopsticks' {@code [[keys], value]} pairs), such as a shorter {@code ServingRateLimit}.
+   */
+  public static ChopsticksNode startOrSkip(String testName, int netuid, Map<String, Object> moreStorage) throws Exception {
     String spec = Fixtures.chainSpec(testName).toString();
     Path interop = Fixtures.interopDir();
     Path bin = interop.resolve("node_modules/.bin/chopsticks");
@@ -49,10 +57,12 @@ public final class ChopsticksNode implements AutoCloseable {
     String alice = Ss58.encode(Keys.fromUri("//Alice").publicKey(), 42);
     // Membership as spec 218's serve_prometheus checks it, the uid our checks read (SCALE hex:
     // chopsticks treats a plain 0 as "delete"), and the subnet itself.
-    Map<String, Object> storage = Map.of("SubtensorModule", Map.of(
+    Map<String, Object> module = new java.util.HashMap<>(Map.of(
         "IsNetworkMember", List.of(List.of(List.of(alice, netuid), true)),
         "Uids", List.of(List.of(List.of(netuid, alice), "0x0000")),
         "NetworksAdded", List.of(List.of(List.of(netuid), true))));
+    module.putAll(moreStorage);
+    Map<String, Object> storage = Map.of("SubtensorModule", module);
     Path imports = workDir.resolve("storage.json");
     new ObjectMapper().writeValue(imports.toFile(), storage);
     int port;
@@ -74,6 +84,20 @@ public final class ChopsticksNode implements AutoCloseable {
       Thread.sleep(250);
     }
     return node;
+  }
+
+  /**
+   * Builds {@code count} blocks at once ({@code dev_newBlock}): time passes on chain, as it does for
+   * a rate limit, without anything being sent.
+   */
+  public void newBlocks(int count) {
+    io.taoprom.chain.rpc.RpcClient rpc = io.taoprom.chain.rpc.RpcClient.builder(java.net.URI.create(url()))
+        .requestTimeout(Duration.ofMinutes(3)).build();
+    try {
+      rpc.request("dev_newBlock", Map.of("count", count));
+    } finally {
+      rpc.close();
+    }
   }
 
   /** The node's WebSocket URL. */

@@ -15,18 +15,25 @@ class EndpointTest {
     assertThat(Endpoint.parse("203.0.113.7", null, 7091, 183).ip().type()).isEqualTo(4);
     assertThat(Endpoint.parse("2001:db8::7", 6, 7091, 183).ip().type()).isEqualTo(6);
     assertThat(Endpoint.parse("2001:db8::7", null, 7091, 183).toString()).isEqualTo("[2001:db8:0:0:0:0:0:7]:7091 version 183");
-    assertThatThrownBy(() -> Endpoint.parse("2001:db8::7", 4, 7091, 183))
+    assertThatThrownBy(() -> Endpoint.parse("2001:db8::7", 4, 7091, 183, CliNames.FLAGS))
         .hasMessage("--ip 2001:db8::7 is an IPv6 address but --ip-type is 4; leave --ip-type out or use --ip-type 6");
-    assertThatThrownBy(() -> Endpoint.parse("203.0.113.7", 5, 7091, 183)).hasMessageContaining("--ip-type 5 is not 4 or 6");
+    assertThatThrownBy(() -> Endpoint.parse("203.0.113.7", 5, 7091, 183, CliNames.FLAGS))
+        .hasMessageContaining("--ip-type 5 is not 4 or 6");
+    // The SDK's own words name the parameter, not a flag.
+    assertThatThrownBy(() -> Endpoint.parse("2001:db8::7", 4, 7091, 183))
+        .hasMessage("ip 2001:db8::7 is an IPv6 address but ip_type is 4; leave ip_type out or use ip_type 6");
     assertThatThrownBy(() -> Endpoint.parse("example.com", null, 7091, 183)).hasMessageContaining("not an IPv4 or IPv6")
         .hasMessageContaining("host names are not resolved");
   }
 
   @Test
   void portAndVersionRangesAreChecked() {
-    assertThatThrownBy(() -> Endpoint.parse("203.0.113.7", null, 0, 1)).hasMessageContaining("--port 0 is out of range")
-        .hasMessageContaining("1 to 65535");
-    assertThatThrownBy(() -> Endpoint.parse("203.0.113.7", null, 65536, 1)).hasMessageContaining("--port 65536");
+    assertThatThrownBy(() -> Endpoint.parse("203.0.113.7", null, 0, 1, CliNames.FLAGS))
+        .hasMessageContaining("--port 0 is out of range").hasMessageContaining("1 to 65535");
+    assertThatThrownBy(() -> Endpoint.parse("203.0.113.7", null, 65536, 1, CliNames.FLAGS)).hasMessageContaining("--port 65536");
+    assertThatThrownBy(() -> Endpoint.parse("203.0.113.7", null, 0, 1)).hasMessageStartingWith("port 0 is out of range");
+    assertThatThrownBy(() -> Endpoint.parse("203.0.113.7", null, 80, 1L << 32, CliNames.FLAGS))
+        .hasMessageStartingWith("--version-as-int 4294967296 is out of range");
     assertThatThrownBy(() -> Endpoint.parse("203.0.113.7", null, 80, 1L << 32)).hasMessageContaining("u32");
   }
 

@@ -103,7 +103,7 @@ class ExternalIpTest {
   void whenAllFailTheMessageListsEachAndNamesTheFix() throws Exception {
     URI refused = closedPort();
     URI error = provider(500, "", Duration.ZERO, new AtomicInteger());
-    assertThatThrownBy(() -> ExternalIp.of(List.of(refused, error), Duration.ofMillis(500)).discover())
+    assertThatThrownBy(() -> ExternalIp.of(List.of(refused, error), Duration.ofMillis(500)).discover(CliNames.FLAGS))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining(refused.toString())
         .hasMessageContaining("HTTP 500").hasMessageEndingWith("give it with --ip");
   }
@@ -120,8 +120,10 @@ class ExternalIpTest {
     assertThat(ExternalIp.warning(IpAddress.parse("::1"))).hasValueSatisfying(w -> assertThat(w).contains("loopback"));
     assertThat(ExternalIp.warning(IpAddress.parse("0.0.0.0"))).hasValueSatisfying(w -> assertThat(w).contains("unspecified"));
     for (String p : List.of("10.1.2.3", "172.16.0.1", "192.168.1.10", "100.64.0.1", "fd00::1")) {
-      assertThat(ExternalIp.warning(IpAddress.parse(p))).as(p).hasValueSatisfying(w -> assertThat(w).contains("private")
-          .contains("--ip"));
+      assertThat(ExternalIp.warning(IpAddress.parse(p), CliNames.FLAGS)).as(p)
+          .hasValueSatisfying(w -> assertThat(w).contains("private").contains("--ip"));
+      assertThat(ExternalIp.warning(IpAddress.parse(p))).as(p)
+          .hasValueSatisfying(w -> assertThat(w).endsWith("give the public address with ip"));
     }
     assertThat(ExternalIp.warning(IpAddress.parse("169.254.1.1"))).hasValueSatisfying(w -> assertThat(w).contains("link-local"));
     assertThat(ExternalIp.warning(IpAddress.parse("203.0.113.7"))).isEmpty();

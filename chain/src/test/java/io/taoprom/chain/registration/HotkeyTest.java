@@ -34,14 +34,18 @@ class HotkeyTest {
     assertThat(h.signer().publicKey()).isEqualTo(h.publicKey());
     Hotkey pub = Hotkey.fromAddress(ALICE);
     assertThat(pub.keyPair()).isEmpty();
-    assertThatThrownBy(pub::signer).hasMessageContaining("--uri or the --wallet.* options");
-    assertThatThrownBy(() -> Hotkey.fromAddress("5Grw")).hasMessageContaining("invalid --hotkey 5Grw");
+    assertThatThrownBy(() -> pub.signer(CliNames.FLAGS)).hasMessageContaining("--uri or the --wallet.* options");
+    assertThatThrownBy(() -> Hotkey.fromAddress("5Grw", CliNames.FLAGS)).hasMessageContaining("invalid --hotkey 5Grw");
+    assertThatThrownBy(pub::signer).hasMessageEndingWith("signing needs its secret: use a secret URI or a wallet");
+    assertThatThrownBy(() -> Hotkey.fromAddress("5Grw")).hasMessageContaining("invalid hotkey address 5Grw");
   }
 
   @Test
   void aMalformedUriIsNamedWithoutTheSecret() {
     String secret = PHRASE.replace("yellow", "yellowz") + "//0";
-    assertThatThrownBy(() -> Hotkey.fromUri(secret)).hasMessageStartingWith("invalid --uri")
+    assertThatThrownBy(() -> Hotkey.fromUri(secret)).hasMessageStartingWith("invalid secret URI: ")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("legal winner").doesNotContain("--"));
+    assertThatThrownBy(() -> Hotkey.fromUri(secret, CliNames.FLAGS)).hasMessageStartingWith("invalid --uri")
         .hasMessageContaining("--wallet.*").satisfies(e -> assertThat(e.getMessage()).doesNotContain("legal winner"));
   }
 
@@ -56,13 +60,16 @@ class HotkeyTest {
 
   @Test
   void missingWalletPartsAreNamedEachWithTheOptionToCheck() throws Exception {
-    assertThatThrownBy(() -> Hotkey.fromWallet(dir.resolve("nope").toString(), "w", "h", PasswordSource.none(), CHEAP))
-        .hasMessageContaining("wallet directory").hasMessageContaining("--wallet.path");
+    assertThatThrownBy(() -> Hotkey.fromWallet(dir.resolve("nope").toString(), "w", "h", PasswordSource.none(), CHEAP,
+        CliNames.FLAGS)).hasMessageContaining("wallet directory").hasMessageContaining("--wallet.path");
+    assertThatThrownBy(() -> Hotkey.fromWallet(dir.toString(), "miner", "default", PasswordSource.none(), CHEAP,
+        CliNames.FLAGS)).hasMessageContaining("wallet 'miner' not found").hasMessageContaining("--wallet.name");
     assertThatThrownBy(() -> wallet("miner", "default", PasswordSource.none()))
-        .hasMessageContaining("wallet 'miner' not found").hasMessageContaining("--wallet.name");
+        .hasMessageContaining("wallet 'miner' not found").hasMessageContaining("check wallet name");
     Files.createDirectories(dir.resolve("miner/hotkeys"));
-    assertThatThrownBy(() -> wallet("miner", "hot1", PasswordSource.none()))
-        .hasMessageContaining("hotkey 'hot1' of wallet 'miner' not found").hasMessageContaining("--wallet.hotkey");
+    assertThatThrownBy(() -> Hotkey.fromWallet(dir.toString(), "miner", "hot1", PasswordSource.none(), CHEAP,
+        CliNames.FLAGS)).hasMessageContaining("hotkey 'hot1' of wallet 'miner' not found")
+        .hasMessageContaining("--wallet.hotkey");
   }
 
   @Test

@@ -31,8 +31,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** One test per branch of the registration flow, against the in-JVM fake chain. */
+/**
+ * One test per branch of the registration flow, against the in-JVM fake chain. The registrar
+ * names parameters as the CLI does ({@link #CLI_NAMES}), so hints read as {@code taoprom register}
+ * prints them; {@link #hintsNameParametersInPlainWordsByDefault} checks the SDK's own words.
+ */
 class RegistrarTest {
+
+  /** The names {@code taoprom register} gives the parameters. */
+  static final ParameterNames CLI_NAMES = CliNames.FLAGS;
 
   private static final RetryPolicy FAST = new RetryPolicy(3, Duration.ofMillis(50), 2.0, Duration.ofMillis(200), 0);
   private static final long IP = 0xcb007107L; // 203.0.113.7
@@ -52,7 +59,8 @@ class RegistrarTest {
     chain.put("SubtensorModule", "Uids", 0, 1, alice.publicKey());
     chain.nonce(alice.publicKey(), 5);
     subtensor = subtensor(chain.uri(), null);
-    registrar = Registrar.over(subtensor).withPollInterval(Duration.ofMillis(10)).withProgress(progress::add);
+    registrar = Registrar.over(subtensor).withPollInterval(Duration.ofMillis(10)).withProgress(progress::add)
+        .withNames(CLI_NAMES);
     // Serving writes PrometheusInfo at the including block and emits PrometheusServed, as subtensor does.
     chain.onExtrinsic((xt, c) -> {
       EnumValue call = Values.enumValue(xt.call().value());
@@ -265,7 +273,7 @@ class RegistrarTest {
   @Test
   void aNodeOfAnotherChainIsRefusedBeforeAnythingIsSent() {
     try (Subtensor wrong = subtensor(chain.uri(), "0x" + "00".repeat(32))) {
-      RegistrationOutcome out = Registrar.over(wrong).register(alice, RegistrationRequest.of(1, WANTED));
+      RegistrationOutcome out = Registrar.over(wrong).withNames(CLI_NAMES).register(alice, RegistrationRequest.of(1, WANTED));
       assertThat(out).isInstanceOfSatisfying(RegistrationOutcome.Failed.class, f -> {
         assertThat(f.error()).isEqualTo("WrongChain");
         assertThat(f.docs()).contains(FakeChain.GENESIS);
@@ -309,7 +317,7 @@ class RegistrarTest {
       port = s.getLocalPort();
     }
     try (Subtensor nowhere = subtensor(URI.create("ws://127.0.0.1:" + port), null)) {
-      RegistrationOutcome out = Registrar.over(nowhere).register(alice, RegistrationRequest.of(1, WANTED));
+      RegistrationOutcome out = Registrar.over(nowhere).withNames(CLI_NAMES).register(alice, RegistrationRequest.of(1, WANTED));
       assertThat(out).isInstanceOfSatisfying(RegistrationOutcome.Failed.class, f -> {
         assertThat(f.error()).isEqualTo("NodeUnreachable");
         assertThat(f.docs()).contains("127.0.0.1:" + port);
@@ -399,5 +407,22 @@ class RegistrarTest {
     assertThat(xt.nonce()).isEqualTo(5);
     Map<String, Object> args = Values.enumValue(xt.call().value()).fields();
     assertThat(args).containsEntry("version", 100L).containsEntry("port", 9400).containsEntry("ip_type", 4);
+  }
+
+  @Test
+  void hintsNameParametersInPlainWordsByDefault() {
+    onChain(95, 99, IP, 9400, 4);
+    RegistrationOutcome limited = Registrar.over(subtensor).register(alice, RegistrationRequest.of(1, WANTED));
+    assertThat(limited.describe()).endsWith("Run again then, or add waitRateLimit").doesNotContain("--");
+    RegistrationOutcome bobs = Registrar.over(subtensor).register(bob, RegistrationRequest.of(1, WANTED));
+    assertThat(bobs).isInstanceOfSatisfying(RegistrationOutcome.Failed.class, f -> assertThat(f.hint())
+        .isEqualTo("register the hotkey on the subnet first (btcli subnet register), or check netuid and hotkey"));
+    RegistrationOutcome local = Registrar.over(subtensor).register(alice,
+        RegistrationRequest.of(1, Endpoint.of(IpAddress.parse("127.0.0.1"), 9400, 100)));
+    assertThat(local).isInstanceOfSatisfying(RegistrationOutcome.Failed.class, f -> {
+      assertThat(f.stage()).isEqualTo(RegistrationOutcome.Stage.NOT_SENT);
+      assertThat(f.hint()).startsWith("give this machine's public address with ip;");
+    });
+    assertThat(submissions()).isZero();
   }
 }

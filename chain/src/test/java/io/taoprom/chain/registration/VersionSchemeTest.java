@@ -26,7 +26,7 @@ class VersionSchemeTest {
   void malformedVersionsAreNamed() {
     assertThatThrownBy(() -> VersionScheme.SN27.toInt("1.8")).hasMessageContaining("MAJOR.MINOR.PATCH");
     assertThatThrownBy(() -> VersionScheme.SN27.toInt("1.8.3-rc1")).hasMessageContaining("'3-rc1'")
-        .hasMessageContaining("--version INT");
+        .hasMessageContaining("give the version number itself");
     assertThatThrownBy(() -> VersionScheme.BITTENSOR.toInt("1.1000.0")).hasMessageContaining("below 1000");
     assertThatThrownBy(() -> VersionScheme.SN27.toInt("99999999.0.0")).hasMessageContaining("u32");
     assertThatThrownBy(() -> VersionScheme.named("semver")).hasMessageContaining("use sn27 or bittensor");

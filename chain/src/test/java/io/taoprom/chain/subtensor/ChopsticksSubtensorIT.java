@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.taoprom.chain.Fixtures;
 import io.taoprom.chain.codec.Values;
+import io.taoprom.chain.registration.Endpoint;
+import io.taoprom.chain.registration.Registrar;
+import io.taoprom.chain.registration.RegistrationOutcome;
+import io.taoprom.chain.registration.RegistrationRequest;
 import io.taoprom.chain.rpc.InvalidTransaction;
 import io.taoprom.chain.rpc.RetryPolicy;
 import io.taoprom.chain.rpc.RpcException;
@@ -12,7 +16,6 @@ import io.taoprom.chain.storage.Storage;
 import io.taoprom.chain.tx.Author;
 import io.taoprom.chain.tx.ExtrinsicBuilder;
 import io.taoprom.chain.tx.SignedExtrinsic;
-import io.taoprom.chain.tx.WaitFor;
 import io.taoprom.core.crypto.KeyPair;
 import io.taoprom.core.keys.Keys;
 import io.taoprom.core.keys.Ss58;
@@ -33,7 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * servePrometheus against a real Subtensor runtime: chopsticks 1.5.1 runs the chain spec named by
+ * Serving Prometheus through the one registration path ({@link Registrar}) against a real Subtensor runtime: chopsticks 1.5.1 runs the chain spec named by
  * {@code TAOPROM_CHAIN_SPEC} (for example {@code opentensor/subtensor}'s {@code
  * scripts/specs/raonet.json}) offline on loopback, with {@code //Alice} made a member of netuid 1
  * through {@code --import-storage}. Without the variable it is skipped, except with {@code CI=true}, where it fails.
@@ -115,8 +118,16 @@ class ChopsticksSubtensorIT {
     }
   }
 
-  private static ServeOptions chainDecides() {
-    return ServeOptions.defaults().withPreflight(false).withForce(true).withTimeout(Duration.ofMinutes(2));
+  private static RegistrationRequest request(long version, BigInteger ip, int port) {
+    return RegistrationRequest.of(NETUID, Endpoint.of(new IpAddress(ip, 4), port, version));
+  }
+
+  private static RegistrationRequest chainDecides(long version, BigInteger ip, int port) {
+    return request(version, ip, port).withPreflight(false).withForce(true).withTimeout(Duration.ofMinutes(2));
+  }
+
+  private static RegistrationOutcome serve(KeyPair key, RegistrationRequest request) {
+    return Registrar.over(subtensor).register(key, request);
   }
 
   @Test
@@ -124,16 +135,15 @@ class ChopsticksSubtensorIT {
   void aliceServesPrometheusAndItReadsBackExactly() {
     assertThat(subtensor.isHotkeyRegistered(NETUID, ALICE.publicKey())).isTrue();
     REQUESTS.clear();
-    ServeResult r = subtensor.servePrometheus(ALICE, NETUID, 7, IP, 9400, 4,
-        ServeOptions.defaults().withWaitFor(WaitFor.FINALIZED));
+    RegistrationOutcome r = serve(ALICE, request(7, IP, 9400));
     System.out.println("serve: " + r.describe());
     System.out.println("servePrometheus with warm metadata: " + REQUESTS.size() + " round trips " + REQUESTS);
     assertThat(REQUESTS).hasSizeLessThanOrEqualTo(6);
-    assertThat(r).isInstanceOfSatisfying(ServeResult.Served.class, s -> {
-      assertThat(s.outcome().hasEvent("SubtensorModule", "PrometheusServed")).isTrue();
-      assertThat(s.outcome().finalized()).isTrue();
+    assertThat(r).isInstanceOfSatisfying(RegistrationOutcome.Registered.class, s -> {
+      assertThat(s.included().hasEvent("SubtensorModule", "PrometheusServed")).isTrue();
+      assertThat(s.included().finalized()).isTrue();
       PrometheusInfo info = subtensor.prometheusInfo(NETUID, ALICE.publicKey());
-      assertThat(info).isEqualTo(new PrometheusInfo(s.outcome().blockNumber(), 7, IP, 9400, 4));
+      assertThat(info).isEqualTo(new PrometheusInfo(s.included().blockNumber(), 7, IP, 9400, 4));
       assertThat(subtensor.prometheusEndpoints(NETUID)).extracting(PrometheusEndpoint::info).contains(info);
     });
   }
@@ -143,37 +153,35 @@ class ChopsticksSubtensorIT {
   void anUnregisteredHotkeyFailsWithHotKeyNotRegisteredInNetwork() {
     KeyPair bob = Keys.fromUri("//Bob");
     assertThat(subtensor.isHotkeyRegistered(NETUID, bob.publicKey())).isFalse();
-    ServeResult r = subtensor.servePrometheus(bob, NETUID, 7, IP, 9400, 4, chainDecides());
+    RegistrationOutcome r = serve(bob, chainDecides(7, IP, 9400));
     System.out.println("unregistered: " + r.describe());
-    assertThat(r).isInstanceOfSatisfying(ServeResult.Failed.class, f -> {
+    assertThat(r).isInstanceOfSatisfying(RegistrationOutcome.Failed.class, f -> {
       assertThat(f.error()).isEqualTo("HotKeyNotRegisteredInNetwork");
-      assertThat(f.stage()).isIn(ServeResult.Stage.DISPATCH, ServeResult.Stage.POOL);
+      assertThat(f.stage()).isIn(RegistrationOutcome.Stage.DISPATCH, RegistrationOutcome.Stage.POOL);
     });
   }
 
   @Test
   @Order(3)
   void localhostFailsWithInvalidIpAddress() {
-    ServeResult r = subtensor.servePrometheus(ALICE, NETUID, 7, BigInteger.valueOf(0x7f000001L), 9400, 4,
-        chainDecides());
+    RegistrationOutcome r = serve(ALICE, chainDecides(7, BigInteger.valueOf(0x7f000001L), 9400));
     System.out.println("127.0.0.1: " + r.describe());
-    assertThat(r).isInstanceOfSatisfying(ServeResult.Failed.class,
+    assertThat(r).isInstanceOfSatisfying(RegistrationOutcome.Failed.class,
         f -> assertThat(f.error()).isEqualTo("InvalidIpAddress"));
   }
 
   @Test
   @Order(4)
   void anImmediateSecondServeFailsWithServingRateLimitExceeded() {
-    ServeResult r = subtensor.servePrometheus(ALICE, NETUID, 8, IP, 9401, 4, chainDecides());
+    RegistrationOutcome r = serve(ALICE, chainDecides(8, IP, 9401));
     System.out.println("second serve: " + r.describe());
-    assertThat(r).isInstanceOfSatisfying(ServeResult.Failed.class,
+    assertThat(r).isInstanceOfSatisfying(RegistrationOutcome.Failed.class,
         f -> assertThat(f.error()).isEqualTo("ServingRateLimitExceeded"));
     // and our own pre-flight check predicts it without sending anything
-    ServeResult pre = subtensor.servePrometheus(ALICE, NETUID, 8, IP, 9401, 4, ServeOptions.defaults());
-    assertThat(pre).isInstanceOfSatisfying(ServeResult.Failed.class, f -> {
-      assertThat(f.error()).isEqualTo("ServingRateLimitExceeded");
-      assertThat(f.stage()).isEqualTo(ServeResult.Stage.PREFLIGHT);
-      assertThat(f.retryAtBlock()).isEqualTo(subtensor.prometheusInfo(NETUID, ALICE.publicKey()).block()
+    RegistrationOutcome pre = serve(ALICE, request(8, IP, 9401));
+    assertThat(pre).isInstanceOfSatisfying(RegistrationOutcome.RateLimited.class, f -> {
+      assertThat(f.describe()).startsWith("ServingRateLimitExceeded (not sent)");
+      assertThat(f.allowedAtBlock()).isEqualTo(subtensor.prometheusInfo(NETUID, ALICE.publicKey()).block()
           + subtensor.servingRateLimit(NETUID));
     });
   }

@@ -21,6 +21,16 @@ class NetworkAndAddressTest {
   }
 
   @Test
+  void archiveIsBittensorsArchiveNodeOfMainnet() {
+    // bittensor/core/settings.py: ARCHIVE_ENTRYPOINT; the same chain as finney, so the same genesis.
+    Network.Endpoint archive = Network.resolve("archive");
+    assertThat(archive.uri().toString()).isEqualTo("wss://archive.chain.opentensor.ai:443");
+    assertThat(archive.expectedGenesis()).isEqualTo(Network.FINNEY.genesisHash());
+    assertThat(archive.name()).isEqualTo("archive");
+    assertThatThrownBy(() -> Network.resolve("mainnet")).hasMessageContaining("archive");
+  }
+
+  @Test
   void addressesParseFormatAndValidateLikeTheChain() {
     IpAddress v4 = IpAddress.parse("203.0.113.7");
     assertThat(v4.value()).isEqualTo(BigInteger.valueOf(0xcb007107L));

@@ -8,10 +8,13 @@ import io.taoprom.chain.FakeChain;
 import io.taoprom.chain.WrongChainException;
 import io.taoprom.chain.codec.EnumValue;
 import io.taoprom.chain.codec.Values;
+import io.taoprom.chain.registration.Endpoint;
+import io.taoprom.chain.registration.Registrar;
+import io.taoprom.chain.registration.RegistrationOutcome;
+import io.taoprom.chain.registration.RegistrationRequest;
 import io.taoprom.chain.rpc.FakeNode;
 import io.taoprom.chain.rpc.RetryPolicy;
 import io.taoprom.chain.rpc.RpcClient;
-import io.taoprom.chain.tx.WaitFor;
 import io.taoprom.core.crypto.KeyPair;
 import io.taoprom.core.keys.Keys;
 import java.math.BigInteger;
@@ -24,6 +27,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The typed reads, and serving through the one registration path ({@link Registrar}) as the
+ * typed {@code servePrometheus} did: each of its branches, asserted as before, on the one outcome type.
+ */
 class SubtensorTest {
 
   private static final RetryPolicy FAST = new RetryPolicy(3, Duration.ofMillis(50), 2.0, Duration.ofMillis(200), 0);
@@ -37,6 +44,7 @@ class SubtensorTest {
   @BeforeEach
   void start() {
     chain = new FakeChain();
+    chain.put("SubtensorModule", "NetworksAdded", true, 1); // the subnet exists, as on a real chain
     chain.put("SubtensorModule", "Uids", 0, 1, alice.publicKey());
     chain.nonce(alice.publicKey(), 5);
     subtensor = subtensor(null);
@@ -66,26 +74,30 @@ class SubtensorTest {
     chain.close();
   }
 
-  private ServeResult serve(KeyPair key, long ip, ServeOptions o) {
-    return subtensor.servePrometheus(key, 1, 100, BigInteger.valueOf(ip), 9400, 4, o);
+  private static RegistrationRequest defaults(long ip) {
+    return RegistrationRequest.of(1, Endpoint.of(new IpAddress(BigInteger.valueOf(ip), 4), 9400, 100));
+  }
+
+  private RegistrationOutcome serve(KeyPair key, RegistrationRequest request) {
+    return Registrar.over(subtensor).register(key, request);
   }
 
   @Test
   void servePrometheusSucceedsWithItsEventAndReadsBackExactly() {
     subtensor.runtime(); // warm metadata, as in serve mode
     int before = chain.node.received().size();
-    ServeResult r = serve(alice, IP, ServeOptions.defaults());
+    RegistrationOutcome r = serve(alice, defaults(IP));
     int roundTrips = chain.node.received().size() - before;
 
-    assertThat(r).isInstanceOfSatisfying(ServeResult.Served.class, s -> {
-      assertThat(s.outcome().hasEvent("SubtensorModule", "PrometheusServed")).isTrue();
-      assertThat(s.outcome().hasEvent("System", "ExtrinsicSuccess")).isTrue();
-      assertThat(s.outcome().finalized()).isTrue();
-      assertThat(s.outcome().blockNumber()).isEqualTo(101);
-      assertThat(s.outcome().extrinsicIndex()).isEqualTo(1);
-      assertThat(s.outcome().statuses()).extracting(st -> st.name()).containsExactly("ready", "inBlock", "finalized");
+    assertThat(r).isInstanceOfSatisfying(RegistrationOutcome.Registered.class, s -> {
+      assertThat(s.included().hasEvent("SubtensorModule", "PrometheusServed")).isTrue();
+      assertThat(s.included().hasEvent("System", "ExtrinsicSuccess")).isTrue();
+      assertThat(s.included().finalized()).isTrue();
+      assertThat(s.included().blockNumber()).isEqualTo(101);
+      assertThat(s.included().extrinsicIndex()).isEqualTo(1);
+      assertThat(s.included().statuses()).extracting(st -> st.name()).containsExactly("ready", "inBlock", "finalized");
     });
-    assertThat(r.describe()).contains("served in block #101");
+    assertThat(r.describe()).contains("registered in block #101");
     assertThat(roundTrips).isLessThanOrEqualTo(6);
     assertThat(chain.node.received().subList(before, chain.node.received().size()))
         .extracting(FakeNode.Received::method).containsExactlyInAnyOrder("chain_getHeader", "state_queryStorageAt",
@@ -103,46 +115,46 @@ class SubtensorTest {
   @Test
   void anUnchangedEndpointIsNotSentAgain() {
     chain.put("SubtensorModule", "Prometheus", FakeChain.prometheusInfo(90, 100, IP, 9400, 4), 1, alice.publicKey());
-    ServeResult r = serve(alice, IP, ServeOptions.defaults());
-    assertThat(r).isInstanceOf(ServeResult.Unchanged.class);
+    RegistrationOutcome r = serve(alice, defaults(IP));
+    assertThat(r).isInstanceOf(RegistrationOutcome.UpToDate.class);
     assertThat(r.isSuccess()).isTrue();
     assertThat(chain.node.count("author_submitAndWatchExtrinsic")).isZero();
     // a version bump alone is a change (the Python original missed it)
-    ServeResult bumped = subtensor.servePrometheus(alice, 1, 101, BigInteger.valueOf(IP), 9400, 4,
-        ServeOptions.defaults().withPreflight(false));
-    assertThat(bumped).isInstanceOf(ServeResult.Served.class);
+    RegistrationOutcome bumped = serve(alice, RegistrationRequest.of(1,
+        Endpoint.of(new IpAddress(BigInteger.valueOf(IP), 4), 9400, 101)).withPreflight(false));
+    assertThat(bumped).isInstanceOf(RegistrationOutcome.Registered.class);
   }
 
   @Test
   void unregisteredHotkeyIsNamedBeforeSendingOrByTheChain() {
-    ServeResult pre = serve(bob, IP, ServeOptions.defaults());
-    assertThat(pre).isInstanceOfSatisfying(ServeResult.Failed.class, f -> {
+    RegistrationOutcome pre = serve(bob, defaults(IP));
+    assertThat(pre).isInstanceOfSatisfying(RegistrationOutcome.Failed.class, f -> {
       assertThat(f.error()).isEqualTo("HotKeyNotRegisteredInNetwork");
-      assertThat(f.stage()).isEqualTo(ServeResult.Stage.PREFLIGHT);
+      assertThat(f.stage()).isEqualTo(RegistrationOutcome.Stage.NOT_SENT);
       assertThat(f.docs()).contains("is not registered on netuid 1").contains("5FHneW46");
     });
     assertThat(chain.node.count("author_submitAndWatchExtrinsic")).isZero();
 
-    ServeResult onChain = serve(bob, IP, ServeOptions.defaults().withPreflight(false));
-    assertThat(onChain).isInstanceOfSatisfying(ServeResult.Failed.class, f -> {
+    RegistrationOutcome onChain = serve(bob, defaults(IP).withPreflight(false));
+    assertThat(onChain).isInstanceOfSatisfying(RegistrationOutcome.Failed.class, f -> {
       assertThat(f.error()).isEqualTo("HotKeyNotRegisteredInNetwork");
-      assertThat(f.stage()).isEqualTo(ServeResult.Stage.DISPATCH);
-      assertThat(f.docs()).isEqualTo(chain.metadata.pallet("SubtensorModule").error("HotKeyNotRegisteredInNetwork").docText());
-      assertThat(f.outcome().hasEvent("System", "ExtrinsicFailed")).isTrue();
+      assertThat(f.stage()).isEqualTo(RegistrationOutcome.Stage.DISPATCH);
+      assertThat(f.docs()).endsWith(chain.metadata.pallet("SubtensorModule").error("HotKeyNotRegisteredInNetwork").docText());
+      assertThat(f.included().hasEvent("System", "ExtrinsicFailed")).isTrue();
     });
   }
 
   @Test
   void localhostAndRateLimitAreCaughtBeforeSending() {
-    ServeResult localhost = serve(alice, 0x7f000001L, ServeOptions.defaults());
-    assertThat(localhost).isInstanceOfSatisfying(ServeResult.Failed.class,
+    RegistrationOutcome localhost = serve(alice, defaults(0x7f000001L));
+    assertThat(localhost).isInstanceOfSatisfying(RegistrationOutcome.Failed.class,
         f -> assertThat(f.error()).isEqualTo("InvalidIpAddress"));
     chain.put("SubtensorModule", "Prometheus", FakeChain.prometheusInfo(95, 99, IP, 9400, 4), 1, alice.publicKey());
-    ServeResult limited = serve(alice, IP, ServeOptions.defaults());
-    assertThat(limited).isInstanceOfSatisfying(ServeResult.Failed.class, f -> {
-      assertThat(f.error()).isEqualTo("ServingRateLimitExceeded");
-      assertThat(f.retryAtBlock()).isEqualTo(95 + 50);
-      assertThat(f.describe()).contains("allowed again from block #145");
+    RegistrationOutcome limited = serve(alice, defaults(IP));
+    assertThat(limited).isInstanceOfSatisfying(RegistrationOutcome.RateLimited.class, f -> {
+      assertThat(f.describe()).startsWith("ServingRateLimitExceeded");
+      assertThat(f.allowedAtBlock()).isEqualTo(95 + 50);
+      assertThat(f.describe()).contains("allowed from block #145");
     });
     assertThat(chain.node.count("author_submitAndWatchExtrinsic")).isZero();
     assertThat(subtensor.servingRateLimit(1)).isEqualTo(50);
@@ -157,10 +169,10 @@ class SubtensorTest {
       }
       return false;
     });
-    ServeResult r = serve(alice, IP, ServeOptions.defaults().withPreflight(false));
-    assertThat(r).isInstanceOfSatisfying(ServeResult.Failed.class, f -> {
+    RegistrationOutcome r = serve(alice, defaults(IP).withPreflight(false));
+    assertThat(r).isInstanceOfSatisfying(RegistrationOutcome.Failed.class, f -> {
       assertThat(f.error()).isEqualTo("ServingRateLimitExceeded");
-      assertThat(f.stage()).isEqualTo(ServeResult.Stage.POOL);
+      assertThat(f.stage()).isEqualTo(RegistrationOutcome.Stage.POOL);
       assertThat(f.invalid().customCode()).hasValue(12);
     });
     assertThat(chain.node.count("author_submitAndWatchExtrinsic")).isEqualTo(1);
@@ -180,9 +192,11 @@ class SubtensorTest {
       }
       return false;
     });
-    ServeResult r = serve(alice, IP, ServeOptions.defaults());
-    assertThat(r).isInstanceOfSatisfying(ServeResult.ServedUnwatched.class,
-        s -> assertThat(s.servedAtBlock()).isEqualTo(101));
+    RegistrationOutcome r = serve(alice, defaults(IP));
+    assertThat(r).isInstanceOfSatisfying(RegistrationOutcome.Registered.class, s -> {
+      assertThat(s.block()).isEqualTo(101);
+      assertThat(s.included()).isNull(); // confirmed from storage, not watched
+    });
     assertThat(chain.node.count("author_submitAndWatchExtrinsic")).isEqualTo(1);
     List<String> after = chain.node.received().stream().map(FakeNode.Received::method)
         .dropWhile(m -> !m.equals("author_submitAndWatchExtrinsic")).toList();
@@ -199,8 +213,8 @@ class SubtensorTest {
       }
       return false;
     });
-    ServeResult r = serve(alice, IP, ServeOptions.defaults());
-    assertThat(r).isInstanceOf(ServeResult.Served.class);
+    RegistrationOutcome r = serve(alice, defaults(IP));
+    assertThat(r).isInstanceOfSatisfying(RegistrationOutcome.Registered.class, s -> assertThat(s.included()).isNotNull());
     List<FakeNode.Received> log = chain.node.received();
     List<FakeNode.Received> subs = log.stream().filter(q -> q.method().equals("author_submitAndWatchExtrinsic")).toList();
     assertThat(subs).hasSize(2);
@@ -248,7 +262,7 @@ class SubtensorTest {
     subtensor.runtime();
     chain.specVersion(344);
     chain.put("System", "LastRuntimeUpgrade", Map.of("spec_version", 344L, "spec_name", "node-subtensor"));
-    ServeResult r = serve(alice, IP, ServeOptions.defaults());
+    RegistrationOutcome r = serve(alice, defaults(IP));
     assertThat(r.isSuccess()).isTrue();
     assertThat(subtensor.runtime().specVersion()).isEqualTo(344);
     assertThat(chain.node.count("state_call")).isEqualTo(2);

@@ -4,7 +4,6 @@ import io.taoprom.chain.subtensor.Network;
 import io.taoprom.chain.subtensor.Subtensor;
 import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 
 /**
  * One command's conversation with its node: the client the {@link ChainOptions} describe, the
@@ -35,12 +34,7 @@ public final class ChainConversation implements AutoCloseable {
    * network}; a bad {@code --network} or {@code --chain.*} value is a command-line error.
    */
   public static ChainConversation open(ChainOptions options, String network, CommandSpec spec) {
-    Network.Endpoint endpoint;
-    try {
-      endpoint = Network.resolve(network);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "invalid --network: " + e.getMessage());
-    }
+    Network.Endpoint endpoint = ChainOptions.resolve(network, spec);
     WaitProgress progress = WaitProgress.start(spec.commandLine().getErr(), spec.qualifiedName(), endpoint.uri());
     try {
       return new ChainConversation(options, options.open(network, progress, spec), progress);

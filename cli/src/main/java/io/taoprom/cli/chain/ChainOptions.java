@@ -113,16 +113,36 @@ public final class ChainOptions {
   }
 
   /**
-   * A client for {@code network} (finney, test, local or a URL) with these options. Connects
-   * lazily: a node that is down fails the first request, within the deadline, not this call.
+   * The node a {@code --network} value stands for; a value that is neither a network name nor a
+   * node URL is a command-line error.
    */
-  public Subtensor open(String network, RpcListener listener, CommandSpec spec) {
-    validate(spec);
+  public static Network.Endpoint resolve(String network, CommandSpec spec) {
     try {
-      Network.resolve(network);
+      return Network.resolve(network);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "invalid --network: " + e.getMessage());
     }
+  }
+
+  /**
+   * How a {@code --network} value is named in messages: {@code finney
+   * (wss://entrypoint-finney.opentensor.ai:443)}, or the URL itself.
+   *
+   * @throws IllegalArgumentException when it is neither a network name nor a node URL
+   */
+  public static String describe(String network) {
+    Network.Endpoint e = Network.resolve(network);
+    return e.name().equals(e.uri().toString()) ? e.uri().toString() : e.name() + " (" + e.uri() + ")";
+  }
+
+  /**
+   * A client for {@code network} (finney, test, archive, local or a URL) with these options: the one
+   * way the CLI opens a chain connection ({@link ChainConversation} wraps it for one command).
+   * Connects lazily: a node that is down fails the first request, within the deadline, not this call.
+   */
+  public Subtensor open(String network, RpcListener listener, CommandSpec spec) {
+    validate(spec);
+    resolve(network, spec);
     return Subtensor.builder().network(network).listener(listener)
         .connectTimeout(legacyConnectTimeout != null ? legacyConnectTimeout : connectTimeout)
         .requestTimeout(requestTimeout).retryPolicy(retryPolicy(spec)).maxMessageBytes(maxMessageBytes).build();

@@ -6,6 +6,8 @@ import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
+import io.taoprom.chain.registration.RegistrationListener;
+import io.taoprom.chain.registration.RegistrationOutcome;
 import io.taoprom.chain.rpc.RequestOutcome;
 import io.taoprom.chain.rpc.RpcListener;
 import io.taoprom.chain.subtensor.PrometheusInfo;
@@ -31,9 +33,12 @@ import java.util.Objects;
  *   <li>{@code taoprom_chain_last_registration_timestamp_seconds} — when a registration last
  *       succeeded (or was found up to date);
  *   <li>{@code taoprom_chain_registration_attempts_total{outcome}} — every registration check,
- *       by outcome ({@code registered}, {@code up_to_date}, {@code rate_limited}, {@code rejected},
- *       {@code error}, … as the caller names them).
+ *       by outcome ({@code registered}, {@code up_to_date}, {@code rate_limited}, {@code failed},
+ *       {@code submitted}, {@code no_address}, {@code no_version}).
  * </ul>
+ *
+ * <p>It is both the chain client's {@link RpcListener} and the registration loop's {@link
+ * RegistrationListener}: the SDK reports, this class counts.
  *
  * <pre>{@code
  * ChainMetrics metrics = ChainMetrics.register(exporter.registry());
@@ -44,7 +49,7 @@ import java.util.Objects;
  *
  * <p>Listener calls come from the client's threads; every method here is cheap and thread-safe.
  */
-public final class ChainMetrics implements RpcListener {
+public final class ChainMetrics implements RpcListener, RegistrationListener {
 
   /** Attempt durations: a local node answers in milliseconds, a remote one in tens to hundreds,
    *  and a finalization wait can take a minute. */
@@ -122,6 +127,26 @@ public final class ChainMetrics implements RpcListener {
   /** A block number learned other than through the listener (a header read by registration). */
   public void block(long number) {
     onBlock(number);
+  }
+
+  @Override
+  public void onChainHolds(int netuid, String hotkeySs58, PrometheusInfo info) {
+    chainHolds(netuid, hotkeySs58, info);
+  }
+
+  @Override
+  public void onRound(RegistrationOutcome outcome) {
+    registrationAttempt(outcome.name().toLowerCase(Locale.ROOT), outcome.isCurrent());
+  }
+
+  @Override
+  public void onNoAddress(String reason) {
+    registrationAttempt("no_address", false);
+  }
+
+  @Override
+  public void onNoVersion(String reason) {
+    registrationAttempt("no_version", false);
   }
 
   /**

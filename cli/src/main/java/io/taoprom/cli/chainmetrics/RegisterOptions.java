@@ -1,13 +1,15 @@
 package io.taoprom.cli.chainmetrics;
 
 import io.taoprom.cli.register.HotkeyOptions;
+import io.taoprom.cli.register.ParameterFlags;
+import io.taoprom.cli.register.VersionChoice;
 import io.taoprom.cli.targets.DurationConverter;
 import io.taoprom.chain.registration.Endpoint;
 import io.taoprom.chain.registration.ExternalIp;
-import io.taoprom.chain.registration.VersionScheme;
 import io.taoprom.chain.registration.WaitMode;
 import io.taoprom.chain.subtensor.IpAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Mixin;
@@ -17,18 +19,19 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * The {@code serve --register} options: those of {@code taoprom register} under a
- * {@code --register.} prefix (serve's own {@code --version} prints the program's version), and the
- * hotkey options ({@code --uri}, {@code --wallet.*}) as they are.
+ * {@code --register.} prefix, and the hotkey options ({@code --uri}, {@code --wallet.*}) as they are,
+ * with btcli's default wallet and hotkey ({@code default}) when none is given, as {@code register} does.
  *
  * <pre>
- * $ taoprom serve --register --register.netuid 27 --register.app-version 1.8.3 \
- *     --wallet.name miner --wallet.hotkey default
+ * $ taoprom serve --register --register.netuid 27 --register.app-version-from ~/compute-subnet/compute/__init__.py \
+ *     --wallet.name validator --wallet.hotkey default
  * </pre>
  */
 public final class RegisterOptions {
 
   @Option(names = "--register", description = "Keep this exporter's endpoint registered on chain (serve_prometheus,"
-      + " signed by the hotkey): at start, every --register.interval-blocks blocks, and when the address changes.")
+      + " signed by the hotkey): at start, every --register.interval-blocks blocks, and when the address or the"
+      + " version (--register.app-version-from) changes.")
   boolean enabled;
 
   @Option(names = "--register.netuid", paramLabel = "N", description = "The subnet to register on (required with --register).")
@@ -46,12 +49,19 @@ public final class RegisterOptions {
   @Option(names = "--register.ip-type", paramLabel = "4|6", description = "The ip_type (default: from the address).")
   Integer ipType;
 
-  @Option(names = "--register.version", paramLabel = "INT", description = "The version number to register (a u32).")
+  @Option(names = {"--register.version-as-int", "--register.version"}, paramLabel = "INT",
+      description = "The version number to register (a u32), as the neuron's __version_as_int__.")
   Long version;
 
   @Option(names = "--register.app-version", paramLabel = "X.Y.Z",
       description = "A version string, turned into the number by --register.version-scheme.")
   String appVersion;
+
+  @Option(names = "--register.app-version-from", paramLabel = "FILE",
+      description = "Read the version string from FILE at every check, so that the registered version follows the"
+          + " neuron's updates: a Python module with __version__ = \"x.y.z\" (NI Compute's compute/__init__.py) or a"
+          + " file holding the version alone; turned into the number by --register.version-scheme.")
+  Path appVersionFrom;
 
   @Option(names = "--register.version-scheme", paramLabel = "SCHEME", defaultValue = "sn27",
       description = "sn27 (100*major + 10*minor + patch) or bittensor (1000-based) (default: ${DEFAULT-VALUE}).")
@@ -88,17 +98,21 @@ public final class RegisterOptions {
     }
     fail(spec, netuid == null, "--register needs --register.netuid N: the subnet to register on");
     fail(spec, netuid < 0 || netuid > 65535, "--register.netuid " + netuid + " is out of range; use 0 to 65535");
-    fail(spec, !hotkey.given(), "--register needs the hotkey: --wallet.name/--wallet.hotkey (and --wallet.path), or --uri");
     fail(spec, intervalBlocks < 1, "--register.interval-blocks must be at least 1, not " + intervalBlocks);
     try {
       if (port != null) {
-        Endpoint.checkPort(port);
+        Endpoint.checkPort(port, ParameterFlags.SERVE);
       }
-      WaitMode.named(waitMode);
       explicitIp();
       version();
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage().replace("--", "--register."));
+      // The SDK's messages name the parameter as ParameterFlags.SERVE says it: --register.ip, …
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    try {
+      WaitMode.named(waitMode);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "invalid --register.wait: " + e.getMessage());
     }
   }
 
@@ -110,21 +124,17 @@ public final class RegisterOptions {
 
   /** {@code --register.ip} checked against {@code --register.ip-type}, or null. */
   IpAddress explicitIp() {
-    return ip == null ? null : Endpoint.parseIp(ip, ipType);
+    return ip == null ? null : Endpoint.parseIp(ip, ipType, ParameterFlags.SERVE);
   }
 
+  /** The version options as given. */
+  VersionChoice versionChoice() {
+    return new VersionChoice(version, appVersion, appVersionFrom, versionScheme, "--register.", ParameterFlags.SERVE);
+  }
+
+  /** The version now (the file, if one was given, read once). */
   long version() {
-    if (version != null && appVersion != null) {
-      throw new IllegalArgumentException("--version and --app-version both give the version; use one");
-    }
-    if (version != null) {
-      Endpoint.checkVersion(version);
-      return version;
-    }
-    if (appVersion != null) {
-      return VersionScheme.named(versionScheme).toInt(appVersion);
-    }
-    throw new IllegalArgumentException("missing version: give --version INT or --app-version X.Y.Z");
+    return versionChoice().now();
   }
 
   int netuid() {

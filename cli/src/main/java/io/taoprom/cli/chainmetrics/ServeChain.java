@@ -1,12 +1,16 @@
 package io.taoprom.cli.chainmetrics;
 
 import io.taoprom.cli.targets.CachedTargets;
-import io.taoprom.cli.targets.ChainConnection;
+import io.taoprom.cli.chain.ChainOptions;
 import io.taoprom.chain.discovery.SubnetDiscovery;
 import io.taoprom.chain.registration.Endpoint;
 import io.taoprom.chain.registration.ExternalIp;
 import io.taoprom.chain.registration.Hotkey;
+import io.taoprom.chain.registration.Registrar;
+import io.taoprom.chain.registration.RegistrationListener;
+import io.taoprom.chain.registration.RegistrationLoop;
 import io.taoprom.chain.registration.RegistrationRequest;
+import io.taoprom.cli.register.ParameterFlags;
 import io.taoprom.chain.subtensor.IpAddress;
 import io.taoprom.core.wallet.NaclKeyfileCipher;
 import io.taoprom.core.wallet.PasswordSource;
@@ -18,7 +22,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 
 /**
  * The chain side of {@code taoprom serve}, beside the exporter: {@code /sd}, {@code --register}
@@ -75,11 +78,7 @@ public final class ServeChain implements AutoCloseable {
     ServeChain chain = new ServeChain(options);
     chain.spec = spec;
     if (options.anyChainFeature()) {
-      try {
-        ChainConnection.describe(options.network());
-      } catch (IllegalArgumentException e) {
-        throw new ParameterException(spec.commandLine(), e.getMessage() + " (--network)");
-      }
+      ChainOptions.resolve(options.network(), spec);
       options.chain().validate(spec);
     }
     RegisterOptions register = options.register();
@@ -105,7 +104,7 @@ public final class ServeChain implements AutoCloseable {
       discovery.set(new SubnetDiscovery(subtensor));
       sd.start();
       err.println("taoprom: serving service discovery of netuid " + joined(options.sd().netuids())
-          + " from " + ChainConnection.describe(options.network()) + " at /sd (http_sd_configs), refreshed every "
+          + " from " + ChainOptions.describe(options.network()) + " at /sd (http_sd_configs), refreshed every "
           + options.sd().refreshInterval().toMillis() / 1000.0 + " s");
     }
     if (options.register().enabled()) {
@@ -116,36 +115,46 @@ public final class ServeChain implements AutoCloseable {
   private void startRegistration(int listenPort, PrintWriter err) {
     RegisterOptions o = options.register();
     int port = o.port() != null ? o.port() : listenPort;
-    // The loop replaces the address at every round (explicit or discovered); this one is a placeholder
-    // (TEST-NET-1) that is never sent.
+    // The loop replaces the address (explicit or discovered) and the version (given, or read from the
+    // neuron's file) at every round; these are placeholders (TEST-NET-1, 0) that are never sent.
     RegistrationRequest template = RegistrationRequest.of(o.netuid(),
-        Endpoint.of(IpAddress.parse("192.0.2.1"), port, o.version())).withWait(o.waitMode());
+        Endpoint.of(IpAddress.parse("192.0.2.1"), port, 0)).withWait(o.waitMode());
     IpAddress explicit = o.explicitIp();
     Supplier<IpAddress> address;
     if (explicit != null) {
-      ExternalIp.warning(explicit).ifPresent(w -> err.println("taoprom serve: warning: " + w));
+      ExternalIp.warning(explicit, ParameterFlags.SERVE).ifPresent(w -> err.println("taoprom serve: warning: " + w));
       address = () -> explicit;
     } else {
       ExternalIp discovery = o.externalIp();
       Integer ipType = o.ipType();
       AtomicReference<IpAddress> warned = new AtomicReference<>();
       address = () -> {
-        IpAddress ip = discovery.discover().address();
+        IpAddress ip = discovery.discover(ParameterFlags.SERVE).address();
         if (ipType != null && ipType != ip.type()) {
           throw new IllegalStateException("the discovered address " + ip + " is IPv" + ip.type()
               + " but --register.ip-type is " + ipType + "; give the address with --register.ip");
         }
         if (!ip.equals(warned.getAndSet(ip))) {
-          ExternalIp.warning(ip).ifPresent(w -> LOG.log(System.Logger.Level.WARNING, "registration: " + w));
+          ExternalIp.warning(ip, ParameterFlags.SERVE)
+              .ifPresent(w -> LOG.log(System.Logger.Level.WARNING, "registration: " + w));
         }
         return ip;
       };
     }
-    registration = new RegistrationLoop(subtensor, hotkey.signer(), template, address, metrics, o.intervalBlocks(),
-        BLOCK_TIME, o.ipCheckInterval(), options.chain().timeout());
+    String version;
+    try {
+      version = o.versionChoice().describe();
+    } catch (IllegalArgumentException e) { // the file changed since prepare(): the loop says so at its first round
+      version = "the version of " + o.versionChoice().file();
+    }
+    Registrar registrar = Registrar.over(subtensor).withNames(ParameterFlags.SERVE).withPollInterval(BLOCK_TIME);
+    registration = RegistrationLoop.builder(registrar, hotkey.signer(ParameterFlags.SERVE), template)
+        .address(address).version(o.versionChoice().source()).listener(RegistrationListener.all(metrics, new RegistrationLog()))
+        .intervalBlocks(o.intervalBlocks()).tick(BLOCK_TIME).addressCheck(o.ipCheckInterval())
+        .roundTimeout(options.chain().timeout()).build();
     registration.start();
     err.println("taoprom: registering " + hotkey.ss58() + " on netuid " + o.netuid() + " of "
-        + ChainConnection.describe(options.network()) + " with port " + port + ", at start and every "
+        + ChainOptions.describe(options.network()) + " with port " + port + " and " + version + ", at start and every "
         + o.intervalBlocks() + " blocks");
   }
 

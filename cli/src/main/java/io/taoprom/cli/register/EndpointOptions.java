@@ -2,11 +2,11 @@ package io.taoprom.cli.register;
 
 import io.taoprom.chain.registration.Endpoint;
 import io.taoprom.chain.registration.ExternalIp;
-import io.taoprom.chain.registration.VersionScheme;
 import io.taoprom.chain.subtensor.IpAddress;
 import io.taoprom.cli.CommandFailure;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +15,8 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * What to register: {@code --ip} (else discovered), {@code --ip-type}, {@code --port} and the
- * version ({@code --version INT} or {@code --app-version X.Y.Z --version-scheme sn27|bittensor}),
+ * version ({@code --version-as-int INT}, {@code --app-version X.Y.Z} or {@code --app-version-from
+ * FILE}, the last two with {@code --version-scheme sn27|bittensor}),
  * plus the external-ip providers. A picocli mixin for {@code register}, {@code status} and
  * {@code serve --register}:
  *
@@ -36,17 +37,29 @@ public final class EndpointOptions {
   @Option(names = "--ip-type", paramLabel = "4|6", description = "The ip_type (default: from the address).")
   Integer ipType;
 
-  @Option(names = "--version", paramLabel = "INT", description = "The version number to register (a u32).")
+  @Option(names = "--version-as-int", paramLabel = "INT",
+      description = "The version number to register (a u32), as the neuron's __version_as_int__.")
   Long version;
+
+  /** The name before --version-as-int: it clashed with taoprom --version. Still read, with a warning. */
+  @Option(names = "--version", paramLabel = "INT", hidden = true)
+  Long legacyVersion;
 
   @Option(names = "--app-version", paramLabel = "X.Y.Z",
       description = "A version string, turned into the number by --version-scheme.")
   String appVersion;
 
+  @Option(names = "--app-version-from", paramLabel = "FILE",
+      description = "Read the version string from FILE: a Python module with __version__ = \"x.y.z\" (NI Compute's"
+          + " compute/__init__.py) or a file holding the version alone; turned into the number by --version-scheme.")
+  Path appVersionFrom;
+
   @Option(names = "--version-scheme", paramLabel = "SCHEME", defaultValue = "sn27",
-      description = "How --app-version becomes a number: sn27 (100*major + 10*minor + patch) or bittensor"
-          + " (1000-based) (default: ${DEFAULT-VALUE}).")
+      description = "How --app-version and --app-version-from become a number: sn27 (100*major + 10*minor + patch)"
+          + " or bittensor (1000-based) (default: ${DEFAULT-VALUE}).")
   String versionScheme;
+
+  private boolean warned;
 
   @Option(names = "--ip.provider", paramLabel = "URL", split = ",",
       description = "Services that answer with this machine's address, tried in turn"
@@ -57,23 +70,48 @@ public final class EndpointOptions {
       description = "Deadline for each provider (default: ${DEFAULT-VALUE}).")
   double ipTimeoutSeconds;
 
-  /** The version number from {@code --version} or {@code --app-version}, or null when neither was given. */
+  /**
+   * The version number from {@code --version-as-int}, {@code --app-version} or {@code
+   * --app-version-from} (the file read now), or null when none was given.
+   */
   public Long versionOrNull(CommandSpec spec) {
-    if (version != null && appVersion != null) {
-      throw new ParameterException(spec.commandLine(), "--version and --app-version both give the version; use one");
-    }
     try {
-      if (version != null) {
-        Endpoint.checkVersion(version);
-        return version;
-      }
-      if (appVersion != null) {
-        return VersionScheme.named(versionScheme).toInt(appVersion);
-      }
+      return choice(spec).nowOrNull();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    return null;
+  }
+
+  /** The version options as given; the deprecated {@code --version} is read as {@code --version-as-int}, with a warning. */
+  VersionChoice choice(CommandSpec spec) {
+    Long number = version;
+    if (legacyVersion != null) {
+      if (version != null) {
+        throw new ParameterException(spec.commandLine(), "--version-as-int and --version both give the version number;"
+            + " use --version-as-int");
+      }
+      if (!warned) {
+        warned = true;
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(spec.qualifiedName() + ": warning: --version is deprecated (taoprom --version prints the program's"
+            + " version); use --version-as-int");
+        err.flush();
+      }
+      number = legacyVersion;
+    }
+    return new VersionChoice(number, appVersion, appVersionFrom, versionScheme, "--", ParameterFlags.REGISTER);
+  }
+
+  /** Where the version was read from, for a note on stderr; empty unless {@code --app-version-from} was given. */
+  public java.util.Optional<String> versionNote(CommandSpec spec) {
+    if (appVersionFrom == null) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(choice(spec).describe());
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
   }
 
   /** The port, checked, or null when not given. */
@@ -82,7 +120,7 @@ public final class EndpointOptions {
       return null;
     }
     try {
-      Endpoint.checkPort(port);
+      Endpoint.checkPort(port, ParameterFlags.REGISTER);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -98,7 +136,7 @@ public final class EndpointOptions {
       return null;
     }
     try {
-      return Endpoint.parseIp(ip, ipType);
+      return Endpoint.parseIp(ip, ipType, ParameterFlags.REGISTER);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -112,7 +150,7 @@ public final class EndpointOptions {
     if (chosen == null) {
       ExternalIp.Discovery d;
       try {
-        d = discovery().discover();
+        d = discovery().discover(ParameterFlags.REGISTER);
       } catch (IllegalStateException e) {
         throw new CommandFailure(e.getMessage(), e);
       }
@@ -123,7 +161,7 @@ public final class EndpointOptions {
       }
       err.println(spec.qualifiedName() + ": external address " + chosen + " (from " + d.provider() + ")");
     }
-    ExternalIp.warning(chosen).ifPresent(w -> err.println(spec.qualifiedName() + ": warning: " + w));
+    ExternalIp.warning(chosen, ParameterFlags.REGISTER).ifPresent(w -> err.println(spec.qualifiedName() + ": warning: " + w));
     err.flush();
     return chosen;
   }
@@ -137,8 +175,8 @@ public final class EndpointOptions {
       throw new ParameterException(spec.commandLine(), "missing --port: the port of this machine's /metrics endpoint");
     }
     if (v == null) {
-      throw new ParameterException(spec.commandLine(), "missing version: give --version INT or --app-version X.Y.Z"
-          + " (with --version-scheme sn27 or bittensor)");
+      throw new ParameterException(spec.commandLine(), "missing version: give --version-as-int INT, --app-version X.Y.Z"
+          + " or --app-version-from FILE (with --version-scheme sn27 or bittensor)");
     }
   }
 

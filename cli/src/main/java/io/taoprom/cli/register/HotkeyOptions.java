@@ -13,7 +13,8 @@ import picocli.CommandLine.ParameterException;
 /**
  * The hotkey options shared by {@code register}, {@code status} and {@code serve --register}: a
  * secret URI ({@code --uri}) or a btcli wallet ({@code --wallet.path}, {@code --wallet.name},
- * {@code --wallet.hotkey}, btcli's defaults). Use as a picocli mixin:
+ * {@code --wallet.hotkey}, btcli's defaults: {@code ~/.bittensor/wallets}, with {@code ~} the
+ * {@code $HOME} of the environment as Python's, wallet {@code default}, hotkey {@code default}). Use as a picocli mixin:
  *
  * <pre>{@code
  * @Mixin HotkeyOptions hotkeyOptions;
@@ -53,7 +54,7 @@ public final class HotkeyOptions {
     Hotkey hotkey;
     if (uri != null) {
       try {
-        hotkey = Hotkey.fromUri(uri);
+        hotkey = Hotkey.fromUri(uri, ParameterFlags.REGISTER);
       } catch (IllegalArgumentException e) {
         throw new ParameterException(spec.commandLine(), e.getMessage());
       }
@@ -61,9 +62,14 @@ public final class HotkeyOptions {
       try {
         hotkey = Hotkey.fromWallet(walletPath != null ? walletPath : Wallet.DEFAULT_PATH,
             walletName != null ? walletName : Wallet.DEFAULT_NAME, walletHotkey != null ? walletHotkey : Wallet.DEFAULT_NAME,
-            passwords, cipher);
+            passwords, cipher, ParameterFlags.REGISTER);
       } catch (IllegalArgumentException e) {
-        throw new CommandFailure(e.getMessage(), e);
+        String why = e.getMessage();
+        if (!wallet) {
+          why += "; no hotkey option was given, so btcli's default wallet and hotkey ('" + Wallet.DEFAULT_NAME
+              + "') were looked for: give --wallet.name/--wallet.hotkey (and --wallet.path), or --uri";
+        }
+        throw new CommandFailure(why, e);
       }
     }
     PrintWriter err = spec.commandLine().getErr();

@@ -19,7 +19,8 @@ public final class NetworkOptions {
 
   @Option(names = "--network", paramLabel = "NETWORK", required = true,
       description = "finney (wss://entrypoint-finney.opentensor.ai:443), test (wss://test.finney.opentensor.ai:443),"
-          + " local (ws://127.0.0.1:9944) or a ws://, wss://, http:// or https:// URL.")
+          + " local (ws://127.0.0.1:9944), archive (wss://archive.chain.opentensor.ai:443) or a ws://, wss://, http://"
+          + " or https:// URL.")
   String network;
 
   @Mixin ChainOptions chain;

@@ -44,7 +44,10 @@ import picocli.CommandLine.ParameterException;
     footer = {"", "Exit codes: 0 registered or already up to date, 1 failed, 2 bad command line, 3 rate-limited.",
         "", "Examples:",
         "  taoprom register --network finney --netuid 27 --port 7091 --app-version 1.8.3 --wallet.name miner",
-        "  taoprom register --network local --netuid 1 --port 7091 --ip 203.0.113.7 --version 100 --uri //Alice --dry-run"})
+        "  taoprom register --network finney --netuid 27 --port 7091 --app-version-from ~/compute-subnet/compute/__init__.py"
+            + " --wallet.name validator",
+        "  taoprom register --network local --netuid 1 --port 7091 --ip 203.0.113.7 --version-as-int 100 --uri //Alice"
+            + " --dry-run"})
 public final class RegisterCommand implements Callable<Integer> {
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -102,19 +105,20 @@ public final class RegisterCommand implements Callable<Integer> {
   public Integer call() {
     // Cheap checks first, then the hotkey (a wallet may take seconds to decrypt), then the network.
     endpointOptions.validate(spec);
+    PrintWriter err = spec.commandLine().getErr();
+    endpointOptions.versionNote(spec).ifPresent(note -> err.println(spec.qualifiedName() + ": " + note));
     Hotkey hotkey = hotkeyOptions.resolve(spec, passwords, cipher);
     RegistrationRequest request = request();
-    PrintWriter err = spec.commandLine().getErr();
     RegistrationOutcome outcome;
     String hint;
     try (ChainConversation chain = network.converse(spec)) {
-      Registrar registrar = Registrar.over(chain.subtensor()).withProgress(line -> {
+      Registrar registrar = Registrar.over(chain.subtensor()).withNames(ParameterFlags.REGISTER).withProgress(line -> {
         err.println(spec.qualifiedName() + ": " + line);
         err.flush();
       });
       // One deadline for every read, the submission and the re-checks; the waits asked for
       // (--wait-rate-limit, --wait with --timeout) do not spend it.
-      outcome = chain.call(() -> registrar.register(hotkey.signer(), request));
+      outcome = chain.call(() -> registrar.register(hotkey.signer(ParameterFlags.REGISTER), request));
       hint = outcome instanceof RegistrationOutcome.Failed f ? chain.hint(f.docs()) : "";
     }
     // After the conversation is closed: no progress line can follow the outcome's.

@@ -185,7 +185,8 @@ public final class ServeCommand implements Callable<Integer> {
       push.ifPresent(p -> p.started(exporter));
       return exporter;
     } catch (ExporterStartException e) {
-      throw new CommandFailure(e.getMessage(), e);
+      // The exporter names the listen address; the flag that sets it is the CLI's to say.
+      throw new CommandFailure(e.getMessage() + " (--web.listen-address)", e);
     } catch (IllegalArgumentException e) {
       // A switch naming a plugin the catalog lacks; parsing rules that out, but if it ever
       // happens the user still gets one line, not a stack trace.

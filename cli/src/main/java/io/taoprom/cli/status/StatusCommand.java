@@ -6,12 +6,14 @@ import io.taoprom.chain.ChainException;
 import io.taoprom.chain.registration.Hotkey;
 import io.taoprom.chain.registration.RegistrationStatus;
 import io.taoprom.chain.registration.Registrar;
+import io.taoprom.chain.registration.RegistrationOutcome;
 import io.taoprom.chain.subtensor.IpAddress;
 import io.taoprom.cli.CommandFailure;
 import io.taoprom.cli.chain.ChainConversation;
 import io.taoprom.cli.register.EndpointOptions;
 import io.taoprom.cli.register.HotkeyOptions;
 import io.taoprom.cli.register.NetworkOptions;
+import io.taoprom.cli.register.ParameterFlags;
 import io.taoprom.core.wallet.NaclKeyfileCipher;
 import io.taoprom.core.wallet.PasswordSource;
 import java.util.concurrent.Callable;
@@ -100,7 +102,7 @@ public final class StatusCommand implements Callable<Integer> {
     Hotkey hotkey;
     if (hotkeyAddress != null) {
       try {
-        hotkey = Hotkey.fromAddress(hotkeyAddress);
+        hotkey = Hotkey.fromAddress(hotkeyAddress, ParameterFlags.REGISTER);
       } catch (IllegalArgumentException e) {
         throw new ParameterException(spec.commandLine(), e.getMessage());
       }
@@ -123,7 +125,8 @@ public final class StatusCommand implements Callable<Integer> {
         status = chain.call(() -> Registrar.over(chain.subtensor()).status(hotkey.publicKey(), netuid, version, wantedIp,
             port));
       } catch (ChainException e) {
-        throw new CommandFailure(Registrar.failure(e).describe() + chain.hint(e), e);
+        throw new CommandFailure(Registrar.failure(e, RegistrationOutcome.Stage.NOT_SENT, ParameterFlags.REGISTER).describe()
+            + chain.hint(e), e);
       }
       if (json) {
         try {
@@ -132,7 +135,7 @@ public final class StatusCommand implements Callable<Integer> {
           throw new IllegalStateException(e);
         }
       } else {
-        status.lines().forEach(spec.commandLine().getOut()::println);
+        status.lines(ParameterFlags.REGISTER).forEach(spec.commandLine().getOut()::println);
       }
       spec.commandLine().getOut().flush();
       if (!status.subnetExists()) {

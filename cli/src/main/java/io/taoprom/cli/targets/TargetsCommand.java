@@ -63,7 +63,7 @@ public final class TargetsCommand implements Callable<Integer> {
   }
 
   @Option(names = "--network", paramLabel = "NETWORK", defaultValue = "finney",
-      description = "finney, test, local, or a node URL (ws://, wss://, http://, https://) (default: ${DEFAULT-VALUE}).")
+      description = "finney, test, local, archive, or a node URL (ws://, wss://, http://, https://) (default: ${DEFAULT-VALUE}).")
   String network;
 
   @Option(names = "--netuid", paramLabel = "N", required = true, converter = NetuidConverter.class, split = ",",
@@ -97,7 +97,7 @@ public final class TargetsCommand implements Callable<Integer> {
       chain.requestTimeout(Duration.ofSeconds(timeoutSeconds));
     }
     try {
-      ChainConnection.describe(network);
+      ChainOptions.describe(network);
     } catch (IllegalArgumentException e) {
       throw new CommandFailure(e.getMessage() + " (--network)", e); // exit 1, as it always was for targets
     }
@@ -110,7 +110,7 @@ public final class TargetsCommand implements Callable<Integer> {
           for (int netuid : ids) {
             boolean any = t.groups().stream().anyMatch(g -> g.labels().get("netuid").equals(Integer.toString(netuid)));
             if (!any && !discovery.subnetExists(netuid)) {
-              throw new CommandFailure("netuid " + netuid + " does not exist on " + ChainConnection.describe(network)
+              throw new CommandFailure("netuid " + netuid + " does not exist on " + ChainOptions.describe(network)
                   + "; check --netuid and --network");
             }
           }
@@ -118,7 +118,7 @@ public final class TargetsCommand implements Callable<Integer> {
         });
       } catch (ChainException e) {
         throw new CommandFailure("cannot read the Prometheus endpoints of netuid " + joined(ids) + " from "
-            + ChainConnection.describe(network) + ": " + e.getMessage() + conversation.hint(e)
+            + ChainOptions.describe(network) + ": " + e.getMessage() + conversation.hint(e)
             + "; check --network and that the node is reachable", e);
       }
     }

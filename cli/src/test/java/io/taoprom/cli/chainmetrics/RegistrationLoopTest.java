@@ -9,6 +9,8 @@ import io.taoprom.chain.FakeChain;
 import io.taoprom.chain.codec.EnumValue;
 import io.taoprom.chain.codec.Values;
 import io.taoprom.chain.registration.Endpoint;
+import io.taoprom.chain.registration.Registrar;
+import io.taoprom.chain.registration.RegistrationLoop;
 import io.taoprom.chain.registration.RegistrationOutcome;
 import io.taoprom.chain.registration.RegistrationRequest;
 import io.taoprom.chain.registration.WaitMode;
@@ -32,7 +34,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code serve --register}'s loop against the fake chain, with fast ticks. */
+/**
+ * {@code serve --register}'s loop (the SDK's {@link RegistrationLoop}, with {@link ChainMetrics} as
+ * its listener) against the fake chain, with fast ticks: what the loop does shows in the series.
+ */
 class RegistrationLoopTest {
 
   private static final RetryPolicy FAST = new RetryPolicy(2, Duration.ofMillis(20), 2.0, Duration.ofMillis(50), 0);
@@ -68,7 +73,12 @@ class RegistrationLoopTest {
     subtensor = Subtensor.over(ChainClient.builder(rpc).listener(metrics).build(), FAST);
     RegistrationRequest template = RegistrationRequest.of(1, Endpoint.of(IpAddress.parse("192.0.2.1"), 7091, 183))
         .withWait(WaitMode.INCLUSION).withTimeout(Duration.ofSeconds(10));
-    loop = new RegistrationLoop(subtensor, alice, template, address::get, metrics, 5, TICK, TICK);
+    loop = loop(template, address::get);
+  }
+
+  private RegistrationLoop loop(RegistrationRequest template, java.util.function.Supplier<IpAddress> addresses) {
+    return RegistrationLoop.builder(Registrar.over(subtensor).withPollInterval(TICK), alice, template).address(addresses)
+        .listener(metrics).intervalBlocks(5).tick(TICK).addressCheck(TICK).build();
   }
 
   @AfterEach
@@ -150,12 +160,12 @@ class RegistrationLoopTest {
     loop.close();
     RegistrationRequest template = RegistrationRequest.of(1, Endpoint.of(IpAddress.parse("192.0.2.1"), 7091, 183))
         .withWait(WaitMode.INCLUSION);
-    loop = new RegistrationLoop(subtensor, alice, template, () -> {
+    loop = loop(template, () -> {
       if (asked.incrementAndGet() < 3) {
         throw new IllegalStateException("no provider answered");
       }
       return IpAddress.parse("203.0.113.9");
-    }, metrics, 5, TICK, TICK);
+    });
     loop.start();
     await("a registration once an address is known", () -> loop.lastOutcome() instanceof RegistrationOutcome.Registered);
     assertThat(text()).contains("taoprom_chain_registration_attempts_total{outcome=\"no_address\"} 2.0");

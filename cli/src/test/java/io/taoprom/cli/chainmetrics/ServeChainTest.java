@@ -14,6 +14,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigInteger;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,6 +27,7 @@ import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -165,5 +168,58 @@ class ServeChainTest {
         .hasMessageContaining("unknown network 'mainnet'");
     assertThatThrownBy(() -> parse("--sd.netuid", "1,x")).hasMessageContaining("'x' is not a subnet id");
     assertThatThrownBy(() -> parse("--sd.refresh-interval", "soon")).hasMessageContaining("'soon' is not a duration");
+  }
+
+  @Test
+  void theVersionFileIsReadAtStartAndItsProblemsFailBeforeAnythingListens(@TempDir Path dir) throws Exception {
+    TaoPromExporter.Builder builder = TaoPromExporter.builder();
+    Path missing = dir.resolve("none.py");
+    Holder none = parse("--register", "--register.netuid", "1", "--uri", "//Alice", "--register.app-version-from",
+        missing.toString());
+    assertThatThrownBy(() -> ServeChain.prepare(none.options, builder, none.spec))
+        .isInstanceOf(CommandLine.ParameterException.class)
+        .hasMessage("cannot read version file " + missing + ": no such file");
+    Path init = dir.resolve("__init__.py");
+    Files.writeString(init, "__version__ = \"1.9.0\"\n");
+    Holder two = parse("--register", "--register.netuid", "1", "--uri", "//Alice", "--register.app-version-from",
+        init.toString(), "--register.app-version", "1.9.0");
+    assertThatThrownBy(() -> ServeChain.prepare(two.options, builder, two.spec))
+        .hasMessageContaining("--register.version-as-int, --register.app-version and --register.app-version-from each give"
+            + " the version; use one");
+    Holder scheme = parse("--register", "--register.netuid", "1", "--uri", "//Alice", "--register.app-version-from",
+        init.toString(), "--register.version-scheme", "semver");
+    assertThatThrownBy(() -> ServeChain.prepare(scheme.options, builder, scheme.spec))
+        .hasMessageContaining("invalid --register.version-scheme: unknown version scheme 'semver'");
+  }
+
+  @Test
+  void theFileVersionIsRegisteredAndNamedAtStart(@TempDir Path dir) throws Exception {
+    Path init = dir.resolve("__init__.py");
+    Files.writeString(init, "__version__ = \"1.9.0\"\n");
+    Holder h = parse("--network", chain.uri().toString(), "--register", "--register.netuid", "1", "--register.ip",
+        "203.0.113.7", "--register.app-version-from", init.toString(), "--register.wait", "inclusion", "--uri", "//Alice");
+    TaoPromExporter.Builder builder = TaoPromExporter.builder().host("127.0.0.1").port(0).catalog(PluginCatalog.of(List.of()));
+    ServeChain serveChain = ServeChain.prepare(h.options, builder, h.spec);
+    TaoPromExporter exporter = builder.buildAndStart();
+    open.add(exporter);
+    open.add(serveChain);
+    StringWriter err = new StringWriter();
+    serveChain.start(exporter, new PrintWriter(err, true));
+    String metrics = poll(() -> {
+      String m = get(exporter, "/metrics", 200);
+      return m != null && m.contains("\ntaoprom_chain_registered 1") ? m : null;
+    });
+    assertThat(metrics).contains("version=\"190\"");
+    assertThat(err.toString()).contains("and version 190 (1.9.0 in " + init + ", sn27, read again at every check)");
+  }
+
+  @Test
+  void withoutAHotkeyOptionServeLooksForBtclisDefaultWalletAndHotkey() {
+    Path defaults = io.taoprom.core.wallet.Wallet.expandHome("~/.bittensor/wallets/default/hotkeys/default");
+    org.junit.jupiter.api.Assumptions.assumeFalse(Files.exists(defaults), "this machine has a default btcli hotkey");
+    Holder h = parse("--register", "--register.netuid", "1", "--register.version-as-int", "1");
+    assertThatThrownBy(() -> ServeChain.prepare(h.options, TaoPromExporter.builder(), h.spec))
+        .hasMessageContaining("no hotkey option was given, so btcli's default wallet and hotkey ('default') were looked for")
+        .hasMessageContaining("--wallet.name/--wallet.hotkey (and --wallet.path), or --uri");
   }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * {@code taoprom register}, {@code status} and {@code targets} against a real Subtensor runtime in chopsticks
  * (needs {@code TAOPROM_CHAIN_SPEC}; skipped without it, failed without it when {@code CI=true}). chopsticks builds a block per
- * transaction, so an unchanged best block proves that nothing was sent.
+ * transaction, so an unchanged best block proves that nothing was sent; {@code dev_newBlock} lets the rate limit pass.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RegisterChopsticksIT {
@@ -49,7 +49,7 @@ class RegisterChopsticksIT {
 
   private static JsonNode status() throws Exception {
     CliRun run = taoprom("status", "--network", node.url(), "--netuid", "1", "--hotkey", ALICE, "--ip", "203.0.113.7",
-        "--port", "9400", "--version", "183", "--json");
+        "--port", "9400", "--version-as-int", "183", "--json");
     assertThat(run.exitCode()).as(run.err()).isZero();
     return new ObjectMapper().readTree(run.out());
   }
@@ -112,5 +112,29 @@ class RegisterChopsticksIT {
     assertThat(alice.get("labels").get("netuid").asText()).isEqualTo("1");
     assertThat(alice.get("labels").get("uid").asText()).isEqualTo("0");
     assertThat(alice.get("labels").get("version").asText()).isEqualTo("183");
+  }
+
+  @Test
+  @Order(5)
+  void appVersionFromRegistersTheVersionOfTheNeuronsFile() throws Exception {
+    java.nio.file.Path init = java.nio.file.Files.createTempFile("taoprom-compute-init", ".py");
+    try {
+      java.nio.file.Files.writeString(init, "import string\n\n# Define the version of the template module.\n"
+          + "__version__ = \"1.9.0\"\n__minimal_validator_version__ = \"1.8.3\"\n");
+      long waiting = status().get("blocksUntilAllowed").asLong();
+      node.newBlocks((int) waiting); // the rate limit of the earlier registration passes
+      CliRun run = taoprom("register", "--network", node.url(), "--netuid", "1", "--port", "9400", "--ip", "203.0.113.7",
+          "--app-version-from", init.toString(), "--uri", "//Alice");
+      System.out.println(run.out() + run.err());
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(run.out()).startsWith("registered in block #").contains("version 183 -> 190");
+      CliRun s = taoprom("status", "--network", node.url(), "--netuid", "1", "--hotkey", ALICE, "--ip", "203.0.113.7",
+          "--port", "9400", "--app-version-from", init.toString(), "--json");
+      JsonNode j = new ObjectMapper().readTree(s.out());
+      assertThat(j.get("prometheus").get("version").asLong()).isEqualTo(190); // sn27: 100*1 + 10*9 + 0
+      assertThat(j.get("upToDate").asBoolean()).isTrue();
+    } finally {
+      java.nio.file.Files.deleteIfExists(init);
+    }
   }
 }

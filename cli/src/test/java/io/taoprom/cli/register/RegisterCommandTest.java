@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.taoprom.chain.FakeChain;
+import io.taoprom.chain.subtensor.PrometheusInfo;
 import io.taoprom.cli.CliRun;
 import io.taoprom.cli.HostileText;
 import io.taoprom.core.crypto.KeyPair;
@@ -58,7 +59,7 @@ class RegisterCommandTest {
 
   private CliRun register(String... extra) {
     List<String> args = new ArrayList<>(List.of("register", "--network", chain.uri().toString(), "--netuid", "1",
-        "--port", "9400", "--version", "100"));
+        "--port", "9400", "--version-as-int", "100"));
     args.addAll(List.of(extra));
     return taoprom(args.toArray(String[]::new));
   }
@@ -184,7 +185,7 @@ class RegisterCommandTest {
     assertOneLine(noSecret, "holds only a public key", "regen_hotkey");
 
     CliRun netuid = taoprom("register", "--network", chain.uri().toString(), "--netuid", "9", "--port", "9400",
-        "--version", "1", "--ip", "203.0.113.7", "--uri", "//Alice");
+        "--version-as-int", "1", "--ip", "203.0.113.7", "--uri", "//Alice");
     assertThat(netuid.exitCode()).isEqualTo(1);
     assertOneLine(netuid, "netuid 9 does not exist", "--netuid");
 
@@ -199,7 +200,7 @@ class RegisterCommandTest {
     }
     Keys.fromUri(PHRASE); // a valid phrase: it must not be printed with the failure
     CliRun unreachable = taoprom("register", "--network", "ws://127.0.0.1:" + closed, "--netuid", "1", "--port", "9400",
-        "--version", "1", "--ip", "203.0.113.7", "--uri", PHRASE + "//hot");
+        "--version-as-int", "1", "--ip", "203.0.113.7", "--uri", PHRASE + "//hot");
     assertThat(unreachable.exitCode()).isEqualTo(1);
     assertOneLine(unreachable, "NodeUnreachable", "127.0.0.1:" + closed, "--network");
     assertThat(unreachable.err() + unreachable.out()).doesNotContain("legal winner");
@@ -222,7 +223,7 @@ class RegisterCommandTest {
       c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
       return 1;
     });
-    int code = cli.execute("--network", chain.uri().toString(), "--netuid", "1", "--port", "9400", "--version", "1",
+    int code = cli.execute("--network", chain.uri().toString(), "--netuid", "1", "--port", "9400", "--version-as-int", "1",
         "--ip", "203.0.113.7", "--wallet.path", dir.resolve("w").toString(), "--wallet.name", "miner");
     assertThat(code).isEqualTo(1);
     assertThat(err.toString()).contains("wrong password").contains("TAOPROM_KEYFILE_PASSWORD").doesNotContain("hunter2");
@@ -249,11 +250,71 @@ class RegisterCommandTest {
     assertThat(submissions()).isEqualTo(1);
   }
 
+  private CliRun registerWith(String... versionArgs) {
+    List<String> args = new ArrayList<>(List.of("register", "--network", chain.uri().toString(), "--netuid", "1",
+        "--port", "9400", "--ip", "203.0.113.7", "--uri", "//Alice", "--wait", "inclusion"));
+    args.addAll(List.of(versionArgs));
+    return taoprom(args.toArray(String[]::new));
+  }
+
+  @Test
+  void appVersionFromRegistersTheVersionTheNeuronsFileDeclares() throws Exception {
+    Path init = dir.resolve("compute/__init__.py");
+    Files.createDirectories(init.getParent());
+    Files.writeString(init, "import string\n\n__version__ = \"1.9.0\"\n__minimal_validator_version__ = \"1.8.3\"\n"
+        + "version_split = __version__.split(\".\")\n");
+    CliRun run = registerWith("--app-version-from", init.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).startsWith("registered in block #").contains("version (none) -> 190");
+    assertThat(run.err()).contains("taoprom register: version 190 (1.9.0 in " + init + ", sn27");
+    assertThat(PrometheusInfo.from(chain.get("SubtensorModule", "Prometheus", 1, alice)).version()).isEqualTo(190);
+
+    Path bare = dir.resolve("VERSION");
+    Files.writeString(bare, "2.0.1\n");
+    CliRun dry = registerWith("--app-version-from", bare.toString(), "--version-scheme", "bittensor", "--dry-run");
+    assertThat(dry.exitCode()).as(dry.err()).isZero();
+    assertThat(dry.out()).contains("version=2000001");
+    assertThat(submissions()).isEqualTo(1); // the dry run sent nothing
+  }
+
+  @Test
+  void aVersionFileThatCannotBeUsedIsOneLineNamingTheFileAndLine() throws Exception {
+    CliRun missing = registerWith("--app-version-from", dir.resolve("none.py").toString());
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertOneLine(missing, "cannot read version file " + dir.resolve("none.py") + ": no such file");
+
+    Path computed = dir.resolve("computed.py");
+    Files.writeString(computed, "import x\n__version__ = x.version()\n");
+    CliRun bad = registerWith("--app-version-from", computed.toString());
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertOneLine(bad, "version file " + computed + ", line 2: __version__ is not assigned a string literal");
+
+    CliRun both = registerWith("--app-version-from", computed.toString(), "--app-version", "1.9.0");
+    assertThat(both.exitCode()).isEqualTo(2);
+    assertOneLine(both, "--version-as-int, --app-version and --app-version-from each give the version; use one");
+    assertThat(submissions()).isZero();
+  }
+
+  @Test
+  void theOldVersionFlagStillWorksWithOneDeprecationLine() {
+    CliRun run = registerWith("--version", "100");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).startsWith("registered in block #");
+    assertThat(run.err().lines().filter(l -> l.contains("warning")).toList()).containsExactly("taoprom register: warning:"
+        + " --version is deprecated (taoprom --version prints the program's version); use --version-as-int");
+    assertThat(run.err().lines()).hasSize(2).last().asString().startsWith("taoprom register: submitting serve_prometheus");
+    CliRun both = registerWith("--version", "100", "--version-as-int", "100");
+    assertThat(both.exitCode()).isEqualTo(2);
+    assertThat(both.err()).contains("--version-as-int and --version both give the version number");
+    assertThat(taoprom("register", "--help").out()).contains("--version-as-int").doesNotContain("--version=");
+  }
+
   @Test
   void helpListsTheCommand() {
     assertThat(taoprom("--help").out()).contains("register").contains("status");
     CliRun help = taoprom("register", "--help");
     assertThat(help.exitCode()).isZero();
-    assertThat(help.out()).contains("--wait-rate-limit").contains("--dry-run").contains("--app-version");
+    assertThat(help.out()).contains("--wait-rate-limit").contains("--dry-run").contains("--app-version")
+        .contains("--app-version-from=FILE").contains("--version-as-int=INT");
   }
 }

@@ -53,7 +53,7 @@ class StatusCommandTest {
   @Test
   void jsonWithAUriAndNoDiscovery() throws Exception {
     CliRun run = taoprom("status", "--network", chain.uri().toString(), "--netuid", "1", "--uri", "//Alice",
-        "--no-discover", "--port", "7091", "--version", "182", "--json");
+        "--no-discover", "--port", "7091", "--version-as-int", "182", "--json");
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode j = new ObjectMapper().readTree(run.out());
     assertThat(j.get("hotkey").asText()).isEqualTo(ALICE);

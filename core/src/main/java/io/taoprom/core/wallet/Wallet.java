@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /**
  * A btcli wallet on disk: {@code <path>/<name>/coldkey}, {@code <path>/<name>/coldkeypub.txt} and
  * {@code <path>/<name>/hotkeys/<hotkey>}, with btcli's defaults ({@code ~/.bittensor/wallets},
- * wallet {@code default}, hotkey {@code default}).
+ * wallet {@code default}, hotkey {@code default}), {@code ~} being {@code $HOME} as for btcli.
  *
  * <pre>{@code
  * Wallet wallet = Wallet.of("~/.bittensor/wallets", "miner");
@@ -73,10 +73,21 @@ public record Wallet(Path path, String name) {
     return Keyfile.read(coldkeyPubFile(), PasswordSource.none()).publicKey();
   }
 
-  /** {@code path} with a leading {@code ~} replaced by the user's home directory. */
+  /**
+   * {@code path} with a leading {@code ~} replaced by the home directory as btcli sees it: {@code
+   * $HOME} when it is set (Python's {@code Path.home()} and {@code expanduser} read it), else the
+   * account's home ({@code user.home}). The two differ under {@code sudo -E}, in containers and in
+   * services that set {@code HOME}: the wallet is where btcli put it.
+   */
   public static Path expandHome(String path) {
+    return expandHome(path, System.getenv("HOME"), System.getProperty("user.home"));
+  }
+
+  /** {@link #expandHome(String)} with the environment's {@code HOME} and {@code user.home} given (tests). */
+  static Path expandHome(String path, String homeVariable, String userHome) {
     if (path.equals("~") || path.startsWith("~/")) {
-      return Path.of(System.getProperty("user.home") + path.substring(1));
+      String home = homeVariable != null && !homeVariable.isEmpty() ? homeVariable : userHome;
+      return Path.of(home + path.substring(1));
     }
     return Path.of(path);
   }

@@ -21,10 +21,24 @@ class WalletTest {
     assertThat(w.coldkeyFile()).isEqualTo(dir.resolve("miner/coldkey"));
     assertThat(w.coldkeyPubFile()).isEqualTo(dir.resolve("miner/coldkeypub.txt"));
     Wallet d = Wallet.defaults();
-    assertThat(d.path()).isEqualTo(Path.of(System.getProperty("user.home"), ".bittensor", "wallets"));
+    String home = System.getenv("HOME") != null && !System.getenv("HOME").isEmpty() ? System.getenv("HOME")
+        : System.getProperty("user.home");
+    assertThat(d.path()).isEqualTo(Path.of(home, ".bittensor", "wallets"));
     assertThat(d.name()).isEqualTo("default");
     assertThatThrownBy(() -> new Wallet(dir, "../x")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> w.hotkeyFile("..")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void theHomeIsHomeAsForBtcliElseTheAccountsHome() {
+    // btcli runs Python, whose Path.home() and expanduser read $HOME first.
+    assertThat(Wallet.expandHome("~/.bittensor/wallets", "/srv/neuron", "/root"))
+        .isEqualTo(Path.of("/srv/neuron/.bittensor/wallets"));
+    assertThat(Wallet.expandHome("~", "/srv/neuron", "/root")).isEqualTo(Path.of("/srv/neuron"));
+    assertThat(Wallet.expandHome("~/.bittensor/wallets", null, "/root")).isEqualTo(Path.of("/root/.bittensor/wallets"));
+    assertThat(Wallet.expandHome("~/.bittensor/wallets", "", "/root")).isEqualTo(Path.of("/root/.bittensor/wallets"));
+    assertThat(Wallet.expandHome("/data/wallets", "/srv/neuron", "/root")).isEqualTo(Path.of("/data/wallets"));
+    assertThat(Wallet.expandHome("~other/wallets", "/srv/neuron", "/root")).isEqualTo(Path.of("~other/wallets"));
   }
 
   @Test

@@ -21,8 +21,8 @@ public interface ExporterSite {
 
   /**
    * Every collector name the exporter knows, mapped to the empty string when scrapes run it,
-   * else to the reason {@code collect[]} may not ask for it ("disabled; enable it with
-   * --collector.nvml"). Iteration order is the order names are listed in error messages.
+   * else to the reason {@code collect[]} may not ask for it ("disabled; the exporter was started
+   * without it"). Iteration order is the order names are listed in error messages.
    */
   Map<String, String> collectorSelection();
 }

@@ -122,7 +122,7 @@ public final class CudaPlugin implements CollectorPlugin {
     return switch (value.strip().toLowerCase(Locale.ROOT)) {
       case "true", "yes", "on" -> true;
       case "false", "no", "off" -> false;
-      default -> throw new IllegalArgumentException("--" + FREE_MEMORY + " must be true or false, got '" + value + "'");
+      default -> throw new IllegalArgumentException("option " + FREE_MEMORY + " must be true or false, got '" + value + "'");
     };
   }
 }

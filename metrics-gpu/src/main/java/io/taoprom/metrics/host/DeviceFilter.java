@@ -64,7 +64,7 @@ public final class DeviceFilter {
       return Pattern.compile(regex);
     } catch (PatternSyntaxException e) {
       throw new IllegalArgumentException(
-          "--" + option + " '" + regex + "' is not a valid regular expression: " + e.getDescription(), e);
+          "option " + option + " '" + regex + "' is not a valid regular expression: " + e.getDescription(), e);
     }
   }
 

@@ -56,7 +56,7 @@ enum GpuSeries implements Family {
   FIELD_ERRORS("taoprom_nvml_field_errors", FamilyType.COUNTER, null,
       "Field reads that failed (NVML error, or out_of_range values left out), by field and error."),
   PROCESSES_OMITTED("taoprom_nvml_processes_omitted", FamilyType.GAUGE, null,
-      "Compute processes left out of gpu_process_memory_used_bytes by --nvml.max-processes.");
+      "Compute processes left out of gpu_process_memory_used_bytes by option nvml.max-processes.");
 
   private final String metricName;
   private final FamilyType type;

@@ -97,7 +97,7 @@ final class NvmlLibrary {
     init = firstOf(lib, "nvmlInit_v2", "nvmlInit");
     if (init == null) {
       throw new NvmlUnavailableException(path + " is not an NVML library: it has no nvmlInit_v2"
-          + " (--nvml.library must name libnvidia-ml.so.1 of the NVIDIA driver)");
+          + " (option nvml.library must name libnvidia-ml.so.1 of the NVIDIA driver)");
     }
     shutdown = required(lib, "nvmlShutdown");
     errorString = required(lib, "nvmlErrorString");
@@ -176,10 +176,10 @@ final class NvmlLibrary {
         : firstLine(String.valueOf(e.getMessage()));
     if (path.equals(DEFAULT_PATH)) {
       return "no NVIDIA driver found: " + reason
-          + " (install the NVIDIA driver, or give its path with --nvml.library or TAOPROM_NVML_LIBRARY)";
+          + " (install the NVIDIA driver, or give its path with option nvml.library or TAOPROM_NVML_LIBRARY)";
     }
     return "cannot load NVML library " + path + ": " + reason
-        + " (--nvml.library must name libnvidia-ml.so.1 of the NVIDIA driver)";
+        + " (option nvml.library must name libnvidia-ml.so.1 of the NVIDIA driver)";
   }
 
   private static String firstLine(String text) {

@@ -187,7 +187,7 @@ public final class NvmlPlugin implements CollectorPlugin {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new IllegalArgumentException("--" + MAX_PROCESSES + " must be a whole number from 0 to "
+    throw new IllegalArgumentException("option " + MAX_PROCESSES + " must be a whole number from 0 to "
         + NvmlCollector.Builder.MAX_PROCESSES_LIMIT + ", got '" + value + "'");
   }
 
@@ -195,7 +195,7 @@ public final class NvmlPlugin implements CollectorPlugin {
     return switch (value.strip().toLowerCase(Locale.ROOT)) {
       case "true", "yes", "on" -> true;
       case "false", "no", "off" -> false;
-      default -> throw new IllegalArgumentException("--" + option + " must be true or false, got '" + value + "'");
+      default -> throw new IllegalArgumentException("option " + option + " must be true or false, got '" + value + "'");
     };
   }
 }

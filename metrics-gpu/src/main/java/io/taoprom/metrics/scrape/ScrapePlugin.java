@@ -38,7 +38,7 @@ public final class ScrapePlugin implements CollectorPlugin {
 
   @Override
   public String description() {
-    return "Merges the /metrics of local processes given with --scrape.target (idle without it)";
+    return "Merges the /metrics of local processes given by option scrape.target (idle without it)";
   }
 
   @Override
@@ -68,7 +68,7 @@ public final class ScrapePlugin implements CollectorPlugin {
       ScrapeTarget target = ScrapeTarget.parse(value);
       if (!names.add(target.name())) {
         throw new IllegalArgumentException(
-            "--" + ScrapeTarget.OPTION + " '" + value + "': the name '" + target.name() + "' is given twice");
+            "option " + ScrapeTarget.OPTION + " '" + value + "': the name '" + target.name() + "' is given twice");
       }
       targets.add(target);
     }
@@ -102,7 +102,7 @@ public final class ScrapePlugin implements CollectorPlugin {
     }
     if (!(nanos >= 1e6 && nanos <= 600e9) || !number.matches("[0-9]*\\.?[0-9]+")) {
       throw new IllegalArgumentException(
-          "--" + TIMEOUT + " '" + value + "' is not a duration between 1ms and 10m, such as 5s or 500ms");
+          "option " + TIMEOUT + " '" + value + "' is not a duration between 1ms and 10m, such as 5s or 500ms");
     }
     return Duration.ofNanos((long) nanos);
   }

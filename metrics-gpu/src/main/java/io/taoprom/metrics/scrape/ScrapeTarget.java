@@ -64,6 +64,6 @@ public record ScrapeTarget(String name, URI uri) {
   }
 
   private static IllegalArgumentException bad(String value, String what) {
-    return new IllegalArgumentException("--" + OPTION + " '" + value + "' " + what);
+    return new IllegalArgumentException("option " + OPTION + " '" + value + "' " + what);
   }
 }

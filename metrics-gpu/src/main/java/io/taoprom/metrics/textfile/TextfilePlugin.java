@@ -42,7 +42,7 @@ public final class TextfilePlugin implements CollectorPlugin {
 
   @Override
   public String description() {
-    return "Metrics from *.prom files in --textfile.directory (idle without it)";
+    return "Metrics from *.prom files in the directory of option textfile.directory (idle without it)";
   }
 
   @Override
@@ -60,12 +60,12 @@ public final class TextfilePlugin implements CollectorPlugin {
     List<Path> directories = new ArrayList<>();
     for (String value : config.values(DIRECTORY)) {
       if (value.isBlank()) {
-        throw new IllegalArgumentException("--" + DIRECTORY + " needs a directory, got an empty value");
+        throw new IllegalArgumentException("option " + DIRECTORY + " needs a directory, got an empty value");
       }
       try {
         directories.add(Path.of(value));
       } catch (InvalidPathException e) {
-        throw new IllegalArgumentException("--" + DIRECTORY + " '" + value + "' is not a valid path: " + e.getReason(), e);
+        throw new IllegalArgumentException("option " + DIRECTORY + " '" + value + "' is not a valid path: " + e.getReason(), e);
       }
     }
     return new TextfileCollector(directories, SeriesLimit.parse(config, MAX_SERIES));

@@ -111,7 +111,7 @@ class CudaPluginTest {
 
     assertThatThrownBy(() -> new CudaPlugin().create(config))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("--cuda.free-memory must be true or false, got 'perhaps'");
+        .hasMessage("option cuda.free-memory must be true or false, got 'perhaps'");
   }
 
   @Test

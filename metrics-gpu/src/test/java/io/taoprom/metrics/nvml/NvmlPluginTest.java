@@ -65,7 +65,7 @@ class NvmlPluginTest {
     assertOneLine(availability);
     assertThat(availability.reason())
         .startsWith("no NVIDIA driver found: libnvidia-ml.so.1: cannot open shared object file")
-        .endsWith("(install the NVIDIA driver, or give its path with --nvml.library or TAOPROM_NVML_LIBRARY)");
+        .endsWith("(install the NVIDIA driver, or give its path with option nvml.library or TAOPROM_NVML_LIBRARY)");
   }
 
   @Test
@@ -77,7 +77,7 @@ class NvmlPluginTest {
     assertOneLine(availability);
     assertThat(availability.reason()).isEqualTo("cannot load NVML library " + missing + ": " + missing
         + ": cannot open shared object file: No such file or directory"
-        + " (--nvml.library must name libnvidia-ml.so.1 of the NVIDIA driver)");
+        + " (option nvml.library must name libnvidia-ml.so.1 of the NVIDIA driver)");
   }
 
   @Test
@@ -107,7 +107,7 @@ class NvmlPluginTest {
 
     assertOneLine(availability);
     assertThat(availability.reason()).isEqualTo("libc.so.6 is not an NVML library: it has no nvmlInit_v2"
-        + " (--nvml.library must name libnvidia-ml.so.1 of the NVIDIA driver)");
+        + " (option nvml.library must name libnvidia-ml.so.1 of the NVIDIA driver)");
   }
 
   @Test
@@ -176,11 +176,11 @@ class NvmlPluginTest {
     assertThatThrownBy(() -> plugin.create(CollectorConfig.of(Map.of(
         NvmlPlugin.LIBRARY, List.of(fake.path().toString()), NvmlPlugin.MAX_PROCESSES, List.of("lots")))))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("--nvml.max-processes must be a whole number from 0 to 1024, got 'lots'");
+        .hasMessage("option nvml.max-processes must be a whole number from 0 to 1024, got 'lots'");
     assertThatThrownBy(() -> plugin.create(CollectorConfig.of(Map.of(
         NvmlPlugin.LIBRARY, List.of(fake.path().toString()), NvmlPlugin.PCIE_THROUGHPUT, List.of("maybe")))))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("--nvml.pcie-throughput must be true or false, got 'maybe'");
+        .hasMessage("option nvml.pcie-throughput must be true or false, got 'maybe'");
     assertThat(fake.initCount()).as("nothing initialized for a rejected option").isZero();
   }
 

@@ -26,14 +26,14 @@ class ScrapePluginTest {
       delimiter = '|',
       quoteCharacter = '`',
       value = {
-        "neuron|--scrape.target 'neuron' is not NAME=URL; for example neuron=http://127.0.0.1:9101/metrics",
-        "=http://127.0.0.1:9101/metrics|--scrape.target '=http://127.0.0.1:9101/metrics' has no NAME before '='",
-        "my neuron=http://127.0.0.1:1/|--scrape.target 'my neuron=http://127.0.0.1:1/' has the name 'my neuron'",
-        "n=ftp://127.0.0.1/metrics|--scrape.target 'n=ftp://127.0.0.1/metrics' needs an http:// or https:// URL",
-        "n=127.0.0.1:9101/metrics|--scrape.target 'n=127.0.0.1:9101/metrics' needs an http:// or https:// URL",
-        "n=http://|--scrape.target 'n=http://' has no valid URL after '='",
-        "n=http:///metrics|--scrape.target 'n=http:///metrics' has a URL without a host",
-        "n=http://a b/|--scrape.target 'n=http://a b/' has no valid URL after '='",
+        "neuron|option scrape.target 'neuron' is not NAME=URL; for example neuron=http://127.0.0.1:9101/metrics",
+        "=http://127.0.0.1:9101/metrics|option scrape.target '=http://127.0.0.1:9101/metrics' has no NAME before '='",
+        "my neuron=http://127.0.0.1:1/|option scrape.target 'my neuron=http://127.0.0.1:1/' has the name 'my neuron'",
+        "n=ftp://127.0.0.1/metrics|option scrape.target 'n=ftp://127.0.0.1/metrics' needs an http:// or https:// URL",
+        "n=127.0.0.1:9101/metrics|option scrape.target 'n=127.0.0.1:9101/metrics' needs an http:// or https:// URL",
+        "n=http://|option scrape.target 'n=http://' has no valid URL after '='",
+        "n=http:///metrics|option scrape.target 'n=http:///metrics' has a URL without a host",
+        "n=http://a b/|option scrape.target 'n=http://a b/' has no valid URL after '='",
       })
   void badTargetsAreRefusedByCreateNamingTheValue(String value, String message) {
     CollectorConfig config = CollectorConfig.of(Map.of("scrape.target", List.of(value)));
@@ -49,7 +49,7 @@ class ScrapePluginTest {
         CollectorConfig.of(Map.of("scrape.target", List.of("a=http://127.0.0.1:1/", "a=http://127.0.0.1:2/")));
 
     assertThatThrownBy(() -> new ScrapePlugin().create(config))
-        .hasMessage("--scrape.target 'a=http://127.0.0.1:2/': the name 'a' is given twice");
+        .hasMessage("option scrape.target 'a=http://127.0.0.1:2/': the name 'a' is given twice");
   }
 
   @Test
@@ -62,7 +62,7 @@ class ScrapePluginTest {
     for (String bad : List.of("", "s", "-1s", "0s", "fast", "1h", "11m", "1e3ms")) {
       assertThatThrownBy(() -> ScrapePlugin.duration(bad))
           .as(bad)
-          .hasMessage("--scrape.timeout '" + bad + "' is not a duration between 1ms and 10m, such as 5s or 500ms");
+          .hasMessage("option scrape.timeout '" + bad + "' is not a duration between 1ms and 10m, such as 5s or 500ms");
     }
   }
 
@@ -78,7 +78,7 @@ class ScrapePluginTest {
           "scrape.target", List.of("a=http://127.0.0.1:1/"), "scrape.max-series", List.of(bad)));
       assertThatThrownBy(() -> new ScrapePlugin().create(config))
           .as(bad)
-          .hasMessage("--scrape.max-series '" + bad + "' is not a number of series from 1 to 10000000");
+          .hasMessage("option scrape.max-series '" + bad + "' is not a number of series from 1 to 10000000");
     }
     assertThat(new ScrapePlugin().options()).anySatisfy(o -> {
       assertThat(o.name()).isEqualTo("scrape.max-series");

@@ -191,8 +191,8 @@ class HostileTextfilesTest {
 
     assertThat(text).contains("small 1.0", "h_count{i=\"59\"} 1", "node_textfile_scrape_error 1.0").doesNotContain("\nm{i=", "g_count");
     assertThat(logged).containsExactly(
-        "textfile " + dir + "/b_big.prom has at least 150 series, more than the 99 that the files before it left of --textfile.max-series 100; left out",
-        "textfile " + dir + "/d_more.prom has more than the 39 series that the files before it left of --textfile.max-series 100; left out");
+        "textfile " + dir + "/b_big.prom has at least 150 series, more than the 99 that the files before it left of the 100 of option textfile.max-series; left out",
+        "textfile " + dir + "/d_more.prom has more than the 39 series that the files before it left of the 100 of option textfile.max-series; left out");
   }
 
   @Test

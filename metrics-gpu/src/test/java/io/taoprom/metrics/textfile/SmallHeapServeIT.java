@@ -78,9 +78,9 @@ class SmallHeapServeIT {
       assertThat(output).doesNotContain("OutOfMemoryError", "Terminating due to");
       assertThat(output).contains("scrapes=" + SCRAPES + " failures=0");
       assertThat(output)
-          .contains("textfile " + dir + "/big150k.prom has at least 150000 series, more than 120000 (--textfile.max-series); left out")
+          .contains("textfile " + dir + "/big150k.prom has at least 150000 series, more than 120000 (option textfile.max-series); left out")
           .contains("textfile " + dir + "/tiny.prom has at least ")
-          .contains("scrape target big (" + base + "/big) has at least 150000 series, more than 120000 (--scrape.max-series); left out")
+          .contains("scrape target big (" + base + "/big) has at least 150000 series, more than 120000 (option scrape.max-series); left out")
           .contains("scrape target bomb (" + base + "/bomb) sent a body larger than 4194304 bytes uncompressed");
       // What no longer fits the heap budget is named; the 100,000-series file is under the series
       // limit (whether it fits depends on what the hostile targets took of the budget first).

@@ -253,7 +253,7 @@ class TextfileCollectorTest {
     Supplier<CollectorConfig> blank = () -> CollectorConfig.of(Map.of("textfile.directory", List.of(" ")));
     assertThatThrownBy(() -> plugin.create(blank.get()))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("--textfile.directory needs a directory, got an empty value");
+        .hasMessage("option textfile.directory needs a directory, got an empty value");
 
     write(dir, "x.prom", "x 1\n");
     MultiCollector collector = plugin.create(CollectorConfig.of(Map.of("textfile.directory", List.of(dir.toString()))));

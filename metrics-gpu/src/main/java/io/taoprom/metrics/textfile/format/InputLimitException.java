@@ -4,7 +4,7 @@ package io.taoprom.metrics.textfile.format;
  * An exposition that is valid text format but more than TaoProm serves from one input: more
  * series than the collector's limit, or more heap than the {@link HeapBudget} has left. The
  * input is left out whole; the message says which limit and what to do, for example
- * {@code has more than 120000 series (--textfile.max-series)}.
+ * {@code has more than 120000 series (option textfile.max-series)}.
  */
 public final class InputLimitException extends Exception {
 
@@ -46,7 +46,7 @@ public final class InputLimitException extends Exception {
     String message = atLeast > 0
         ? "has at least " + atLeast + " series, more than " + limit
         : "has more than " + limit + " series";
-    return new InputLimitException(Limit.SERIES, message + (option == null ? "" : " (--" + option + ")"), atLeast);
+    return new InputLimitException(Limit.SERIES, message + (option == null ? "" : " (option " + option + ")"), atLeast);
   }
 
   static InputLimitException heap(long limitBytes) {

@@ -25,13 +25,13 @@ public final class SeriesLimit {
     } catch (NumberFormatException e) {
       // said below
     }
-    throw new IllegalArgumentException("--" + option + " '" + value + "' is not a number of series from 1 to 10000000");
+    throw new IllegalArgumentException("option " + option + " '" + value + "' is not a number of series from 1 to 10000000");
   }
 
   /**
    * The reason an input was refused for its series, for a log line: {@code has more than 120000
-   * series (--textfile.max-series)}, or, when the inputs before it took part of the limit,
-   * {@code has more than the 39 series that the files before it left of --textfile.max-series 100}.
+   * series (option textfile.max-series)}, or, when the inputs before it took part of the limit,
+   * {@code has more than the 39 series that the files before it left of the 100 of option textfile.max-series}.
    *
    * @param left what was left of the limit for this input
    * @param others what the inputs are called in the plural ("files", "targets")
@@ -43,6 +43,6 @@ public final class SeriesLimit {
     String known = e.atLeast() > 0
         ? "has at least " + e.atLeast() + " series, more than the " + Math.max(0, left)
         : "has more than the " + Math.max(0, left) + " series";
-    return known + " that the " + others + " before it left of --" + option + " " + max;
+    return known + " that the " + others + " before it left of the " + max + " of option " + option;
   }
 }

@@ -157,6 +157,6 @@ class NetdevCollectorTest {
 
     assertThatThrownBy(() -> new NetdevPlugin().create(config))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("--netdev.device-exclude '^(lo' is not a valid regular expression");
+        .hasMessageContaining("option netdev.device-exclude '^(lo' is not a valid regular expression");
   }
 }
