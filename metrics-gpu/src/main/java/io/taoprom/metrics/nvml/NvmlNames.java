@@ -42,7 +42,7 @@ public enum NvmlNames {
         return names;
       }
     }
-    throw new IllegalArgumentException("--nvml.names must be taoprom, dcgm or both, got "
+    throw new IllegalArgumentException("option nvml.names must be taoprom, dcgm or both, got "
         + Excerpt.quoted(value, 40));
   }
 }

@@ -210,7 +210,7 @@ class NvmlPluginTest {
     assertThatThrownBy(() -> plugin(Map.of()).create(CollectorConfig.of(Map.of(
         NvmlPlugin.LIBRARY, List.of(fake.path().toString()), NvmlPlugin.NAMES, List.of(hostile)))))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("--nvml.names must be taoprom, dcgm or both, got \"dcgm\\x1b[2J\\nxxx")
+        .hasMessageStartingWith("option nvml.names must be taoprom, dcgm or both, got \"dcgm\\x1b[2J\\nxxx")
         .hasMessageContaining("…(+")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\u001b").doesNotContain("\n").hasSizeLessThan(120));
     assertThat(fake.initCount()).isZero();
