@@ -187,7 +187,7 @@ class PushPythonIT {
     assertOneLine(send("PUT", "/metrics/job/nightly/backup", "x 1\n"), 400,
         "push path /metrics/job/nightly/backup: label \"backup\" has no value; a job name or label value that holds a \"/\"");
     assertOneLine(send("PUT", "/metrics/job/big", "big{v=\"" + "x".repeat(70_000) + "\"} 1\n"), 413,
-        "push to {job=\"big\"} refused: the body is larger than 65536 bytes (--push.max-body-bytes)");
+        "push to {job=\"big\"} refused: the body is larger than 65536 bytes (option push.max-body-bytes)");
 
     String after = withoutVolatile(metrics());
     assertThat(after).contains("batch_jobs_done_total{" + LABELS + "} 3.0").doesNotContain("node_load1 99", "x{");

@@ -150,4 +150,14 @@ class ServeCommandTest {
     assertThat(missing.exitCode()).isEqualTo(2);
     assertThat(missing.err().lines().toList()).singleElement().asString().endsWith("none.yml: no such file");
   }
+
+  @Test
+  void pluginMessagesNameTheirOptionsAsFlags() {
+    assertThat(PluginOptions.asFlags("option push.allowed-cidr 'everyone' is not an address range"))
+        .isEqualTo("--push.allowed-cidr 'everyone' is not an address range");
+    assertThat(PluginOptions.asFlags("more than 3 (option push.max-group-series); push fewer"))
+        .isEqualTo("more than 3 (--push.max-group-series); push fewer");
+    // only option names: an ordinary "option" stays a word
+    assertThat(PluginOptions.asFlags("no option given")).isEqualTo("no option given");
+  }
 }

@@ -44,7 +44,7 @@ class ServePushTest {
   void aBadPushOptionIsAUsageErrorOfOneLineBeforeAnythingStarts() {
     assertThatThrownBy(() -> ServePush.prepare(WITH_PUSH,
         selection(Set.of(), Set.of(), Map.of("push.allowed-cidr", List.of("everyone"))), false))
-        .hasMessage("--push.allowed-cidr 'everyone' is not an address range; write e.g. 10.0.0.0/8, fd00::/8 or 192.0.2.7");
+        .hasMessage("option push.allowed-cidr 'everyone' is not an address range; write e.g. 10.0.0.0/8, fd00::/8 or 192.0.2.7");
 
     CliRun run = CliRun.of(WITH_PUSH, "serve", "--web.listen-address", "127.0.0.1:0", "--push.max-groups", "none");
     assertThat(run.exitCode()).isEqualTo(2);

@@ -87,7 +87,7 @@ record PushBody(byte[] bytes, int length) {
   }
 
   private static PushRefusal tooLarge(int maxBytes, String what) {
-    return new PushRefusal(413, "the body is larger than " + maxBytes + " bytes" + what + " (--" + PushSettings.MAX_BODY_BYTES
+    return new PushRefusal(413, "the body is larger than " + maxBytes + " bytes" + what + " (option " + PushSettings.MAX_BODY_BYTES
         + "); push fewer series, or raise it");
   }
 }

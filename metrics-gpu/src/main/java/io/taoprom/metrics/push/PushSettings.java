@@ -79,7 +79,7 @@ public record PushSettings(
     try {
       allowed = cidrs.isEmpty() ? ClientAddresses.LOOPBACK : ClientAddresses.parse(cidrs);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--" + ALLOWED_CIDR + " " + e.getMessage(), e);
+      throw new IllegalArgumentException("option " + ALLOWED_CIDR + " " + e.getMessage(), e);
     }
     return new PushSettings(allowed,
         count(config, MAX_GROUPS, DEFAULTS.maxGroups()),
@@ -102,7 +102,7 @@ public record PushSettings(
     } catch (NumberFormatException e) {
       // said below
     }
-    throw new IllegalArgumentException("--" + option + " '" + value + "' is not a whole number from 1 to 10000000");
+    throw new IllegalArgumentException("option " + option + " '" + value + "' is not a whole number from 1 to 10000000");
   }
 
   private static int size(CollectorConfig config, String option, int fallback) {
@@ -119,7 +119,7 @@ public record PushSettings(
         return (int) bytes;
       }
     }
-    throw new IllegalArgumentException("--" + option + " '" + value + "' is not a size from 1 byte to 1GiB; write e.g. 4MiB, 512KiB or 65536");
+    throw new IllegalArgumentException("option " + option + " '" + value + "' is not a size from 1 byte to 1GiB; write e.g. 4MiB, 512KiB or 65536");
   }
 
   private static Optional<Duration> expiry(CollectorConfig config) {
@@ -137,6 +137,6 @@ public record PushSettings(
         default -> Duration.ofDays(n);
       });
     }
-    throw new IllegalArgumentException("--" + EXPIRY + " '" + value + "' is not a duration; write e.g. 90s, 10m, 1h, 7d, or 0 for none");
+    throw new IllegalArgumentException("option " + EXPIRY + " '" + value + "' is not a duration; write e.g. 90s, 10m, 1h, 7d, or 0 for none");
   }
 }

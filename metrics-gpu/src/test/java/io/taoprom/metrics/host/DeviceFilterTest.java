@@ -20,6 +20,6 @@ class DeviceFilterTest {
     assertThat(DeviceFilter.excludeInclude(CollectorConfig.empty(), "x.exclude", "x.include").ignored("anything")).isFalse();
     assertThatThrownBy(() -> DeviceFilter.excludeInclude(
         CollectorConfig.of(Map.of("x.include", List.of("("))), "x.exclude", "x.include"))
-        .hasMessageContaining("--x.include '(' is not a valid regular expression");
+        .hasMessageContaining("option x.include '(' is not a valid regular expression");
   }
 }

@@ -73,12 +73,12 @@ class PushRouteTest {
     PushFixture.Answer compressed = push.send("PUT", "/metrics/job/kept", bomb, "127.0.0.1",
         Map.of("content-encoding", List.of("gzip")));
 
-    assertOneLine(declared, 413, "push to {job=\"kept\"} refused: the body is larger than 1024 bytes (--push.max-body-bytes);"
+    assertOneLine(declared, 413, "push to {job=\"kept\"} refused: the body is larger than 1024 bytes (option push.max-body-bytes);"
         + " push fewer series, or raise it");
     assertThat(sent).isEqualTo(declared);
     assertThat(bomb.length).isLessThan(1024);
     assertOneLine(compressed, 413, "push to {job=\"kept\"} refused: the body is larger than 1024 bytes uncompressed"
-        + " (--push.max-body-bytes); push fewer series, or raise it");
+        + " (option push.max-body-bytes); push fewer series, or raise it");
     assertThat(push.exposition()).isEqualTo(before);
     assertThat(push.budget.used()).isPositive(); // the kept group only: every refused body was given back
   }
@@ -149,7 +149,7 @@ class PushRouteTest {
         "push to {job=\"b\"} refused: the push groups would hold 5 series together, more than --push.max-series 4;"
             + " delete groups no longer pushed, or raise it");
     assertOneLine(push.put("/metrics/job/b", "a{x=\"1\"} 1\na{x=\"2\"} 1\na{x=\"3\"} 1\na{x=\"4\"} 1\n"), 413,
-        "push to {job=\"b\"} refused: the body has at least 4 series, more than 3 (--push.max-group-series)");
+        "push to {job=\"b\"} refused: the body has at least 4 series, more than 3 (option push.max-group-series)");
     assertThat(push.put("/metrics/job/b", "").status()).isEqualTo(200);
     assertOneLine(push.put("/metrics/job/c", "e 1\n"), 413,
         "push to {job=\"c\"} refused: there are 2 push groups already, the most --push.max-groups allows; delete groups"

@@ -47,12 +47,12 @@ class PushSettingsTest {
   @Test
   void aBadValueNamesItsOption() {
     assertThatThrownBy(() -> PushSettings.parse(CollectorConfig.of(Map.of("push.allowed-cidr", List.of("everyone")))))
-        .hasMessage("--push.allowed-cidr 'everyone' is not an address range; write e.g. 10.0.0.0/8, fd00::/8 or 192.0.2.7");
+        .hasMessage("option push.allowed-cidr 'everyone' is not an address range; write e.g. 10.0.0.0/8, fd00::/8 or 192.0.2.7");
     assertThatThrownBy(() -> PushSettings.parse(CollectorConfig.of(Map.of("push.max-groups", List.of("0")))))
-        .hasMessage("--push.max-groups '0' is not a whole number from 1 to 10000000");
+        .hasMessage("option push.max-groups '0' is not a whole number from 1 to 10000000");
     assertThatThrownBy(() -> PushSettings.parse(CollectorConfig.of(Map.of("push.max-body-bytes", List.of("2GiB")))))
-        .hasMessageStartingWith("--push.max-body-bytes '2GiB' is not a size");
+        .hasMessageStartingWith("option push.max-body-bytes '2GiB' is not a size");
     assertThatThrownBy(() -> PushSettings.parse(CollectorConfig.of(Map.of("push.expiry", List.of("soon")))))
-        .hasMessage("--push.expiry 'soon' is not a duration; write e.g. 90s, 10m, 1h, 7d, or 0 for none");
+        .hasMessage("option push.expiry 'soon' is not a duration; write e.g. 90s, 10m, 1h, 7d, or 0 for none");
   }
 }
