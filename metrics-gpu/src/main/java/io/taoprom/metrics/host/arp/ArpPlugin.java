@@ -5,9 +5,9 @@ import io.taoprom.exporter.spi.Availability;
 import io.taoprom.exporter.spi.CollectorConfig;
 import io.taoprom.exporter.spi.CollectorOption;
 import io.taoprom.exporter.spi.CollectorPlugin;
+import io.taoprom.metrics.host.LinuxOnly;
 import io.taoprom.metrics.host.ProcFs;
 import io.taoprom.metrics.host.net.DeviceSelection;
-import io.taoprom.metrics.host.net.LinuxNet;
 import java.util.List;
 
 /**
@@ -41,7 +41,7 @@ public final class ArpPlugin implements CollectorPlugin {
 
   @Override
   public Availability availability() {
-    return LinuxNet.availability("/proc/net/arp");
+    return LinuxOnly.availability("/proc/net/arp");
   }
 
   @Override

@@ -6,7 +6,7 @@
  * number formats of {@code /proc} and {@code /sys} ({@link io.taoprom.metrics.host.net.KernelNumbers}),
  * sysfs attributes that a driver may refuse to show ({@link io.taoprom.metrics.host.net.DriverAttributes}),
  * node_exporter's include/exclude device filters ({@link io.taoprom.metrics.host.net.DeviceSelection}),
- * a small builder of metric families ({@link io.taoprom.metrics.host.net.Families}) and the Linux-only
- * availability ({@link io.taoprom.metrics.host.net.LinuxNet}).
+ * and a small builder of metric families ({@link io.taoprom.metrics.host.net.Families}). They are
+ * available on Linux only ({@link io.taoprom.metrics.host.LinuxOnly}).
  */
 package io.taoprom.metrics.host.net;

@@ -109,7 +109,7 @@ class ArpCollectorTest {
   void availableOnLinuxOnly() {
     boolean linux = System.getProperty("os.name").startsWith("Linux");
     assertThat(new ArpPlugin().availability().available()).isEqualTo(linux);
-    assertThat(new ArpPlugin().availability().reason()).isEqualTo(linux ? "" : "reads /proc/net/arp, which only Linux has (this is "
+    assertThat(new ArpPlugin().availability().reason()).isEqualTo(linux ? "" : "/proc/net/arp is Linux-only (this is "
         + System.getProperty("os.name") + ")");
   }
 }
