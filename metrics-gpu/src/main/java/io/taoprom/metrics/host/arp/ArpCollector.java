@@ -4,8 +4,8 @@ import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.metrics.host.DeviceFilter;
 import io.taoprom.metrics.host.ProcFs;
-import io.taoprom.metrics.host.net.DeviceSelection;
 import io.taoprom.metrics.host.net.Families;
 import io.taoprom.metrics.host.net.KernelText;
 import java.io.IOException;
@@ -33,9 +33,9 @@ final class ArpCollector implements MultiCollector {
   private static final String FILE = "net/arp";
 
   private final ProcFs proc;
-  private final DeviceSelection devices;
+  private final DeviceFilter devices;
 
-  ArpCollector(ProcFs proc, DeviceSelection devices) {
+  ArpCollector(ProcFs proc, DeviceFilter devices) {
     this.proc = proc;
     this.devices = devices;
   }

@@ -4,8 +4,8 @@ import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.metrics.host.DeviceFilter;
 import io.taoprom.metrics.host.SysFs;
-import io.taoprom.metrics.host.net.DeviceSelection;
 import io.taoprom.metrics.host.net.DriverAttributes;
 import io.taoprom.metrics.host.net.Families;
 import io.taoprom.metrics.host.net.KernelNumbers;
@@ -51,9 +51,9 @@ final class InfinibandCollector implements MultiCollector {
   private static final String CLASS = "class/infiniband";
 
   private final SysFs sys;
-  private final DeviceSelection devices;
+  private final DeviceFilter devices;
 
-  InfinibandCollector(SysFs sys, DeviceSelection devices) {
+  InfinibandCollector(SysFs sys, DeviceFilter devices) {
     this.sys = sys;
     this.devices = devices;
   }

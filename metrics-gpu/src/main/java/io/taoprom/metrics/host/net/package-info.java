@@ -5,8 +5,8 @@
  * and line and quote only an escaped excerpt ({@link io.taoprom.metrics.host.net.KernelText}), the
  * number formats of {@code /proc} and {@code /sys} ({@link io.taoprom.metrics.host.net.KernelNumbers}),
  * sysfs attributes that a driver may refuse to show ({@link io.taoprom.metrics.host.net.DriverAttributes}),
- * node_exporter's include/exclude device filters ({@link io.taoprom.metrics.host.net.DeviceSelection}),
  * and a small builder of metric families ({@link io.taoprom.metrics.host.net.Families}). They are
- * available on Linux only ({@link io.taoprom.metrics.host.LinuxOnly}).
+ * available on Linux only ({@link io.taoprom.metrics.host.LinuxOnly}) and filter devices as the
+ * other host collectors do ({@link io.taoprom.metrics.host.DeviceFilter}).
  */
 package io.taoprom.metrics.host.net;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.taoprom.exporter.spi.CollectorConfig;
+import io.taoprom.metrics.host.DeviceFilter;
 import io.taoprom.metrics.host.Exposition;
 import io.taoprom.metrics.host.ProcFs;
-import io.taoprom.metrics.host.net.DeviceSelection;
 import io.taoprom.metrics.host.net.Fixtures;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -17,15 +17,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ArpCollectorTest {
 
-  private static DeviceSelection selection(String include, String exclude) {
-    return DeviceSelection.of(
+  private static DeviceFilter selection(String include, String exclude) {
+    return DeviceFilter.excludeInclude(
         CollectorConfig.of(Map.of(ArpPlugin.DEVICE_INCLUDE, List.of(include), ArpPlugin.DEVICE_EXCLUDE, List.of(exclude))),
-        ArpPlugin.DEVICE_INCLUDE, ArpPlugin.DEVICE_EXCLUDE);
+        ArpPlugin.DEVICE_EXCLUDE, ArpPlugin.DEVICE_INCLUDE);
   }
 
   @Test
   void goldenTextOfThisVm() {
-    ArpCollector collector = new ArpCollector(Fixtures.proc("arp", "vm"), DeviceSelection.all());
+    ArpCollector collector = new ArpCollector(Fixtures.proc("arp", "vm"), DeviceFilter.none());
 
     assertThat(Exposition.text(collector))
         .isEqualTo(
@@ -38,7 +38,7 @@ class ArpCollectorTest {
 
   @Test
   void goldenTextOfAGpuServerCountsIncompleteAndInfiniBandNeighbours() {
-    ArpCollector collector = new ArpCollector(Fixtures.proc("arp", "gpu-server"), DeviceSelection.all());
+    ArpCollector collector = new ArpCollector(Fixtures.proc("arp", "gpu-server"), DeviceFilter.none());
 
     assertThat(Exposition.text(collector))
         .isEqualTo(
@@ -64,7 +64,7 @@ class ArpCollectorTest {
 
   @Test
   void noFileNoSeries(@TempDir Path empty) {
-    assertThat(Exposition.text(new ArpCollector(ProcFs.at(empty), DeviceSelection.all()))).isEmpty();
+    assertThat(Exposition.text(new ArpCollector(ProcFs.at(empty), DeviceFilter.none()))).isEmpty();
   }
 
   @Test
@@ -73,7 +73,7 @@ class ArpCollectorTest {
         "IP address       HW type     Flags       HW address            Mask     Device\n"
             + "10.0.0.1         0x1         0x2         02:42:ac:11:00:02     *\n");
 
-    assertThatThrownBy(() -> new ArpCollector(ProcFs.at(root), DeviceSelection.all()).collect())
+    assertThatThrownBy(() -> new ArpCollector(ProcFs.at(root), DeviceFilter.none()).collect())
         .isInstanceOf(UncheckedIOException.class)
         .hasMessageContaining(root.resolve("net/arp") + " line 2: expected 6 columns");
   }
@@ -82,7 +82,7 @@ class ArpCollectorTest {
   void flagsThatAreNotHexadecimalAreRejectedAndQuotedEscaped(@TempDir Path root) {
     Fixtures.write(root, "net/arp", "10.0.0.1 0x1 2\u001b[31m 02:42:ac:11:00:02 * eth0\n");
 
-    assertThatThrownBy(() -> new ArpCollector(ProcFs.at(root), DeviceSelection.all()).collect())
+    assertThatThrownBy(() -> new ArpCollector(ProcFs.at(root), DeviceFilter.none()).collect())
         .hasMessageContaining("line 1: expected a hexadecimal number after 0x")
         .hasMessageContaining("\\x1b[31m")
         .hasMessageNotContaining("\u001b");
@@ -92,7 +92,7 @@ class ArpCollectorTest {
   void aDirectoryInPlaceOfTheFileFails(@TempDir Path root) throws Exception {
     java.nio.file.Files.createDirectories(root.resolve("net/arp"));
 
-    assertThatThrownBy(() -> new ArpCollector(ProcFs.at(root), DeviceSelection.all()).collect())
+    assertThatThrownBy(() -> new ArpCollector(ProcFs.at(root), DeviceFilter.none()).collect())
         .isInstanceOf(UncheckedIOException.class);
   }
 

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.taoprom.exporter.spi.CollectorConfig;
+import io.taoprom.metrics.host.DeviceFilter;
 import io.taoprom.metrics.host.Exposition;
 import io.taoprom.metrics.host.SysFs;
-import io.taoprom.metrics.host.net.DeviceSelection;
 import io.taoprom.metrics.host.net.Fixtures;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -23,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InfinibandCollectorTest {
 
-  private static DeviceSelection only(String include) {
-    return DeviceSelection.of(CollectorConfig.of(Map.of(InfinibandPlugin.DEVICE_INCLUDE, List.of(include))),
-        InfinibandPlugin.DEVICE_INCLUDE, InfinibandPlugin.DEVICE_EXCLUDE);
+  private static DeviceFilter only(String include) {
+    return DeviceFilter.excludeInclude(CollectorConfig.of(Map.of(InfinibandPlugin.DEVICE_INCLUDE, List.of(include))),
+        InfinibandPlugin.DEVICE_EXCLUDE, InfinibandPlugin.DEVICE_INCLUDE);
   }
 
   @Test
@@ -254,7 +254,7 @@ class InfinibandCollectorTest {
 
   @Test
   void everyPortOfTheGpuServer() {
-    String text = Exposition.text(new InfinibandCollector(Fixtures.sys("infiniband", "gpu-server"), DeviceSelection.all()));
+    String text = Exposition.text(new InfinibandCollector(Fixtures.sys("infiniband", "gpu-server"), DeviceFilter.none()));
 
     assertThat(text.lines().filter(l -> !l.startsWith("#")).count()).isEqualTo(326);
     assertThat(text).contains(
@@ -268,8 +268,8 @@ class InfinibandCollectorTest {
 
   @Test
   void excludedDevicesAreLeftOut() {
-    DeviceSelection noMlx5 = DeviceSelection.of(CollectorConfig.of(Map.of(InfinibandPlugin.DEVICE_EXCLUDE, List.of("^mlx5"))),
-        InfinibandPlugin.DEVICE_INCLUDE, InfinibandPlugin.DEVICE_EXCLUDE);
+    DeviceFilter noMlx5 = DeviceFilter.excludeInclude(CollectorConfig.of(Map.of(InfinibandPlugin.DEVICE_EXCLUDE, List.of("^mlx5"))),
+        InfinibandPlugin.DEVICE_EXCLUDE, InfinibandPlugin.DEVICE_INCLUDE);
 
     assertThat(Exposition.text(new InfinibandCollector(Fixtures.sys("infiniband", "gpu-server"), noMlx5)))
         .contains("device=\"mlx4_0\"").doesNotContain("mlx5");
@@ -277,7 +277,7 @@ class InfinibandCollectorTest {
 
   @Test
   void noRdmaDevicesNoSeries(@TempDir Path empty) {
-    assertThat(Exposition.text(new InfinibandCollector(SysFs.at(empty), DeviceSelection.all()))).isEmpty();
+    assertThat(Exposition.text(new InfinibandCollector(SysFs.at(empty), DeviceFilter.none()))).isEmpty();
   }
 
   private static void port(Path root, String state, String rate) {
@@ -293,7 +293,7 @@ class InfinibandCollectorTest {
   void goldenTextOfAMinimalPort(@TempDir Path root) {
     port(root, "4: ACTIVE\n", "2.5 Gb/sec (1X SDR)\n");
 
-    assertThat(Exposition.text(new InfinibandCollector(SysFs.at(root), DeviceSelection.all())))
+    assertThat(Exposition.text(new InfinibandCollector(SysFs.at(root), DeviceFilter.none())))
         .isEqualTo(
             """
             # HELP node_infiniband_info Non-numeric data from /sys/class/infiniband/<device>, value is always 1.
@@ -315,7 +315,7 @@ class InfinibandCollectorTest {
   void aDeviceWithoutFirmwareVersionIsAnError(@TempDir Path root) {
     Fixtures.write(root, "class/infiniband/mlx5_0/ports/1/state", "4: ACTIVE\n");
 
-    assertThatThrownBy(() -> new InfinibandCollector(SysFs.at(root), DeviceSelection.all()).collect())
+    assertThatThrownBy(() -> new InfinibandCollector(SysFs.at(root), DeviceFilter.none()).collect())
         .isInstanceOf(UncheckedIOException.class)
         .hasMessageContaining(root.resolve("class/infiniband/mlx5_0/fw_ver") + " does not exist");
   }
@@ -324,7 +324,7 @@ class InfinibandCollectorTest {
   void aStateWithoutItsNumberIsRejected(@TempDir Path root) {
     port(root, "ACTIVE\n", "400 Gb/sec (4X NDR)\n");
 
-    assertThatThrownBy(() -> new InfinibandCollector(SysFs.at(root), DeviceSelection.all()).collect())
+    assertThatThrownBy(() -> new InfinibandCollector(SysFs.at(root), DeviceFilter.none()).collect())
         .hasMessageContaining(root.resolve("class/infiniband/mlx5_0/ports/1/state") + ": expected \"ID: NAME\", found \"ACTIVE\"");
   }
 
@@ -332,7 +332,7 @@ class InfinibandCollectorTest {
   void aRateWithoutAFigureIsRejected(@TempDir Path root) {
     port(root, "4: ACTIVE\n", "fast\u0007\n");
 
-    assertThatThrownBy(() -> new InfinibandCollector(SysFs.at(root), DeviceSelection.all()).collect())
+    assertThatThrownBy(() -> new InfinibandCollector(SysFs.at(root), DeviceFilter.none()).collect())
         .hasMessageContaining("rate: expected \"N Gb/sec (...)\", found \"fast\\x07\"");
   }
 
@@ -341,7 +341,7 @@ class InfinibandCollectorTest {
     port(root, "4: ACTIVE\n", "400 Gb/sec (4X NDR)\n");
     Fixtures.write(root, "class/infiniband/mlx5_0/ports/1/hw_counters/out_of_buffer", "-3\n");
 
-    assertThatThrownBy(() -> new InfinibandCollector(SysFs.at(root), DeviceSelection.all()).collect())
+    assertThatThrownBy(() -> new InfinibandCollector(SysFs.at(root), DeviceFilter.none()).collect())
         .hasMessageContaining("hw_counters/out_of_buffer: expected a decimal counter, found \"-3\"");
   }
 
@@ -350,7 +350,7 @@ class InfinibandCollectorTest {
     port(root, "4: ACTIVE\n", "400 Gb/sec (4X NDR)\n");
     Fixtures.write(root, "class/infiniband/mlx5_0/ports/one/state", "4: ACTIVE\n");
 
-    assertThatThrownBy(() -> new InfinibandCollector(SysFs.at(root), DeviceSelection.all()).collect())
+    assertThatThrownBy(() -> new InfinibandCollector(SysFs.at(root), DeviceFilter.none()).collect())
         .hasMessageContaining("holds \"one\", not a port number");
   }
 }
