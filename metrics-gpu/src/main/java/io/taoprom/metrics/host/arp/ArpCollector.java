@@ -5,8 +5,8 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.taoprom.metrics.host.DeviceFilter;
+import io.taoprom.metrics.host.HostFamilies;
 import io.taoprom.metrics.host.ProcFs;
-import io.taoprom.metrics.host.net.Families;
 import io.taoprom.metrics.host.net.KernelText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,13 +50,13 @@ final class ArpCollector implements MultiCollector {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Families families = new Families();
+    HostFamilies families = new HostFamilies();
     perDevice.forEach((device, entries) -> {
       if (!devices.ignored(device)) {
         families.gauge(ENTRIES, Labels.of("device", device), entries);
       }
     });
-    return families.toSnapshots();
+    return families.snapshots();
   }
 
   private Map<String, Integer> count(String content) throws IOException {

@@ -4,9 +4,9 @@ import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.metrics.host.HostFamilies;
 import io.taoprom.metrics.host.SysFs;
 import io.taoprom.metrics.host.net.DriverAttributes;
-import io.taoprom.metrics.host.net.Families;
 import io.taoprom.untrusted.Excerpt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,7 +45,7 @@ final class BondingCollector implements MultiCollector {
 
   @Override
   public MetricSnapshots collect() {
-    Families families = new Families();
+    HostFamilies families = new HostFamilies();
     try {
       Optional<String> masters = DriverAttributes.read(sys.path("class/net/bonding_masters"));
       if (masters.isPresent()) {
@@ -56,10 +56,10 @@ final class BondingCollector implements MultiCollector {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return families.toSnapshots();
+    return families.snapshots();
   }
 
-  private void bond(String master, Families families) throws IOException {
+  private void bond(String master, HostFamilies families) throws IOException {
     Path bond = sys.path("class/net").resolve(master);
     Optional<String> slaves = DriverAttributes.read(bond.resolve("bonding/slaves"));
     if (slaves.isEmpty()) {

@@ -4,8 +4,8 @@ import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.metrics.host.HostFamilies;
 import io.taoprom.metrics.host.ProcFs;
-import io.taoprom.metrics.host.net.Families;
 import io.taoprom.metrics.host.net.KernelNumbers;
 import io.taoprom.metrics.host.net.KernelText;
 import java.io.IOException;
@@ -71,16 +71,16 @@ final class ConntrackCollector implements MultiCollector {
 
   @Override
   public MetricSnapshots collect() {
-    Families families = new Families();
+    HostFamilies families = new HostFamilies();
     try {
       collect(families);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return families.toSnapshots();
+    return families.snapshots();
   }
 
-  private void collect(Families families) throws IOException {
+  private void collect(HostFamilies families) throws IOException {
     // Each file is absent where the module is not loaded (or the proc tree is a container's
     // without them): what is there is served, as node_exporter serves what it read before.
     try {

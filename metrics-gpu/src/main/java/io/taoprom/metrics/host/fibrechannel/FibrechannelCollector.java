@@ -4,9 +4,9 @@ import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.metrics.host.HostFamilies;
 import io.taoprom.metrics.host.SysFs;
 import io.taoprom.metrics.host.net.DriverAttributes;
-import io.taoprom.metrics.host.net.Families;
 import io.taoprom.metrics.host.net.KernelNumbers;
 import io.taoprom.untrusted.Excerpt;
 import java.io.IOException;
@@ -79,7 +79,7 @@ final class FibrechannelCollector implements MultiCollector {
 
   @Override
   public MetricSnapshots collect() {
-    Families families = new Families();
+    HostFamilies families = new HostFamilies();
     try {
       for (String host : sys.list(CLASS)) {
         host(host, sys.path(CLASS).resolve(host), families);
@@ -87,10 +87,10 @@ final class FibrechannelCollector implements MultiCollector {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return families.toSnapshots();
+    return families.snapshots();
   }
 
-  private static void host(String host, Path dir, Families families) throws IOException {
+  private static void host(String host, Path dir, HostFamilies families) throws IOException {
     List<String> info = new ArrayList<>(2 * INFO_ATTRIBUTES.size() + 2);
     info.add("fc_host");
     info.add(host);

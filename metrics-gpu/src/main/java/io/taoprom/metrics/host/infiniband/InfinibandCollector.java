@@ -5,9 +5,9 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.taoprom.metrics.host.DeviceFilter;
+import io.taoprom.metrics.host.HostFamilies;
 import io.taoprom.metrics.host.SysFs;
 import io.taoprom.metrics.host.net.DriverAttributes;
-import io.taoprom.metrics.host.net.Families;
 import io.taoprom.metrics.host.net.KernelNumbers;
 import io.taoprom.untrusted.Excerpt;
 import java.io.IOException;
@@ -60,7 +60,7 @@ final class InfinibandCollector implements MultiCollector {
 
   @Override
   public MetricSnapshots collect() {
-    Families families = new Families();
+    HostFamilies families = new HostFamilies();
     try {
       for (String device : sys.list(CLASS)) {
         if (!devices.ignored(device)) {
@@ -70,10 +70,10 @@ final class InfinibandCollector implements MultiCollector {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return families.toSnapshots();
+    return families.snapshots();
   }
 
-  private void device(String device, Path dir, Families families) throws IOException {
+  private void device(String device, Path dir, HostFamilies families) throws IOException {
     String firmware = required(dir, "fw_ver");
     families.gauge(INFO, Labels.of(
         "device", device,
@@ -92,7 +92,7 @@ final class InfinibandCollector implements MultiCollector {
     }
   }
 
-  private void port(Labels labels, Path dir, Families families) throws IOException {
+  private void port(Labels labels, Path dir, HostFamilies families) throws IOException {
     required(dir, "link_layer");
     families.gauge(STATE_ID, labels, stateId(dir, "state"));
     families.gauge(PHYSICAL_STATE_ID, labels, stateId(dir, "phys_state"));
@@ -102,7 +102,7 @@ final class InfinibandCollector implements MultiCollector {
     counters(dir.resolve("hw_counters"), PortCounters.HW_COUNTERS, labels, families);
   }
 
-  private static void counters(Path dir, Map<String, PortCounters.Counter> known, Labels labels, Families families)
+  private static void counters(Path dir, Map<String, PortCounters.Counter> known, Labels labels, HostFamilies families)
       throws IOException {
     for (String file : SysFs.at(dir).list("")) {
       PortCounters.Counter counter = known.get(file);

@@ -4,8 +4,8 @@ import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.metrics.host.HostFamilies;
 import io.taoprom.metrics.host.ProcFs;
-import io.taoprom.metrics.host.net.Families;
 import io.taoprom.metrics.host.net.KernelNumbers;
 import io.taoprom.metrics.host.net.KernelText;
 import java.io.IOException;
@@ -79,7 +79,7 @@ final class IpvsCollector implements MultiCollector {
 
   @Override
   public MetricSnapshots collect() {
-    Families families = new Families();
+    HostFamilies families = new HostFamilies();
     try {
       String stats;
       try {
@@ -92,10 +92,10 @@ final class IpvsCollector implements MultiCollector {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return families.toSnapshots();
+    return families.snapshots();
   }
 
-  private void totals(String content, Families families) throws IOException {
+  private void totals(String content, HostFamilies families) throws IOException {
     KernelText text = new KernelText(content, proc.path(STATS));
     // Two header lines, the totals, then (after a blank line) the rates node_exporter leaves out.
     boolean threeLines = text.nextLine() && text.nextLine() && text.nextLine();
@@ -110,7 +110,7 @@ final class IpvsCollector implements MultiCollector {
     }
   }
 
-  private void backends(String content, Families families) throws IOException {
+  private void backends(String content, HostFamilies families) throws IOException {
     Map<List<String>, Sums> sums = new LinkedHashMap<>();
     KernelText text = new KernelText(content, proc.path(SERVICES));
     String proto = "";

@@ -4,9 +4,9 @@ import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.metrics.host.HostFamilies;
 import io.taoprom.metrics.host.SysFs;
 import io.taoprom.metrics.host.net.DriverAttributes;
-import io.taoprom.metrics.host.net.Families;
 import io.taoprom.metrics.host.net.KernelNumbers;
 import io.taoprom.untrusted.Excerpt;
 import java.io.IOException;
@@ -99,7 +99,7 @@ final class NetclassCollector implements MultiCollector {
 
   @Override
   public MetricSnapshots collect() {
-    Families families = new Families();
+    HostFamilies families = new HostFamilies();
     try {
       for (String device : sys.list(CLASS_NET)) {
         Path dir = sys.path(CLASS_NET).resolve(device);
@@ -111,10 +111,10 @@ final class NetclassCollector implements MultiCollector {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return families.toSnapshots();
+    return families.snapshots();
   }
 
-  private void collect(String device, Path dir, Families families) throws IOException {
+  private void collect(String device, Path dir, HostFamilies families) throws IOException {
     String operstate = text(dir, "operstate");
     String address = text(dir, "address");
     long[] values = new long[PROPERTIES.size()];

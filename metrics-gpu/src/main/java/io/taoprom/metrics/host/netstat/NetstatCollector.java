@@ -5,8 +5,8 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.PrometheusNaming;
+import io.taoprom.metrics.host.HostFamilies;
 import io.taoprom.metrics.host.ProcFs;
-import io.taoprom.metrics.host.net.Families;
 import io.taoprom.metrics.host.net.KernelText;
 import io.taoprom.untrusted.Excerpt;
 import java.io.IOException;
@@ -80,13 +80,13 @@ final class NetstatCollector implements MultiCollector {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Families families = new Families();
+    HostFamilies families = new HostFamilies();
     for (List<Sample> samples : byProtocol.values()) {
       for (Sample s : samples) {
         families.untyped(s.metadata(), Labels.EMPTY, s.value());
       }
     }
-    return families.toSnapshots();
+    return families.snapshots();
   }
 
   private void pairedLines(String file, Map<String, List<Sample>> byProtocol) throws IOException {

@@ -5,8 +5,8 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.PrometheusNaming;
+import io.taoprom.metrics.host.HostFamilies;
 import io.taoprom.metrics.host.ProcFs;
-import io.taoprom.metrics.host.net.Families;
 import io.taoprom.metrics.host.net.KernelText;
 import io.taoprom.untrusted.Excerpt;
 import java.io.IOException;
@@ -61,9 +61,9 @@ final class SockstatCollector implements MultiCollector {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Families families = new Families();
+    HostFamilies families = new HostFamilies();
     gauges.forEach((name, value) -> families.gauge(metadata.get(name), Labels.EMPTY, value));
-    return families.toSnapshots();
+    return families.snapshots();
   }
 
   private void read(String file, boolean ipv6, Map<String, Double> gauges, Map<String, MetricMetadata> metadata)

@@ -4,8 +4,8 @@ import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.metrics.host.HostFamilies;
 import io.taoprom.metrics.host.ProcFs;
-import io.taoprom.metrics.host.net.Families;
 import io.taoprom.metrics.host.net.KernelText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,7 +58,7 @@ final class SoftnetCollector implements MultiCollector {
 
   @Override
   public MetricSnapshots collect() {
-    Families families = new Families();
+    HostFamilies families = new HostFamilies();
     try {
       read(families);
     } catch (NoSuchFileException absent) {
@@ -66,10 +66,10 @@ final class SoftnetCollector implements MultiCollector {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return families.toSnapshots();
+    return families.snapshots();
   }
 
-  private void read(Families families) throws IOException {
+  private void read(HostFamilies families) throws IOException {
     KernelText text = new KernelText(proc.read(FILE), proc.path(FILE));
     long[] columns = new long[16];
     Set<Long> seen = new HashSet<>();

@@ -4,8 +4,8 @@ import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.metrics.host.HostFamilies;
 import io.taoprom.metrics.host.ProcFs;
-import io.taoprom.metrics.host.net.Families;
 import io.taoprom.metrics.host.net.KernelNumbers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,17 +41,17 @@ final class UdpQueuesCollector implements MultiCollector {
 
   @Override
   public MetricSnapshots collect() {
-    Families families = new Families();
+    HostFamilies families = new HostFamilies();
     try {
       add(families, "net/udp", V4_TX, V4_RX);
       add(families, "net/udp6", V6_TX, V6_RX);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return families.toSnapshots();
+    return families.snapshots();
   }
 
-  private void add(Families families, String file, Labels tx, Labels rx) throws IOException {
+  private void add(HostFamilies families, String file, Labels tx, Labels rx) throws IOException {
     UdpSocketTable.Queues queues;
     try {
       queues = UdpSocketTable.sum(proc.path(file));
