@@ -7,7 +7,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.taoprom.metrics.host.DeviceFilter;
 import io.taoprom.metrics.host.HostFamilies;
 import io.taoprom.metrics.host.ProcFs;
-import io.taoprom.metrics.host.net.KernelText;
+import io.taoprom.metrics.host.ProcText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
@@ -61,7 +61,7 @@ final class ArpCollector implements MultiCollector {
 
   private Map<String, Integer> count(String content) throws IOException {
     Map<String, Integer> perDevice = new TreeMap<>();
-    KernelText text = new KernelText(content, proc.path(FILE));
+    ProcText text = new ProcText(content, proc.path(FILE));
     while (text.nextLine()) {
       int fields = text.fieldsLeft();
       if (fields == 0 || fields == 9 && text.skipIf("IP")) {

@@ -5,9 +5,9 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.taoprom.metrics.host.HostFamilies;
+import io.taoprom.metrics.host.KernelNumbers;
 import io.taoprom.metrics.host.ProcFs;
-import io.taoprom.metrics.host.net.KernelNumbers;
-import io.taoprom.metrics.host.net.KernelText;
+import io.taoprom.metrics.host.ProcText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
@@ -103,7 +103,7 @@ final class ConntrackCollector implements MultiCollector {
 
   /** A file holding one decimal number, such as {@code 262144}. */
   private double number(String file) throws IOException {
-    KernelText text = new KernelText(proc.read(file), proc.path(file));
+    ProcText text = new ProcText(proc.read(file), proc.path(file));
     if (!text.nextLine() || text.fieldsLeft() != 1) {
       throw text.malformed("one number");
     }
@@ -112,7 +112,7 @@ final class ConntrackCollector implements MultiCollector {
 
   /** The per-CPU lines of the statistics file summed, in the order of {@link #STATS}. */
   private long[] sums(String content) throws IOException {
-    KernelText text = new KernelText(content, proc.path(STAT));
+    ProcText text = new ProcText(content, proc.path(STAT));
     if (!text.nextLine()) {
       throw text.malformed("a header line of column names");
     }

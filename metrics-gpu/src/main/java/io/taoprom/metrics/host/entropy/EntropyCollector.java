@@ -66,15 +66,7 @@ final class EntropyCollector implements MultiCollector {
     } catch (NoSuchFileException e) {
       throw new MalformedFileException(proc.path(relative), "is missing (" + proc.path(DIRECTORY) + " is there)");
     }
-    ProcText text = new ProcText(content);
-    if (!text.nextLine() || text.fieldsLeft() != 1) {
-      throw MalformedFileException.quoting(proc.path(relative), 1, "is not one number", text.line());
-    }
-    try {
-      return text.unsigned();
-    } catch (IllegalArgumentException e) {
-      throw MalformedFileException.atLine(proc.path(relative), 1, text);
-    }
+    return ProcText.oneLine(content, proc.path(relative), 1, "is not one number", ProcText::unsigned);
   }
 
   private static GaugeSnapshot gauge(MetricMetadata metadata, double value) {

@@ -5,9 +5,9 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.taoprom.metrics.host.HostFamilies;
+import io.taoprom.metrics.host.KernelNumbers;
 import io.taoprom.metrics.host.ProcFs;
-import io.taoprom.metrics.host.net.KernelNumbers;
-import io.taoprom.metrics.host.net.KernelText;
+import io.taoprom.metrics.host.ProcText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
@@ -96,7 +96,7 @@ final class IpvsCollector implements MultiCollector {
   }
 
   private void totals(String content, HostFamilies families) throws IOException {
-    KernelText text = new KernelText(content, proc.path(STATS));
+    ProcText text = new ProcText(content, proc.path(STATS));
     // Two header lines, the totals, then (after a blank line) the rates node_exporter leaves out.
     boolean threeLines = text.nextLine() && text.nextLine() && text.nextLine();
     if (!threeLines || content.split("\n", 4).length < 4) {
@@ -112,7 +112,7 @@ final class IpvsCollector implements MultiCollector {
 
   private void backends(String content, HostFamilies families) throws IOException {
     Map<List<String>, Sums> sums = new LinkedHashMap<>();
-    KernelText text = new KernelText(content, proc.path(SERVICES));
+    ProcText text = new ProcText(content, proc.path(SERVICES));
     String proto = "";
     String localMark = "";
     String localAddress = "";
@@ -168,7 +168,7 @@ final class IpvsCollector implements MultiCollector {
   }
 
   /** The protocol of a virtual service line, moved past; null for another line. */
-  private static String serviceProtocol(KernelText text) {
+  private static String serviceProtocol(ProcText text) {
     for (String protocol : SERVICE_PROTOCOLS) {
       if (text.skipIf(protocol)) {
         return protocol;

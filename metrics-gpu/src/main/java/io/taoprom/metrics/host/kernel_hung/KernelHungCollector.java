@@ -1,11 +1,10 @@
 package io.taoprom.metrics.host.kernel_hung;
 
 import io.prometheus.metrics.model.registry.MultiCollector;
-import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import io.taoprom.metrics.host.MalformedFileException;
 import io.taoprom.metrics.host.ProcFs;
 import io.taoprom.metrics.host.ProcText;
 import java.io.IOException;
@@ -54,16 +53,7 @@ final class KernelHungCollector implements MultiCollector {
     } catch (NoSuchFileException absent) {
       return MetricSnapshots.of();
     }
-    ProcText text = new ProcText(content);
-    if (!text.nextLine() || text.fieldsLeft() != 1) {
-      throw MalformedFileException.quoting(proc.path(FILE), 1, "is not one number", text.line());
-    }
-    double count;
-    try {
-      count = text.unsigned();
-    } catch (IllegalArgumentException e) {
-      throw MalformedFileException.atLine(proc.path(FILE), 1, text);
-    }
+    double count = ProcText.oneLine(content, proc.path(FILE), 1, "is not one number", ProcText::unsigned);
     return MetricSnapshots.of(
         new CounterSnapshot(HUNG_TASKS, List.of(CounterDataPointSnapshot.builder().value(count).build())));
   }

@@ -1,12 +1,10 @@
 /**
- * What the network collectors ({@code arp}, {@code conntrack}, {@code netclass}, {@code netstat},
- * {@code sockstat}, {@code softnet}, {@code udp_queues}, {@code infiniband}, {@code bonding},
- * {@code ipvs}, {@code fibrechannel}) share: a cursor over kernel text whose errors name the file
- * and line and quote only an escaped excerpt ({@link io.taoprom.metrics.host.net.KernelText}), the
- * number formats of {@code /proc} and {@code /sys} ({@link io.taoprom.metrics.host.net.KernelNumbers}),
- * and sysfs attributes that a driver may refuse to show ({@link io.taoprom.metrics.host.net.DriverAttributes}).
- * They gather their series in {@link io.taoprom.metrics.host.HostFamilies}, are
- * available on Linux only ({@link io.taoprom.metrics.host.LinuxOnly}) and filter devices as the
- * other host collectors do ({@link io.taoprom.metrics.host.DeviceFilter}).
+ * What only the network collectors ({@code netclass}, {@code infiniband}, {@code bonding},
+ * {@code fibrechannel}) need: sysfs attributes that a driver may refuse to show
+ * ({@link io.taoprom.metrics.host.net.DriverAttributes}). Like every host collector they read
+ * kernel text with {@link io.taoprom.metrics.host.ProcText} and {@link io.taoprom.metrics.host.KernelNumbers},
+ * gather their series in {@link io.taoprom.metrics.host.HostFamilies}, filter devices with
+ * {@link io.taoprom.metrics.host.DeviceFilter} and are available on Linux only
+ * ({@link io.taoprom.metrics.host.LinuxOnly}).
  */
 package io.taoprom.metrics.host.net;

@@ -7,7 +7,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.PrometheusNaming;
 import io.taoprom.metrics.host.HostFamilies;
 import io.taoprom.metrics.host.ProcFs;
-import io.taoprom.metrics.host.net.KernelText;
+import io.taoprom.metrics.host.ProcText;
 import io.taoprom.untrusted.Excerpt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -96,7 +96,7 @@ final class NetstatCollector implements MultiCollector {
     } catch (NoSuchFileException absent) {
       return;
     }
-    KernelText text = new KernelText(content, proc.path(file));
+    ProcText text = new ProcText(content, proc.path(file));
     while (text.nextLine()) {
       if (text.blankLine()) {
         continue;
@@ -124,7 +124,7 @@ final class NetstatCollector implements MultiCollector {
   }
 
   /** The plan of the current line, a header such as {@code TcpExt: SyncookiesSent ...}. */
-  private Plan plan(KernelText text, String file) throws IOException {
+  private Plan plan(ProcText text, String file) throws IOException {
     String header = text.line();
     Plan plan = plans.get(header);
     if (plan != null) {
@@ -153,7 +153,7 @@ final class NetstatCollector implements MultiCollector {
       return; // IPv6 disabled
     }
     Map<String, List<Sample>> ipv6 = new LinkedHashMap<>();
-    KernelText text = new KernelText(content, proc.path(SNMP6));
+    ProcText text = new ProcText(content, proc.path(SNMP6));
     while (text.nextLine()) {
       if (text.fieldsLeft() < 2) {
         continue; // node_exporter skips such lines
@@ -179,7 +179,7 @@ final class NetstatCollector implements MultiCollector {
   }
 
   /** The metadata of {@code Protocol_Name} when the filter keeps it, else null. */
-  private MetricMetadata keep(KernelText text, String protocol, String name) throws IOException {
+  private MetricMetadata keep(ProcText text, String protocol, String name) throws IOException {
     String key = protocol + "_" + name;
     if (fields != null && !fields.matcher(key).find()) {
       return null;

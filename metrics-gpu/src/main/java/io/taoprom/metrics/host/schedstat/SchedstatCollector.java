@@ -81,15 +81,14 @@ final class SchedstatCollector implements MultiCollector {
     } catch (NoSuchFileException absent) {
       return MetricSnapshots.of();
     }
-    ProcText text = new ProcText(content);
+    ProcText text = new ProcText(content, proc.path(FILE));
     List<CounterDataPointSnapshot> running = new ArrayList<>();
     List<CounterDataPointSnapshot> waiting = new ArrayList<>();
     List<CounterDataPointSnapshot> slices = new ArrayList<>();
     Set<String> cpus = new HashSet<>();
     boolean versionSeen = false;
-    int line = 0;
     while (text.nextLine()) {
-      line++;
+      int line = text.lineNumber();
       if (!text.hasField()) {
         continue;
       }
@@ -119,8 +118,8 @@ final class SchedstatCollector implements MultiCollector {
         runNanos = text.unsigned();
         waitNanos = text.unsigned();
         timeslices = text.unsigned();
-      } catch (IllegalArgumentException e) {
-        throw MalformedFileException.atLine(proc.path(FILE), line, text);
+      } catch (MalformedFileException e) {
+        throw MalformedFileException.atLine(text);
       }
       Labels labels = Labels.of("cpu", cpu);
       running.add(point(labels, runNanos / NANOSECONDS));
@@ -148,8 +147,8 @@ final class SchedstatCollector implements MultiCollector {
     double version;
     try {
       version = text.unsigned();
-    } catch (IllegalArgumentException e) {
-      throw MalformedFileException.atLine(proc.path(FILE), line, text);
+    } catch (MalformedFileException e) {
+      throw MalformedFileException.atLine(text);
     }
     if (version < OLDEST_VERSION) {
       throw MalformedFileException.quoting(

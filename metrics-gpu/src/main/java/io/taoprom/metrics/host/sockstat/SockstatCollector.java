@@ -7,7 +7,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.PrometheusNaming;
 import io.taoprom.metrics.host.HostFamilies;
 import io.taoprom.metrics.host.ProcFs;
-import io.taoprom.metrics.host.net.KernelText;
+import io.taoprom.metrics.host.ProcText;
 import io.taoprom.untrusted.Excerpt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -74,7 +74,7 @@ final class SockstatCollector implements MultiCollector {
     } catch (NoSuchFileException absent) {
       return;
     }
-    KernelText text = new KernelText(content, proc.path(file));
+    ProcText text = new ProcText(content, proc.path(file));
     while (text.nextLine()) {
       if (text.blankLine()) {
         continue;
@@ -112,7 +112,7 @@ final class SockstatCollector implements MultiCollector {
     }
   }
 
-  private static void put(KernelText text, String protocol, String key, double value,
+  private static void put(ProcText text, String protocol, String key, double value,
       Map<String, Double> gauges, Map<String, MetricMetadata> metadata) throws IOException {
     String name = "node_sockstat_" + protocol + "_" + key;
     if (!metadata.containsKey(name)) {

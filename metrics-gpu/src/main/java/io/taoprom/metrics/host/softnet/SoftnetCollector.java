@@ -6,7 +6,7 @@ import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.taoprom.metrics.host.HostFamilies;
 import io.taoprom.metrics.host.ProcFs;
-import io.taoprom.metrics.host.net.KernelText;
+import io.taoprom.metrics.host.ProcText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
@@ -70,7 +70,7 @@ final class SoftnetCollector implements MultiCollector {
   }
 
   private void read(HostFamilies families) throws IOException {
-    KernelText text = new KernelText(proc.read(FILE), proc.path(FILE));
+    ProcText text = new ProcText(proc.read(FILE), proc.path(FILE));
     long[] columns = new long[16];
     Set<Long> seen = new HashSet<>();
     int line = 0;

@@ -1,6 +1,6 @@
 package io.taoprom.metrics.host.udp_queues;
 
-import io.taoprom.metrics.host.net.KernelNumbers;
+import io.taoprom.metrics.host.KernelNumbers;
 import io.taoprom.untrusted.Excerpt;
 import java.io.IOException;
 import java.io.InputStream;

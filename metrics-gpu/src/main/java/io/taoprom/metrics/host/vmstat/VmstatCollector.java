@@ -54,13 +54,12 @@ final class VmstatCollector implements MultiCollector {
   }
 
   private MetricSnapshots read() throws IOException {
-    ProcText text = new ProcText(proc.read(FILE));
+    ProcText text = new ProcText(proc.read(FILE), proc.path(FILE));
     Matcher matcher = fields.matcher("");
     List<MetricSnapshot> families = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    int line = 0;
     while (text.nextLine()) {
-      line++;
+      int line = text.lineNumber();
       if (!text.hasField()) {
         continue;
       }
@@ -71,8 +70,8 @@ final class VmstatCollector implements MultiCollector {
       double value;
       try {
         value = text.unsigned();
-      } catch (IllegalArgumentException e) {
-        throw MalformedFileException.atLine(proc.path(FILE), line, text);
+      } catch (MalformedFileException e) {
+        throw MalformedFileException.atLine(text);
       }
       if (!matcher.reset(name).find()) {
         continue;

@@ -1,4 +1,4 @@
-package io.taoprom.metrics.host.net;
+package io.taoprom.metrics.host;
 
 import java.util.OptionalLong;
 
