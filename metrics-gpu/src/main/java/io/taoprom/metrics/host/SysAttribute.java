@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.OptionalLong;
 
 /**
  * One attribute file of sysfs, read the way the kernel serves it: a single value of at most a page,
@@ -119,12 +120,11 @@ public final class SysAttribute {
     if (!asciiDigits(value, 0)) {
       throw notA("an unsigned integer", file, value);
     }
-    try {
-      long bits = Long.parseUnsignedLong(value);
-      return bits >= 0 ? bits : (double) (bits >>> 1) * 2.0 + (bits & 1);
-    } catch (NumberFormatException outOfRange) {
+    OptionalLong bits = KernelNumbers.parseUnsignedDecimal(value);
+    if (bits.isEmpty()) {
       throw notA("a 64-bit unsigned integer", file, value);
     }
+    return KernelNumbers.unsignedToDouble(bits.getAsLong());
   }
 
   /** A short, escaped, quoted excerpt of outside text for an error message. */

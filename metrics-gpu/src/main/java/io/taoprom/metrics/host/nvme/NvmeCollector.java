@@ -1,12 +1,13 @@
 package io.taoprom.metrics.host.nvme;
 
 import io.prometheus.metrics.model.registry.MultiCollector;
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.metrics.host.KernelNumbers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -78,15 +79,16 @@ final class NvmeCollector implements MultiCollector {
           continue;
         }
         long lbs = ns.logicalBlockSize().getAsLong();
+        // uint64 products, wrapped as Go's are, as node_exporter's float64
         if (ns.sizeSectors().isPresent()) {
-          double bytes = unsigned(ns.sizeSectors().getAsLong() * lbs);
+          double bytes = KernelNumbers.unsignedToDouble(ns.sizeSectors().getAsLong() * lbs);
           capacity.add(point(labels, bytes));
           size.add(point(labels, bytes));
         }
         if (ns.usedBlocks().isPresent()) {
-          used.add(point(labels, unsigned(ns.usedBlocks().getAsLong() * lbs)));
+          used.add(point(labels, KernelNumbers.unsignedToDouble(ns.usedBlocks().getAsLong() * lbs)));
         }
-        blockSize.add(point(labels, unsigned(lbs)));
+        blockSize.add(point(labels, KernelNumbers.unsignedToDouble(lbs)));
       }
     }
     List<MetricSnapshot> families = new ArrayList<>(6);
@@ -97,11 +99,6 @@ final class NvmeCollector implements MultiCollector {
     add(families, USED, used);
     add(families, BLOCK_SIZE, blockSize);
     return new MetricSnapshots(families);
-  }
-
-  /** A uint64 product (wrapped as Go's is) as node_exporter's float64. */
-  private static double unsigned(long bits) {
-    return bits >= 0 ? bits : (double) (bits >>> 1) * 2.0 + (bits & 1);
   }
 
   private static void add(List<MetricSnapshot> families, MetricMetadata metadata, List<GaugeDataPointSnapshot> points) {

@@ -1,5 +1,6 @@
 package io.taoprom.metrics.host.zfs;
 
+import io.taoprom.metrics.host.KernelNumbers;
 import io.taoprom.untrusted.Excerpt;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -63,8 +64,7 @@ final class Kstat {
       if (value.type().equals(INT64)) {
         return Long.parseLong(value.data());
       }
-      long v = Long.parseUnsignedLong(value.data());
-      return v >= 0 ? v : (double) (v >>> 1) * 2.0 + (v & 1);
+      return KernelNumbers.unsignedToDouble(Long.parseUnsignedLong(value.data()));
     } catch (NumberFormatException e) {
       throw new IOException(file + ": expected an integer for " + Excerpt.of(value.name(), 60) + ", found "
           + Excerpt.quoted(value.data(), 40));
