@@ -6,9 +6,9 @@ import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.taoprom.metrics.host.HostFamilies;
 import io.taoprom.metrics.host.KernelNumbers;
+import io.taoprom.metrics.host.MalformedFileException;
+import io.taoprom.metrics.host.SysAttribute;
 import io.taoprom.metrics.host.SysFs;
-import io.taoprom.metrics.host.net.DriverAttributes;
-import io.taoprom.untrusted.Excerpt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -96,13 +96,13 @@ final class FibrechannelCollector implements MultiCollector {
     info.add(host);
     String portState = null;
     for (String attribute : INFO_ATTRIBUTES) {
-      Optional<String> value = DriverAttributes.read(dir.resolve(attribute));
-      String shown = value.orElse("");
+      String value = SysAttribute.readStripped(dir.resolve(attribute));
+      String shown = value == null ? "" : value;
       if (attribute.equals("port_id") || attribute.equals("port_name") || attribute.equals("fabric_name")) {
         shown = shown.length() > 2 ? shown.substring(2) : shown; // "0x21000024ff7ef9db"
       }
       if (attribute.equals("port_state")) {
-        portState = value.orElse(null);
+        portState = value;
       }
       info.add(attribute);
       info.add(shown);
@@ -125,13 +125,13 @@ final class FibrechannelCollector implements MultiCollector {
 
   /** A statistic such as {@code 0x1a2b}; empty where the driver does not show it. */
   private static OptionalLong statistic(Path file) throws IOException {
-    Optional<String> shown = DriverAttributes.readIfShown(file);
+    Optional<String> shown = SysAttribute.readIfDriverShows(file);
     if (shown.isEmpty()) {
       return OptionalLong.empty();
     }
     OptionalLong value = KernelNumbers.parseUnsigned(shown.get());
     if (value.isEmpty()) {
-      throw new IOException(file + ": expected a number such as 0x1a2b, found " + Excerpt.quoted(shown.get(), 40));
+      throw MalformedFileException.expected(file, "a number such as 0x1a2b", shown.get());
     }
     return value;
   }

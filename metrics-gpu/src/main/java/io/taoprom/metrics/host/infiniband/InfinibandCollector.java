@@ -7,14 +7,16 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.taoprom.metrics.host.DeviceFilter;
 import io.taoprom.metrics.host.HostFamilies;
 import io.taoprom.metrics.host.KernelNumbers;
+import io.taoprom.metrics.host.MalformedFileException;
+import io.taoprom.metrics.host.SysAttribute;
 import io.taoprom.metrics.host.SysFs;
-import io.taoprom.metrics.host.net.DriverAttributes;
 import io.taoprom.untrusted.Excerpt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -77,9 +79,9 @@ final class InfinibandCollector implements MultiCollector {
     String firmware = required(dir, "fw_ver");
     families.gauge(INFO, Labels.of(
         "device", device,
-        "board_id", DriverAttributes.read(dir.resolve("board_id")).orElse(""),
+        "board_id", Objects.requireNonNullElse(SysAttribute.readStripped(dir.resolve("board_id")), ""),
         "firmware_version", firmware,
-        "hca_type", DriverAttributes.read(dir.resolve("hca_type")).orElse("")), 1);
+        "hca_type", Objects.requireNonNullElse(SysAttribute.readStripped(dir.resolve("hca_type")), "")), 1);
     Path portsDir = dir.resolve("ports");
     if (!Files.isDirectory(portsDir)) {
       throw new IOException(portsDir + " does not exist: an InfiniBand device without ports");
@@ -109,13 +111,13 @@ final class InfinibandCollector implements MultiCollector {
       if (counter == null) {
         continue;
       }
-      Optional<String> shown = DriverAttributes.readIfShown(dir.resolve(file));
+      Optional<String> shown = SysAttribute.readIfDriverShows(dir.resolve(file));
       if (shown.isEmpty() || shown.get().contains("N/A (no PMA)")) {
         continue; // old kernels' qib and hfi1 show this for counters the HCA lacks
       }
       OptionalLong value = KernelNumbers.parseUnsigned(shown.get());
       if (value.isEmpty() || shown.get().startsWith("0x")) {
-        throw new IOException(dir.resolve(file) + ": expected a decimal counter, found " + Excerpt.quoted(shown.get(), 40));
+        throw MalformedFileException.expected(dir.resolve(file), "a decimal counter", shown.get());
       }
       long v = value.getAsLong();
       if (counter.scale() > 0) {
@@ -134,7 +136,7 @@ final class InfinibandCollector implements MultiCollector {
         ? OptionalLong.empty()
         : KernelNumbers.parseUnsigned(state.substring(0, colon).strip());
     if (id.isEmpty() || id.getAsLong() > 0xffffffffL || state.startsWith("0x")) {
-      throw new IOException(dir.resolve(file) + ": expected \"ID: NAME\", found " + Excerpt.quoted(state, 40));
+      throw MalformedFileException.expected(dir.resolve(file), "\"ID: NAME\"", state);
     }
     return id.getAsLong();
   }
@@ -148,16 +150,16 @@ final class InfinibandCollector implements MultiCollector {
     int space = rate.indexOf(' ');
     String figure = space < 0 ? "" : rate.substring(0, space);
     if (!figure.matches("[0-9]{1,6}(\\.[0-9]{1,6})?")) {
-      throw new IOException(dir.resolve("rate") + ": expected \"N Gb/sec (...)\", found " + Excerpt.quoted(rate, 40));
+      throw MalformedFileException.expected(dir.resolve("rate"), "\"N Gb/sec (...)\"", rate);
     }
     return (long) ((double) Float.parseFloat(figure) * 125_000_000);
   }
 
   private static String required(Path dir, String file) throws IOException {
-    Optional<String> value = DriverAttributes.read(dir.resolve(file));
-    if (value.isEmpty()) {
+    String value = SysAttribute.readStripped(dir.resolve(file));
+    if (value == null) {
       throw new IOException(dir.resolve(file) + " does not exist, and node_exporter requires it");
     }
-    return value.get();
+    return value;
   }
 }

@@ -6,9 +6,9 @@ import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.taoprom.metrics.host.HostFamilies;
 import io.taoprom.metrics.host.KernelNumbers;
+import io.taoprom.metrics.host.MalformedFileException;
+import io.taoprom.metrics.host.SysAttribute;
 import io.taoprom.metrics.host.SysFs;
-import io.taoprom.metrics.host.net.DriverAttributes;
-import io.taoprom.untrusted.Excerpt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -136,7 +136,7 @@ final class NetclassCollector implements MultiCollector {
         "broadcast", text(dir, "broadcast"),
         "duplex", text(dir, "duplex"),
         "operstate", operstate,
-        "ifalias", DriverAttributes.readUtf8IfShown(dir.resolve("ifalias")).orElse("")), 1);
+        "ifalias", SysAttribute.readIfDriverShows(dir.resolve("ifalias")).orElse("")), 1);
     for (int i = 0; i < values.length; i++) {
       if (shown[i]) {
         Property property = PROPERTIES.get(i);
@@ -155,19 +155,19 @@ final class NetclassCollector implements MultiCollector {
 
   /** A text attribute, empty where the driver does not show it (node_exporter's empty label). */
   private static String text(Path dir, String attribute) throws IOException {
-    return DriverAttributes.readIfShown(dir.resolve(attribute)).orElse("");
+    return SysAttribute.readIfDriverShows(dir.resolve(attribute)).orElse("");
   }
 
   /** An integer attribute ({@code 1500}, {@code -1}, {@code 0x1003}); empty where not shown. */
   private static OptionalLong integer(Path dir, String attribute) throws IOException {
     Path file = dir.resolve(attribute);
-    var shown = DriverAttributes.readIfShown(file);
+    var shown = SysAttribute.readIfDriverShows(file);
     if (shown.isEmpty()) {
       return OptionalLong.empty();
     }
     OptionalLong value = KernelNumbers.parseInteger(shown.get());
     if (value.isEmpty()) {
-      throw new IOException(file + ": expected an integer, found " + Excerpt.quoted(shown.get(), 40));
+      throw MalformedFileException.expected(file, "an integer", shown.get());
     }
     return value;
   }
