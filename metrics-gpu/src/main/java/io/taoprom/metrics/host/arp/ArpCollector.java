@@ -1,6 +1,5 @@
 package io.taoprom.metrics.host.arp;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -8,8 +7,8 @@ import io.taoprom.metrics.host.DeviceFilter;
 import io.taoprom.metrics.host.HostFamilies;
 import io.taoprom.metrics.host.ProcFs;
 import io.taoprom.metrics.host.ProcText;
+import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,7 +25,7 @@ import java.util.TreeMap;
  * <p>The file has a header line and one line per neighbour: {@code IP address, HW type, Flags,
  * HW address, Mask, Device}. A kernel without IPv4 has no such file, and then no series.
  */
-final class ArpCollector implements MultiCollector {
+final class ArpCollector implements ReadingCollector {
 
   static final MetricMetadata ENTRIES = new MetricMetadata("node_arp_entries", "ARP entries by device");
 
@@ -41,14 +40,12 @@ final class ArpCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
+  public MetricSnapshots read() throws IOException {
     Map<String, Integer> perDevice;
     try {
       perDevice = count(proc.readUtf8(FILE));
     } catch (NoSuchFileException absent) {
       return MetricSnapshots.of();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     HostFamilies families = new HostFamilies();
     perDevice.forEach((device, entries) -> {

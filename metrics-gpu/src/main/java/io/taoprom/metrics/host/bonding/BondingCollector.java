@@ -1,15 +1,14 @@
 package io.taoprom.metrics.host.bonding;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.taoprom.metrics.host.HostFamilies;
+import io.taoprom.metrics.host.ReadingCollector;
 import io.taoprom.metrics.host.SysAttribute;
 import io.taoprom.metrics.host.SysFs;
 import io.taoprom.untrusted.Excerpt;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
@@ -29,7 +28,7 @@ import java.nio.file.Path;
  * before 4.13 {@code slave_<slave>/...}) reads {@code up}. A bond removed between the two reads is
  * left out; a slave listed without a status file is an error, as in node_exporter.
  */
-final class BondingCollector implements MultiCollector {
+final class BondingCollector implements ReadingCollector {
 
   static final MetricMetadata SLAVES =
       new MetricMetadata("node_bonding_slaves", "Number of configured slaves per bonding interface.");
@@ -43,17 +42,13 @@ final class BondingCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
+  public MetricSnapshots read() throws IOException {
     HostFamilies families = new HostFamilies();
-    try {
-      String masters = SysAttribute.readStripped(sys.path("class/net/bonding_masters"));
-      if (masters != null) {
-        for (String master : names(masters, sys.path("class/net/bonding_masters"))) {
-          bond(master, families);
-        }
+    String masters = SysAttribute.readStripped(sys.path("class/net/bonding_masters"));
+    if (masters != null) {
+      for (String master : names(masters, sys.path("class/net/bonding_masters"))) {
+        bond(master, families);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     return families.snapshots();
   }

@@ -1,6 +1,5 @@
 package io.taoprom.metrics.host.conntrack;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -8,8 +7,8 @@ import io.taoprom.metrics.host.HostFamilies;
 import io.taoprom.metrics.host.KernelNumbers;
 import io.taoprom.metrics.host.ProcFs;
 import io.taoprom.metrics.host.ProcText;
+import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
 
@@ -31,7 +30,7 @@ import java.util.List;
  * {@code clashres} in 5.x); a kernel before {@code search_restart} (3.19) reports 0 for it, as
  * node_exporter does.
  */
-final class ConntrackCollector implements MultiCollector {
+final class ConntrackCollector implements ReadingCollector {
 
   static final MetricMetadata ENTRIES = new MetricMetadata(
       "node_nf_conntrack_entries", "Number of currently allocated flow entries for connection tracking.");
@@ -70,13 +69,9 @@ final class ConntrackCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
+  public MetricSnapshots read() throws IOException {
     HostFamilies families = new HostFamilies();
-    try {
-      collect(families);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    collect(families);
     return families.snapshots();
   }
 

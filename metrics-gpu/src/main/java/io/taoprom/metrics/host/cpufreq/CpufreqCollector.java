@@ -1,14 +1,13 @@
 package io.taoprom.metrics.host.cpufreq;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +24,7 @@ import java.util.List;
  * node_cpu_scaling_governor{cpu="0",governor="powersave"} 0.0
  * </pre>
  */
-final class CpufreqCollector implements MultiCollector {
+final class CpufreqCollector implements ReadingCollector {
 
   /** One per {@link CpufreqSource#FILES}. */
   private static final MetricMetadata[] FREQUENCIES = {
@@ -47,13 +46,8 @@ final class CpufreqCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
-    List<CpufreqSource.CpuFreq> cpus;
-    try {
-      cpus = source.read();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  public MetricSnapshots read() throws IOException {
+    List<CpufreqSource.CpuFreq> cpus = source.read();
     if (cpus.isEmpty()) {
       return MetricSnapshots.of();
     }

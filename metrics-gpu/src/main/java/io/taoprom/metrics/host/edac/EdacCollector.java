@@ -1,14 +1,13 @@
 package io.taoprom.metrics.host.edac;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,7 +25,7 @@ import java.util.List;
  * node_edac_channel_correctable_errors_total{channel="1",controller="0",csrow="0",dimm_label="CPU_SrcID0_MC0_Chan1_DIMM0"} 3.0
  * </pre>
  */
-final class EdacCollector implements MultiCollector {
+final class EdacCollector implements ReadingCollector {
 
   private static final MetricMetadata CE = new MetricMetadata("node_edac_correctable_errors",
       "Total correctable memory errors.");
@@ -48,13 +47,8 @@ final class EdacCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
-    List<EdacSource.Controller> controllers;
-    try {
-      controllers = source.read();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  public MetricSnapshots read() throws IOException {
+    List<EdacSource.Controller> controllers = source.read();
     if (controllers.isEmpty()) {
       return MetricSnapshots.of();
     }

@@ -1,6 +1,5 @@
 package io.taoprom.metrics.host.entropy;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
@@ -8,8 +7,8 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.taoprom.metrics.host.MalformedFileException;
 import io.taoprom.metrics.host.ProcFs;
 import io.taoprom.metrics.host.ProcText;
+import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
@@ -29,7 +28,7 @@ import java.util.List;
  * <p>Since Linux 5.18 both read 256 always; older kernels report a real estimate. A kernel without
  * {@code /proc/sys/kernel/random} yields nothing; one that has the directory must have both files.
  */
-final class EntropyCollector implements MultiCollector {
+final class EntropyCollector implements ReadingCollector {
 
   private static final String DIRECTORY = "sys/kernel/random";
 
@@ -45,17 +44,13 @@ final class EntropyCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
+  public MetricSnapshots read() throws IOException {
     if (!Files.isDirectory(proc.path(DIRECTORY))) {
       return MetricSnapshots.of();
     }
-    try {
-      return MetricSnapshots.of(
-          gauge(AVAILABLE, number(DIRECTORY + "/entropy_avail")),
-          gauge(POOL_SIZE, number(DIRECTORY + "/poolsize")));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return MetricSnapshots.of(
+        gauge(AVAILABLE, number(DIRECTORY + "/entropy_avail")),
+        gauge(POOL_SIZE, number(DIRECTORY + "/poolsize")));
   }
 
   /** A file that holds one unsigned number, as these sysctls do. */

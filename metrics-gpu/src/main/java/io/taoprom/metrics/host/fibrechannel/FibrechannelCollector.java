@@ -1,16 +1,15 @@
 package io.taoprom.metrics.host.fibrechannel;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.taoprom.metrics.host.HostFamilies;
 import io.taoprom.metrics.host.KernelNumbers;
 import io.taoprom.metrics.host.MalformedFileException;
+import io.taoprom.metrics.host.ReadingCollector;
 import io.taoprom.metrics.host.SysAttribute;
 import io.taoprom.metrics.host.SysFs;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +33,7 @@ import java.util.OptionalLong;
  * firmware does not implement reads all ones and is left out. A port whose state is
  * {@code Unknown} (or not shown) is served with every statistic 0, as node_exporter serves it.
  */
-final class FibrechannelCollector implements MultiCollector {
+final class FibrechannelCollector implements ReadingCollector {
 
   static final MetricMetadata INFO = new MetricMetadata("node_fibrechannel_info",
       "Non-numeric data from /sys/class/fc_host/<host>, value is always 1.");
@@ -78,14 +77,10 @@ final class FibrechannelCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
+  public MetricSnapshots read() throws IOException {
     HostFamilies families = new HostFamilies();
-    try {
-      for (String host : sys.list(CLASS)) {
-        host(host, sys.path(CLASS).resolve(host), families);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (String host : sys.list(CLASS)) {
+      host(host, sys.path(CLASS).resolve(host), families);
     }
     return families.snapshots();
   }

@@ -1,14 +1,13 @@
 package io.taoprom.metrics.host.filefd;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.taoprom.metrics.host.ProcFs;
 import io.taoprom.metrics.host.ProcText;
+import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
 
@@ -27,7 +26,7 @@ import java.util.List;
  *
  * <p>A kernel without {@code /proc/sys} ({@code CONFIG_PROC_SYSCTL} off) yields nothing.
  */
-final class FilefdCollector implements MultiCollector {
+final class FilefdCollector implements ReadingCollector {
 
   private static final String FILE = "sys/fs/file-nr";
 
@@ -43,15 +42,7 @@ final class FilefdCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
-    try {
-      return read();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private MetricSnapshots read() throws IOException {
+  public MetricSnapshots read() throws IOException {
     String content;
     try {
       content = proc.read(FILE);

@@ -1,6 +1,5 @@
 package io.taoprom.metrics.host.infiniband;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -8,11 +7,11 @@ import io.taoprom.metrics.host.DeviceFilter;
 import io.taoprom.metrics.host.HostFamilies;
 import io.taoprom.metrics.host.KernelNumbers;
 import io.taoprom.metrics.host.MalformedFileException;
+import io.taoprom.metrics.host.ReadingCollector;
 import io.taoprom.metrics.host.SysAttribute;
 import io.taoprom.metrics.host.SysFs;
 import io.taoprom.untrusted.Excerpt;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -39,7 +38,7 @@ import java.util.OptionalLong;
  * show, or shows as {@code N/A (no PMA)}, is left out. Devices and ports are listed anew at every
  * scrape.
  */
-final class InfinibandCollector implements MultiCollector {
+final class InfinibandCollector implements ReadingCollector {
 
   static final MetricMetadata INFO = new MetricMetadata("node_infiniband_info",
       "Non-numeric data from /sys/class/infiniband/<device>, value is always 1.");
@@ -61,16 +60,12 @@ final class InfinibandCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
+  public MetricSnapshots read() throws IOException {
     HostFamilies families = new HostFamilies();
-    try {
-      for (String device : sys.list(CLASS)) {
-        if (!devices.ignored(device)) {
-          device(device, sys.path(CLASS).resolve(device), families);
-        }
+    for (String device : sys.list(CLASS)) {
+      if (!devices.ignored(device)) {
+        device(device, sys.path(CLASS).resolve(device), families);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     return families.snapshots();
   }

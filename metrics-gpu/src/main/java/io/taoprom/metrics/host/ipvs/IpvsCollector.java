@@ -1,6 +1,5 @@
 package io.taoprom.metrics.host.ipvs;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -8,8 +7,8 @@ import io.taoprom.metrics.host.HostFamilies;
 import io.taoprom.metrics.host.KernelNumbers;
 import io.taoprom.metrics.host.ProcFs;
 import io.taoprom.metrics.host.ProcText;
+import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +33,7 @@ import java.util.Map;
  * hexadecimal for IPv4 and bracketed for IPv6, and are written as node_exporter writes them.
  * Backends with the same values of the chosen labels are summed.
  */
-final class IpvsCollector implements MultiCollector {
+final class IpvsCollector implements ReadingCollector {
 
   static final MetricMetadata CONNECTIONS = new MetricMetadata("node_ipvs_connections", "The total number of connections made.");
   static final MetricMetadata INCOMING_PACKETS =
@@ -78,20 +77,16 @@ final class IpvsCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
+  public MetricSnapshots read() throws IOException {
     HostFamilies families = new HostFamilies();
+    String stats;
     try {
-      String stats;
-      try {
-        stats = proc.read(STATS);
-      } catch (NoSuchFileException absent) {
-        return MetricSnapshots.of(); // no ip_vs module
-      }
-      totals(stats, families);
-      backends(proc.read(SERVICES), families);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      stats = proc.read(STATS);
+    } catch (NoSuchFileException absent) {
+      return MetricSnapshots.of(); // no ip_vs module
     }
+    totals(stats, families);
+    backends(proc.read(SERVICES), families);
     return families.snapshots();
   }
 

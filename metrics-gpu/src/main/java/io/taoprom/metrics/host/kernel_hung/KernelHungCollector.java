@@ -1,14 +1,13 @@
 package io.taoprom.metrics.host.kernel_hung;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
-import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.taoprom.metrics.host.ProcFs;
 import io.taoprom.metrics.host.ProcText;
+import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
 
@@ -24,7 +23,7 @@ import java.util.List;
  * <p>Only recent kernels built with {@code CONFIG_DETECT_HUNG_TASK} have the file; elsewhere
  * this yields nothing.
  */
-final class KernelHungCollector implements MultiCollector {
+final class KernelHungCollector implements ReadingCollector {
 
   private static final String FILE = "sys/kernel/hung_task_detect_count";
 
@@ -38,15 +37,7 @@ final class KernelHungCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
-    try {
-      return read();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private MetricSnapshots read() throws IOException {
+  public MetricSnapshots read() throws IOException {
     String content;
     try {
       content = proc.read(FILE);

@@ -1,16 +1,15 @@
 package io.taoprom.metrics.host.netclass;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.taoprom.metrics.host.HostFamilies;
 import io.taoprom.metrics.host.KernelNumbers;
 import io.taoprom.metrics.host.MalformedFileException;
+import io.taoprom.metrics.host.ReadingCollector;
 import io.taoprom.metrics.host.SysAttribute;
 import io.taoprom.metrics.host.SysFs;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,7 +35,7 @@ import java.util.regex.Pattern;
  * The interfaces are listed anew at every scrape: nothing here is cached, as every property can
  * change (an MTU, a renegotiated speed, a bond gaining a slave).
  */
-final class NetclassCollector implements MultiCollector {
+final class NetclassCollector implements ReadingCollector {
 
   static final MetricMetadata UP =
       new MetricMetadata("node_network_up", "Value is 1 if operstate is 'up', 0 otherwise.");
@@ -98,18 +97,14 @@ final class NetclassCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
+  public MetricSnapshots read() throws IOException {
     HostFamilies families = new HostFamilies();
-    try {
-      for (String device : sys.list(CLASS_NET)) {
-        Path dir = sys.path(CLASS_NET).resolve(device);
-        // bonding_masters is a file beside the interfaces' links
-        if (Files.isDirectory(dir) && (ignoredDevices == null || !ignoredDevices.matcher(device).find())) {
-          collect(device, dir, families);
-        }
+    for (String device : sys.list(CLASS_NET)) {
+      Path dir = sys.path(CLASS_NET).resolve(device);
+      // bonding_masters is a file beside the interfaces' links
+      if (Files.isDirectory(dir) && (ignoredDevices == null || !ignoredDevices.matcher(device).find())) {
+        collect(device, dir, families);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     return families.snapshots();
   }

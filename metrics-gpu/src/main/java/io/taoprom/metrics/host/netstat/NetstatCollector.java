@@ -1,6 +1,5 @@
 package io.taoprom.metrics.host.netstat;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -8,9 +7,9 @@ import io.prometheus.metrics.model.snapshots.PrometheusNaming;
 import io.taoprom.metrics.host.HostFamilies;
 import io.taoprom.metrics.host.ProcFs;
 import io.taoprom.metrics.host.ProcText;
+import io.taoprom.metrics.host.ReadingCollector;
 import io.taoprom.untrusted.Excerpt;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,7 +38,7 @@ import java.util.regex.Pattern;
  * <p>Which columns a header line keeps, and their metadata, are worked out once per distinct
  * header line and kept: a header changes only with the kernel.
  */
-final class NetstatCollector implements MultiCollector {
+final class NetstatCollector implements ReadingCollector {
 
   private static final String NETSTAT = "net/netstat";
   private static final String SNMP = "net/snmp";
@@ -71,15 +70,11 @@ final class NetstatCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
+  public MetricSnapshots read() throws IOException {
     Map<String, List<Sample>> byProtocol = new LinkedHashMap<>();
-    try {
-      pairedLines(NETSTAT, byProtocol);
-      pairedLines(SNMP, byProtocol);
-      snmp6(byProtocol);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    pairedLines(NETSTAT, byProtocol);
+    pairedLines(SNMP, byProtocol);
+    snmp6(byProtocol);
     HostFamilies families = new HostFamilies();
     for (List<Sample> samples : byProtocol.values()) {
       for (Sample s : samples) {

@@ -1,15 +1,14 @@
 package io.taoprom.metrics.host.nvme;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.taoprom.metrics.host.KernelNumbers;
+import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,7 +29,7 @@ import java.util.List;
  * namespace formatted with 4 KiB blocks those two read 8 times the real size, in node_exporter as
  * here; {@code node_disk_*} and {@code node_filesystem_size_bytes} have the real figures.
  */
-final class NvmeCollector implements MultiCollector {
+final class NvmeCollector implements ReadingCollector {
 
   private static final MetricMetadata INFO = new MetricMetadata("node_nvme_info",
       "Non-numeric data from /sys/class/nvme/<device>, value is always 1.");
@@ -53,13 +52,8 @@ final class NvmeCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
-    List<NvmeSource.Controller> controllers;
-    try {
-      controllers = source.read();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  public MetricSnapshots read() throws IOException {
+    List<NvmeSource.Controller> controllers = source.read();
     if (controllers.isEmpty()) {
       return MetricSnapshots.of();
     }

@@ -1,14 +1,13 @@
 package io.taoprom.metrics.host.powersupplyclass;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,7 +25,7 @@ import java.util.List;
  * node_power_supply_info{power_supply="AC",type="Mains"} 1.0
  * </pre>
  */
-final class PowerSupplyClassCollector implements MultiCollector {
+final class PowerSupplyClassCollector implements ReadingCollector {
 
   private static final String PREFIX = "node_power_supply_";
   private static final String HELP = " value of /sys/class/power_supply/<power_supply>.";
@@ -48,13 +47,8 @@ final class PowerSupplyClassCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
-    List<PowerSupplySource.PowerSupply> supplies;
-    try {
-      supplies = source.read();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  public MetricSnapshots read() throws IOException {
+    List<PowerSupplySource.PowerSupply> supplies = source.read();
     if (supplies.isEmpty()) {
       return MetricSnapshots.of();
     }

@@ -1,6 +1,5 @@
 package io.taoprom.metrics.host.schedstat;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
@@ -9,8 +8,8 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.taoprom.metrics.host.MalformedFileException;
 import io.taoprom.metrics.host.ProcFs;
 import io.taoprom.metrics.host.ProcText;
+import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,7 +39,7 @@ import java.util.Set;
  * line with another count of numbers, is refused rather than read from the wrong columns.
  * A kernel without {@code CONFIG_SCHEDSTATS} has no file and yields nothing.
  */
-final class SchedstatCollector implements MultiCollector {
+final class SchedstatCollector implements ReadingCollector {
 
   private static final String FILE = "schedstat";
 
@@ -66,15 +65,7 @@ final class SchedstatCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
-    try {
-      return read();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private MetricSnapshots read() throws IOException {
+  public MetricSnapshots read() throws IOException {
     String content;
     try {
       content = proc.read(FILE);
