@@ -10,7 +10,6 @@ import io.taoprom.metrics.host.ProcText;
 import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.util.List;
 
 /**
@@ -55,10 +54,8 @@ final class EntropyCollector implements ReadingCollector {
 
   /** A file that holds one unsigned number, as these sysctls do. */
   private double number(String relative) throws IOException {
-    String content;
-    try {
-      content = proc.read(relative);
-    } catch (NoSuchFileException e) {
+    String content = proc.readIfPresent(relative);
+    if (content == null) {
       throw new MalformedFileException(proc.path(relative), "is missing (" + proc.path(DIRECTORY) + " is there)");
     }
     return ProcText.oneLine(content, proc.path(relative), 1, "is not one number", ProcText::unsigned);

@@ -8,7 +8,6 @@ import io.taoprom.metrics.host.ProcFs;
 import io.taoprom.metrics.host.ProcText;
 import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.util.List;
 
 /**
@@ -38,10 +37,8 @@ final class KernelHungCollector implements ReadingCollector {
 
   @Override
   public MetricSnapshots read() throws IOException {
-    String content;
-    try {
-      content = proc.read(FILE);
-    } catch (NoSuchFileException absent) {
+    String content = proc.readIfPresent(FILE);
+    if (content == null) {
       return MetricSnapshots.of();
     }
     double count = ProcText.oneLine(content, proc.path(FILE), 1, "is not one number", ProcText::unsigned);

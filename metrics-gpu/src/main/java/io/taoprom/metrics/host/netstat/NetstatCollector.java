@@ -10,7 +10,6 @@ import io.taoprom.metrics.host.ProcText;
 import io.taoprom.metrics.host.ReadingCollector;
 import io.taoprom.untrusted.Excerpt;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,10 +84,8 @@ final class NetstatCollector implements ReadingCollector {
   }
 
   private void pairedLines(String file, Map<String, List<Sample>> byProtocol) throws IOException {
-    String content;
-    try {
-      content = proc.read(file);
-    } catch (NoSuchFileException absent) {
+    String content = proc.readIfPresent(file);
+    if (content == null) {
       return;
     }
     ProcText text = new ProcText(content, proc.path(file));
@@ -141,10 +138,8 @@ final class NetstatCollector implements ReadingCollector {
   }
 
   private void snmp6(Map<String, List<Sample>> byProtocol) throws IOException {
-    String content;
-    try {
-      content = proc.read(SNMP6);
-    } catch (NoSuchFileException absent) {
+    String content = proc.readIfPresent(SNMP6);
+    if (content == null) {
       return; // IPv6 disabled
     }
     Map<String, List<Sample>> ipv6 = new LinkedHashMap<>();

@@ -1,6 +1,5 @@
 package io.taoprom.metrics.host.nfs;
 
-import io.taoprom.metrics.host.ProcText;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -53,21 +52,16 @@ final class NfsClientStats {
    */
   static NfsClientStats parse(Path file, String text) throws IOException {
     NfsClientStats stats = new NfsClientStats();
-    ProcText lines = new ProcText(text, file);
-    while (lines.nextLine()) {
-      if (!lines.hasField()) {
-        continue;
-      }
-      String label = lines.field();
+    RpcStatLines.forEachLine(file, text, (label, lines) -> {
       switch (label) {
         case "net" -> RpcStatLines.exactly(lines, label, stats.net);
         case "rpc" -> RpcStatLines.exactly(lines, label, stats.rpc);
         case "proc2" -> RpcStatLines.procedures(lines, label, stats.v2, RpcStatLines.V2.length);
         case "proc3" -> RpcStatLines.procedures(lines, label, stats.v3, RpcStatLines.V3.length);
         case "proc4" -> RpcStatLines.procedures(lines, label, stats.v4, 0);
-        default -> { } // a line a newer kernel adds; node_exporter 1.5 would refuse the file
+        default -> { } // a line a newer kernel adds (RpcStatLines.forEachLine)
       }
-    }
+    });
     return stats;
   }
 }

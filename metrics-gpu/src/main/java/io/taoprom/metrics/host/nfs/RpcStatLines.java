@@ -2,6 +2,7 @@ package io.taoprom.metrics.host.nfs;
 
 import io.taoprom.metrics.host.MalformedFileException;
 import io.taoprom.metrics.host.ProcText;
+import java.nio.file.Path;
 
 /**
  * What the NFS client's {@code /proc/net/rpc/nfs} and the server's {@code /proc/net/rpc/nfsd}
@@ -10,8 +11,13 @@ import io.taoprom.metrics.host.ProcText;
  * node_exporter's {@code method} label names them.
  *
  * <pre>{@code
- * // "proc3 22 0 11042 0 ..." after its label
- * RpcStatLines.procedures(lines, v3, RpcStatLines.V3.length);
+ * RpcStatLines.forEachLine(file, text, (label, lines) -> {
+ *   switch (label) {
+ *     case "rpc" -> RpcStatLines.exactly(lines, label, rpc);                        // "rpc 48620137 27 48620164"
+ *     case "proc3" -> RpcStatLines.procedures(lines, label, v3, RpcStatLines.V3.length); // "proc3 22 0 11042 ..."
+ *     default -> { }
+ *   }
+ * });
  * }</pre>
  */
 public final class RpcStatLines {
@@ -30,6 +36,27 @@ public final class RpcStatLines {
   };
 
   private RpcStatLines() {}
+
+  /** One labelled line's reading. */
+  @FunctionalInterface
+  public interface LabelledLine {
+    /** Reads the rest of the line labelled {@code label} from {@code lines}. */
+    void read(String label, ProcText lines) throws MalformedFileException;
+  }
+
+  /**
+   * Every line of {@code text}, read from {@code file}, handed to {@code line} with its label;
+   * blank lines are skipped. A label neither file knows is a line a newer kernel adds, which
+   * {@code line} leaves alone (node_exporter 1.5 would refuse the file).
+   */
+  public static void forEachLine(Path file, String text, LabelledLine line) throws MalformedFileException {
+    ProcText lines = new ProcText(text, file);
+    while (lines.nextLine()) {
+      if (lines.hasField()) {
+        line.read(lines.field(), lines);
+      }
+    }
+  }
 
   /** The rest of the line labelled {@code label}, exactly {@code into.length} values. */
   public static void exactly(ProcText lines, String label, double[] into) throws MalformedFileException {

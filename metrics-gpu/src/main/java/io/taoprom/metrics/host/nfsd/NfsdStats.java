@@ -1,7 +1,6 @@
 package io.taoprom.metrics.host.nfsd;
 
 import io.taoprom.metrics.host.MalformedFileException;
-import io.taoprom.metrics.host.ProcText;
 import io.taoprom.metrics.host.nfs.RpcStatLines;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -65,12 +64,7 @@ final class NfsdStats {
    */
   static NfsdStats parse(Path file, String text) throws IOException {
     NfsdStats stats = new NfsdStats();
-    ProcText lines = new ProcText(text, file);
-    while (lines.nextLine()) {
-      if (!lines.hasField()) {
-        continue;
-      }
-      String label = lines.field();
+    RpcStatLines.forEachLine(file, text, (label, lines) -> {
       switch (label) {
         case "rc" -> RpcStatLines.exactly(lines, label, stats.replyCache);
         case "fh" -> RpcStatLines.exactly(lines, label, stats.fileHandles);
@@ -94,9 +88,9 @@ final class NfsdStats {
           RpcStatLines.exactly(lines, label, value);
           stats.wdelegGetattr = value[0];
         }
-        default -> { } // a line a newer kernel adds; node_exporter 1.5 would refuse the file
+        default -> { } // a line a newer kernel adds (RpcStatLines.forEachLine)
       }
-    }
+    });
     return stats;
   }
 }

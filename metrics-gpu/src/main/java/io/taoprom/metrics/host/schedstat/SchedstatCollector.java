@@ -10,7 +10,6 @@ import io.taoprom.metrics.host.ProcFs;
 import io.taoprom.metrics.host.ProcText;
 import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -66,10 +65,8 @@ final class SchedstatCollector implements ReadingCollector {
 
   @Override
   public MetricSnapshots read() throws IOException {
-    String content;
-    try {
-      content = proc.read(FILE);
-    } catch (NoSuchFileException absent) {
+    String content = proc.readIfPresent(FILE);
+    if (content == null) {
       return MetricSnapshots.of();
     }
     ProcText text = new ProcText(content, proc.path(FILE));

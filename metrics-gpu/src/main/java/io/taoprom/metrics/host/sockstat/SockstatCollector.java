@@ -10,7 +10,6 @@ import io.taoprom.metrics.host.ProcText;
 import io.taoprom.metrics.host.ReadingCollector;
 import io.taoprom.untrusted.Excerpt;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,10 +62,8 @@ final class SockstatCollector implements ReadingCollector {
 
   private void read(String file, boolean ipv6, Map<String, Double> gauges, Map<String, MetricMetadata> metadata)
       throws IOException {
-    String content;
-    try {
-      content = proc.read(file);
-    } catch (NoSuchFileException absent) {
+    String content = proc.readIfPresent(file);
+    if (content == null) {
       return;
     }
     ProcText text = new ProcText(content, proc.path(file));
