@@ -19,7 +19,7 @@ class HostFamiliesTest {
     families.gauge(X, Labels.EMPTY, 1);
     families.counter(Y, Labels.of("cpu", "0"), 3);
 
-    assertThat(Exposition.text(families::snapshots))
+    assertThat(HostFixtures.text(families::snapshots))
         .isEqualTo(
             """
             # HELP node_x X.

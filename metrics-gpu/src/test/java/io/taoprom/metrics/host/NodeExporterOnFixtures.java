@@ -51,7 +51,7 @@ public final class NodeExporterOnFixtures {
       throws Exception {
     Path binary = ExternalTool.require("prometheus-node-exporter", "prometheus-node-exporter", "node_exporter");
     Path promtool = ExternalTool.require("prometheus", "promtool");
-    String ourText = Exposition.text(ours);
+    String ourText = HostFixtures.text(ours);
     Map<String, ParsedFamily> theirs = families(scrape(binary, collector, flags));
     Map<String, ParsedFamily> mine = families(ourText);
     List<String> out = new ArrayList<>();

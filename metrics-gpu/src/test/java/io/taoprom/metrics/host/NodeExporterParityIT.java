@@ -120,7 +120,7 @@ class NodeExporterParityIT {
     Map<String, ParsedFamily> theirs = byName(nodeExporter(nodeExporter, compared.keySet()));
     StringBuilder ourText = new StringBuilder();
     for (CollectorPlugin plugin : compared.values()) {
-      ourText.append(Exposition.text(plugin.create(CollectorConfig.empty())));
+      ourText.append(HostFixtures.text(plugin.create(CollectorConfig.empty())));
     }
     Map<String, ParsedFamily> ours = byName(ourText.toString());
 
@@ -260,7 +260,7 @@ class NodeExporterParityIT {
     Map<String, ParsedFamily> theirs = byName(nodeExporter(nodeExporter, null));
     StringBuilder ourText = new StringBuilder();
     for (CollectorPlugin plugin : ours().values()) {
-      ourText.append(Exposition.text(plugin.create(CollectorConfig.empty())));
+      ourText.append(HostFixtures.text(plugin.create(CollectorConfig.empty())));
     }
     Map<String, ParsedFamily> ours = byName(ourText.toString());
 

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.taoprom.exporter.spi.CollectorConfig;
 import io.taoprom.metrics.host.DeviceFilter;
-import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.ProcFs;
-import io.taoprom.metrics.host.net.Fixtures;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,9 +24,9 @@ class ArpCollectorTest {
 
   @Test
   void goldenTextOfThisVm() {
-    ArpCollector collector = new ArpCollector(Fixtures.proc("arp", "vm"), DeviceFilter.none());
+    ArpCollector collector = new ArpCollector(HostFixtures.proc("arp", "vm"), DeviceFilter.none());
 
-    assertThat(Exposition.text(collector))
+    assertThat(HostFixtures.text(collector))
         .isEqualTo(
             """
             # HELP node_arp_entries ARP entries by device
@@ -38,9 +37,9 @@ class ArpCollectorTest {
 
   @Test
   void goldenTextOfAGpuServerCountsIncompleteAndInfiniBandNeighbours() {
-    ArpCollector collector = new ArpCollector(Fixtures.proc("arp", "gpu-server"), DeviceFilter.none());
+    ArpCollector collector = new ArpCollector(HostFixtures.proc("arp", "gpu-server"), DeviceFilter.none());
 
-    assertThat(Exposition.text(collector))
+    assertThat(HostFixtures.text(collector))
         .isEqualTo(
             """
             # HELP node_arp_entries ARP entries by device
@@ -54,22 +53,22 @@ class ArpCollectorTest {
 
   @Test
   void includeAndExcludeAreSearchedInTheName() {
-    ProcFs proc = Fixtures.proc("arp", "gpu-server");
+    ProcFs proc = HostFixtures.proc("arp", "gpu-server");
 
-    assertThat(Exposition.text(new ArpCollector(proc, selection("", "docker"))))
+    assertThat(HostFixtures.text(new ArpCollector(proc, selection("", "docker"))))
         .doesNotContain("docker0").contains("bond0").contains("ibp12s0");
-    assertThat(Exposition.text(new ArpCollector(proc, selection("^(bond|ib)", ""))))
+    assertThat(HostFixtures.text(new ArpCollector(proc, selection("^(bond|ib)", ""))))
         .contains("device=\"bond0\"").contains("device=\"ibp12s0\"").doesNotContain("docker0").doesNotContain("enp65s0f0np0");
   }
 
   @Test
   void noFileNoSeries(@TempDir Path empty) {
-    assertThat(Exposition.text(new ArpCollector(ProcFs.at(empty), DeviceFilter.none()))).isEmpty();
+    assertThat(HostFixtures.text(new ArpCollector(ProcFs.at(empty), DeviceFilter.none()))).isEmpty();
   }
 
   @Test
   void aLineWithMissingColumnsNamesFileAndLine(@TempDir Path root) {
-    Fixtures.write(root, "net/arp",
+    HostFixtures.write(root, "net/arp",
         "IP address       HW type     Flags       HW address            Mask     Device\n"
             + "10.0.0.1         0x1         0x2         02:42:ac:11:00:02     *\n");
 
@@ -80,7 +79,7 @@ class ArpCollectorTest {
 
   @Test
   void flagsThatAreNotHexadecimalAreRejectedAndQuotedEscaped(@TempDir Path root) {
-    Fixtures.write(root, "net/arp", "10.0.0.1 0x1 2\u001b[31m 02:42:ac:11:00:02 * eth0\n");
+    HostFixtures.write(root, "net/arp", "10.0.0.1 0x1 2\u001b[31m 02:42:ac:11:00:02 * eth0\n");
 
     assertThatThrownBy(() -> new ArpCollector(ProcFs.at(root), DeviceFilter.none()).collect())
         .hasMessageContaining("line 1: expected a hexadecimal number after 0x")

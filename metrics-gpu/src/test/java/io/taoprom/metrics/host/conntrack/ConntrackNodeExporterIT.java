@@ -1,7 +1,6 @@
 package io.taoprom.metrics.host.conntrack;
 
-import io.taoprom.metrics.host.Exposition;
-import io.taoprom.metrics.host.net.Fixtures;
+import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.net.NodeExporterOnFixture;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,7 +12,7 @@ class ConntrackNodeExporterIT {
   @ParameterizedTest
   @ValueSource(strings = {"vm", "gpu-server"})
   void sameAsNodeExporter(String machine) throws Exception {
-    String ours = Exposition.text(new ConntrackCollector(Fixtures.proc("conntrack", machine)));
-    NodeExporterOnFixture.assertSame("conntrack", Fixtures.root("conntrack", machine), "node_nf_conntrack_", ours, Set.of());
+    String ours = HostFixtures.text(new ConntrackCollector(HostFixtures.proc("conntrack", machine)));
+    NodeExporterOnFixture.assertSame("conntrack", HostFixtures.dir("conntrack", machine), "node_nf_conntrack_", ours, Set.of());
   }
 }

@@ -4,9 +4,8 @@ import static io.taoprom.metrics.host.NodeExporterOnFixture.differences;
 import static io.taoprom.metrics.host.NodeExporterOnFixture.families;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.NodeExporterOnFixture;
-import io.taoprom.metrics.host.SysFixture;
 import io.taoprom.metrics.host.SysFs;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -23,9 +22,9 @@ class DmiNodeExporterIT {
   @Test
   void aGpuServer() throws Exception {
     NodeExporterOnFixture nodeExporter = NodeExporterOnFixture.find();
-    SysFs sys = SysFixture.copy("dmi/gpu-server", dir);
+    SysFs sys = HostFixtures.copy("dmi/gpu-server", dir);
 
-    assertThat(differences(families(Exposition.text(new DmiCollector(new DmiSource(sys)))),
+    assertThat(differences(families(HostFixtures.text(new DmiCollector(new DmiSource(sys)))),
         families(nodeExporter.scrape("dmi", sys, true)))).isEmpty();
   }
 }

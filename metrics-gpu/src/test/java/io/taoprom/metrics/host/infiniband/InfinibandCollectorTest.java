@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.taoprom.exporter.spi.CollectorConfig;
 import io.taoprom.metrics.host.DeviceFilter;
-import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.SysFs;
-import io.taoprom.metrics.host.net.Fixtures;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,9 +29,9 @@ class InfinibandCollectorTest {
 
   @Test
   void goldenTextOfARoceAndAnOldInfiniBandPort() {
-    InfinibandCollector collector = new InfinibandCollector(Fixtures.sys("infiniband", "gpu-server"), only("^(mlx5_4|mlx4_0)$"));
+    InfinibandCollector collector = new InfinibandCollector(HostFixtures.sys("infiniband", "gpu-server"), only("^(mlx5_4|mlx4_0)$"));
 
-    assertThat(Exposition.text(collector))
+    assertThat(HostFixtures.text(collector))
         .isEqualTo(
             """
             # HELP node_infiniband_duplicate_requests_packets_total The number of received packets. A duplicate request is a request that had been previously executed.
@@ -254,7 +253,7 @@ class InfinibandCollectorTest {
 
   @Test
   void everyPortOfTheGpuServer() {
-    String text = Exposition.text(new InfinibandCollector(Fixtures.sys("infiniband", "gpu-server"), DeviceFilter.none()));
+    String text = HostFixtures.text(new InfinibandCollector(HostFixtures.sys("infiniband", "gpu-server"), DeviceFilter.none()));
 
     assertThat(text.lines().filter(l -> !l.startsWith("#")).count()).isEqualTo(326);
     assertThat(text).contains(
@@ -271,21 +270,21 @@ class InfinibandCollectorTest {
     DeviceFilter noMlx5 = DeviceFilter.excludeInclude(CollectorConfig.of(Map.of(InfinibandPlugin.DEVICE_EXCLUDE, List.of("^mlx5"))),
         InfinibandPlugin.DEVICE_EXCLUDE, InfinibandPlugin.DEVICE_INCLUDE);
 
-    assertThat(Exposition.text(new InfinibandCollector(Fixtures.sys("infiniband", "gpu-server"), noMlx5)))
+    assertThat(HostFixtures.text(new InfinibandCollector(HostFixtures.sys("infiniband", "gpu-server"), noMlx5)))
         .contains("device=\"mlx4_0\"").doesNotContain("mlx5");
   }
 
   @Test
   void noRdmaDevicesNoSeries(@TempDir Path empty) {
-    assertThat(Exposition.text(new InfinibandCollector(SysFs.at(empty), DeviceFilter.none()))).isEmpty();
+    assertThat(HostFixtures.text(new InfinibandCollector(SysFs.at(empty), DeviceFilter.none()))).isEmpty();
   }
 
   private static void port(Path root, String state, String rate) {
-    Fixtures.write(root, "class/infiniband/mlx5_0/fw_ver", "28.39.1002\n");
-    Fixtures.write(root, "class/infiniband/mlx5_0/ports/1/link_layer", "InfiniBand\n");
-    Fixtures.write(root, "class/infiniband/mlx5_0/ports/1/state", state);
-    Fixtures.write(root, "class/infiniband/mlx5_0/ports/1/phys_state", "5: LinkUp\n");
-    Fixtures.write(root, "class/infiniband/mlx5_0/ports/1/rate", rate);
+    HostFixtures.write(root, "class/infiniband/mlx5_0/fw_ver", "28.39.1002\n");
+    HostFixtures.write(root, "class/infiniband/mlx5_0/ports/1/link_layer", "InfiniBand\n");
+    HostFixtures.write(root, "class/infiniband/mlx5_0/ports/1/state", state);
+    HostFixtures.write(root, "class/infiniband/mlx5_0/ports/1/phys_state", "5: LinkUp\n");
+    HostFixtures.write(root, "class/infiniband/mlx5_0/ports/1/rate", rate);
   }
 
   /** The narrowest port: 2.5 Gb/s, read as node_exporter reads it (a float, times 125000000). */
@@ -293,7 +292,7 @@ class InfinibandCollectorTest {
   void goldenTextOfAMinimalPort(@TempDir Path root) {
     port(root, "4: ACTIVE\n", "2.5 Gb/sec (1X SDR)\n");
 
-    assertThat(Exposition.text(new InfinibandCollector(SysFs.at(root), DeviceFilter.none())))
+    assertThat(HostFixtures.text(new InfinibandCollector(SysFs.at(root), DeviceFilter.none())))
         .isEqualTo(
             """
             # HELP node_infiniband_info Non-numeric data from /sys/class/infiniband/<device>, value is always 1.
@@ -313,7 +312,7 @@ class InfinibandCollectorTest {
 
   @Test
   void aDeviceWithoutFirmwareVersionIsAnError(@TempDir Path root) {
-    Fixtures.write(root, "class/infiniband/mlx5_0/ports/1/state", "4: ACTIVE\n");
+    HostFixtures.write(root, "class/infiniband/mlx5_0/ports/1/state", "4: ACTIVE\n");
 
     assertThatThrownBy(() -> new InfinibandCollector(SysFs.at(root), DeviceFilter.none()).collect())
         .isInstanceOf(UncheckedIOException.class)
@@ -339,7 +338,7 @@ class InfinibandCollectorTest {
   @Test
   void aCounterThatIsNotANumberIsRejected(@TempDir Path root) {
     port(root, "4: ACTIVE\n", "400 Gb/sec (4X NDR)\n");
-    Fixtures.write(root, "class/infiniband/mlx5_0/ports/1/hw_counters/out_of_buffer", "-3\n");
+    HostFixtures.write(root, "class/infiniband/mlx5_0/ports/1/hw_counters/out_of_buffer", "-3\n");
 
     assertThatThrownBy(() -> new InfinibandCollector(SysFs.at(root), DeviceFilter.none()).collect())
         .hasMessageContaining("hw_counters/out_of_buffer: expected a decimal counter, found \"-3\"");
@@ -348,7 +347,7 @@ class InfinibandCollectorTest {
   @Test
   void aPortDirectoryThatIsNotANumberIsRejected(@TempDir Path root) {
     port(root, "4: ACTIVE\n", "400 Gb/sec (4X NDR)\n");
-    Fixtures.write(root, "class/infiniband/mlx5_0/ports/one/state", "4: ACTIVE\n");
+    HostFixtures.write(root, "class/infiniband/mlx5_0/ports/one/state", "4: ACTIVE\n");
 
     assertThatThrownBy(() -> new InfinibandCollector(SysFs.at(root), DeviceFilter.none()).collect())
         .hasMessageContaining("holds \"one\", not a port number");

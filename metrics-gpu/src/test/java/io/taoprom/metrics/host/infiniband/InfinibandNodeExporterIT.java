@@ -1,8 +1,7 @@
 package io.taoprom.metrics.host.infiniband;
 
 import io.taoprom.metrics.host.DeviceFilter;
-import io.taoprom.metrics.host.Exposition;
-import io.taoprom.metrics.host.net.Fixtures;
+import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.net.NodeExporterOnFixture;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -16,7 +15,7 @@ class InfinibandNodeExporterIT {
     Set<String> hwCounters = PortCounters.HW_COUNTERS.values().stream()
         .map(c -> c.metadata().getName() + (c.counter() ? "_total" : ""))
         .collect(Collectors.toSet());
-    String ours = Exposition.text(new InfinibandCollector(Fixtures.sys("infiniband", "gpu-server"), DeviceFilter.none()));
-    NodeExporterOnFixture.assertSame("infiniband", Fixtures.root("infiniband", "gpu-server"), "node_infiniband_", ours, hwCounters);
+    String ours = HostFixtures.text(new InfinibandCollector(HostFixtures.sys("infiniband", "gpu-server"), DeviceFilter.none()));
+    NodeExporterOnFixture.assertSame("infiniband", HostFixtures.dir("infiniband", "gpu-server"), "node_infiniband_", ours, hwCounters);
   }
 }

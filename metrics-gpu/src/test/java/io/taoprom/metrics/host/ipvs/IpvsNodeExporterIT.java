@@ -1,7 +1,6 @@
 package io.taoprom.metrics.host.ipvs;
 
-import io.taoprom.metrics.host.Exposition;
-import io.taoprom.metrics.host.net.Fixtures;
+import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.net.NodeExporterOnFixture;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,8 +12,8 @@ class IpvsNodeExporterIT {
   @ParameterizedTest
   @ValueSource(strings = {"local_address,local_port,remote_address,remote_port,proto,local_mark", "proto,local_port", ""})
   void sameAsNodeExporter(String labels) throws Exception {
-    String ours = Exposition.text(new IpvsCollector(Fixtures.proc("ipvs", "gpu-server"), IpvsPlugin.backendLabels(labels)));
-    NodeExporterOnFixture.assertSame("ipvs", Fixtures.root("ipvs", "gpu-server"), "node_ipvs_", ours, Set.of(),
+    String ours = HostFixtures.text(new IpvsCollector(HostFixtures.proc("ipvs", "gpu-server"), IpvsPlugin.backendLabels(labels)));
+    NodeExporterOnFixture.assertSame("ipvs", HostFixtures.dir("ipvs", "gpu-server"), "node_ipvs_", ours, Set.of(),
         "--collector.ipvs.backend-labels=" + labels);
   }
 }

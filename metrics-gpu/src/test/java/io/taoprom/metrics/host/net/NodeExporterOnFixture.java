@@ -3,6 +3,7 @@ package io.taoprom.metrics.host.net;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taoprom.metrics.host.ExternalTool;
+import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.textfile.format.FamilyType;
 import io.taoprom.metrics.textfile.format.ParsedFamily;
 import io.taoprom.metrics.textfile.format.ParsedSample;
@@ -31,7 +32,7 @@ import java.util.TreeMap;
  * Skipped with a message where node_exporter is not installed; fails where {@code CI=true}.
  *
  * <pre>{@code
- * NodeExporterOnFixture.assertSame("arp", Fixtures.root("arp", "vm"), "node_arp_", ourText, Set.of());
+ * NodeExporterOnFixture.assertSame("arp", HostFixtures.dir("arp", "vm"), "node_arp_", ourText, Set.of());
  * }</pre>
  */
 public final class NodeExporterOnFixture {

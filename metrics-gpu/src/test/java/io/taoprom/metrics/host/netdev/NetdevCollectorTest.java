@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.taoprom.exporter.spi.CollectorConfig;
 import io.taoprom.metrics.host.DeviceFilter;
-import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.HostFixtures;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -29,7 +29,7 @@ class NetdevCollectorTest {
         new NetdevCollector(
             () -> List.of(new NetDevSource.NetDevice("eth0", counters(1))), DeviceFilter.none());
 
-    assertThat(Exposition.text(collector))
+    assertThat(HostFixtures.text(collector))
         .isEqualTo(
             """
             # HELP node_network_receive_bytes_total Network device statistic receive_bytes.
@@ -100,7 +100,7 @@ class NetdevCollectorTest {
                     new NetDevSource.NetDevice("lo", oshiLike)),
             noVeth);
 
-    assertThat(Exposition.text(collector))
+    assertThat(HostFixtures.text(collector))
         .isEqualTo(
             """
             # HELP node_network_receive_bytes_total Network device statistic receive_bytes.
@@ -116,7 +116,7 @@ class NetdevCollectorTest {
 
   @Test
   void procSourceSplitsAtTheColonAndReadsFullU64Counters() throws IOException {
-    List<NetDevSource.NetDevice> devices = new ProcNetDevSource(Exposition.fixtureProc()).read();
+    List<NetDevSource.NetDevice> devices = new ProcNetDevSource(HostFixtures.fixtureProc()).read();
 
     assertThat(devices).extracting(NetDevSource.NetDevice::device).containsExactly("lo", "eth0", "enp65s0f1");
     assertThat(devices.get(1).values())

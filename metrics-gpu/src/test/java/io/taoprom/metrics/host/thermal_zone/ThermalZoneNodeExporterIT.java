@@ -4,9 +4,8 @@ import static io.taoprom.metrics.host.NodeExporterOnFixture.differences;
 import static io.taoprom.metrics.host.NodeExporterOnFixture.families;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.NodeExporterOnFixture;
-import io.taoprom.metrics.host.SysFixture;
 import io.taoprom.metrics.host.SysFs;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,9 +19,9 @@ class ThermalZoneNodeExporterIT {
   @Test
   void aGpuServer() throws Exception {
     NodeExporterOnFixture nodeExporter = NodeExporterOnFixture.find();
-    SysFs sys = SysFixture.copy("thermal_zone/gpu-server", dir);
+    SysFs sys = HostFixtures.copy("thermal_zone/gpu-server", dir);
 
-    assertThat(differences(families(Exposition.text(new ThermalZoneCollector(new ThermalSource(sys)))),
+    assertThat(differences(families(HostFixtures.text(new ThermalZoneCollector(new ThermalSource(sys)))),
         families(nodeExporter.scrape("thermal_zone", sys, false)))).isEmpty();
   }
 }
