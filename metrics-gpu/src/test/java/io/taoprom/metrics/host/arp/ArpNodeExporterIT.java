@@ -2,7 +2,7 @@ package io.taoprom.metrics.host.arp;
 
 import io.taoprom.metrics.host.DeviceFilter;
 import io.taoprom.metrics.host.HostFixtures;
-import io.taoprom.metrics.host.net.NodeExporterOnFixture;
+import io.taoprom.metrics.host.NodeExporter;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -14,6 +14,6 @@ class ArpNodeExporterIT {
   @ValueSource(strings = {"vm", "gpu-server"})
   void sameAsNodeExporter(String machine) throws Exception {
     String ours = HostFixtures.text(new ArpCollector(HostFixtures.proc("arp", machine), DeviceFilter.none()));
-    NodeExporterOnFixture.assertSame("arp", HostFixtures.dir("arp", machine), "node_arp_", ours, Set.of());
+    NodeExporter.assertSame("arp", HostFixtures.dir("arp", machine), "node_arp_", ours, Set.of());
   }
 }

@@ -1,7 +1,7 @@
 package io.taoprom.metrics.host.bonding;
 
 import io.taoprom.metrics.host.HostFixtures;
-import io.taoprom.metrics.host.net.NodeExporterOnFixture;
+import io.taoprom.metrics.host.NodeExporter;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +11,6 @@ class BondingNodeExporterIT {
   @Test
   void sameAsNodeExporter() throws Exception {
     String ours = HostFixtures.text(new BondingCollector(HostFixtures.sys("bonding", "gpu-server")));
-    NodeExporterOnFixture.assertSame("bonding", HostFixtures.dir("bonding", "gpu-server"), "node_bonding_", ours, Set.of());
+    NodeExporter.assertSame("bonding", HostFixtures.dir("bonding", "gpu-server"), "node_bonding_", ours, Set.of());
   }
 }

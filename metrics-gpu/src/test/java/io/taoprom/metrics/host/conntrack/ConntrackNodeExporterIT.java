@@ -1,7 +1,7 @@
 package io.taoprom.metrics.host.conntrack;
 
 import io.taoprom.metrics.host.HostFixtures;
-import io.taoprom.metrics.host.net.NodeExporterOnFixture;
+import io.taoprom.metrics.host.NodeExporter;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,6 +13,6 @@ class ConntrackNodeExporterIT {
   @ValueSource(strings = {"vm", "gpu-server"})
   void sameAsNodeExporter(String machine) throws Exception {
     String ours = HostFixtures.text(new ConntrackCollector(HostFixtures.proc("conntrack", machine)));
-    NodeExporterOnFixture.assertSame("conntrack", HostFixtures.dir("conntrack", machine), "node_nf_conntrack_", ours, Set.of());
+    NodeExporter.assertSame("conntrack", HostFixtures.dir("conntrack", machine), "node_nf_conntrack_", ours, Set.of());
   }
 }

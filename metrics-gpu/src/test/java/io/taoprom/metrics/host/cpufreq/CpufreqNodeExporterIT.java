@@ -1,11 +1,12 @@
 package io.taoprom.metrics.host.cpufreq;
 
-import static io.taoprom.metrics.host.NodeExporterOnFixture.differences;
-import static io.taoprom.metrics.host.NodeExporterOnFixture.families;
+import static io.taoprom.metrics.host.FamilyDiff.differences;
+import static io.taoprom.metrics.host.FamilyDiff.families;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.taoprom.metrics.host.FamilyDiff;
 import io.taoprom.metrics.host.HostFixtures;
-import io.taoprom.metrics.host.NodeExporterOnFixture;
+import io.taoprom.metrics.host.NodeExporter;
 import io.taoprom.metrics.host.SysFs;
 import io.taoprom.metrics.host.UpstreamChanges;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ class CpufreqNodeExporterIT {
 
   @Test
   void aGpuServer() throws Exception {
-    NodeExporterOnFixture nodeExporter = NodeExporterOnFixture.find();
+    NodeExporter nodeExporter = NodeExporter.find();
     SysFs sys = HostFixtures.copy("cpufreq/gpu-server", dir);
     UpstreamChanges.Compared c = UpstreamChanges.apply(nodeExporter,
         families(HostFixtures.text(new CpufreqCollector(new CpufreqSource(sys)))),

@@ -1,8 +1,8 @@
 package io.taoprom.metrics.host.fibrechannel;
 
 import io.taoprom.metrics.host.HostFixtures;
+import io.taoprom.metrics.host.NodeExporter;
 import io.taoprom.metrics.host.SysFs;
-import io.taoprom.metrics.host.net.NodeExporterOnFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -34,6 +34,6 @@ class FibrechannelNodeExporterIT {
       }
     }
     String ours = HostFixtures.text(new FibrechannelCollector(SysFs.at(copy.resolve("sys"))));
-    NodeExporterOnFixture.assertSame("fibrechannel", copy, "node_fibrechannel_", ours, Set.of());
+    NodeExporter.assertSame("fibrechannel", copy, "node_fibrechannel_", ours, Set.of());
   }
 }

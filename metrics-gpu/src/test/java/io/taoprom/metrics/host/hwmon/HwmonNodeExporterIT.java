@@ -1,13 +1,14 @@
 package io.taoprom.metrics.host.hwmon;
 
-import static io.taoprom.metrics.host.NodeExporterOnFixture.differences;
-import static io.taoprom.metrics.host.NodeExporterOnFixture.families;
-import static io.taoprom.metrics.host.NodeExporterOnFixture.without;
+import static io.taoprom.metrics.host.FamilyDiff.differences;
+import static io.taoprom.metrics.host.FamilyDiff.families;
+import static io.taoprom.metrics.host.FamilyDiff.without;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taoprom.metrics.host.DeviceFilter;
+import io.taoprom.metrics.host.FamilyDiff;
 import io.taoprom.metrics.host.HostFixtures;
-import io.taoprom.metrics.host.NodeExporterOnFixture;
+import io.taoprom.metrics.host.NodeExporter;
 import io.taoprom.metrics.host.SysFs;
 import io.taoprom.metrics.host.UpstreamChanges;
 import io.taoprom.metrics.textfile.format.ParsedFamily;
@@ -29,7 +30,7 @@ class HwmonNodeExporterIT {
 
   @Test
   void aGpuServer() throws Exception {
-    NodeExporterOnFixture nodeExporter = NodeExporterOnFixture.find();
+    NodeExporter nodeExporter = NodeExporter.find();
     SysFs sys = HostFixtures.copy("hwmon/gpu-server", dir);
 
     UpstreamChanges.Compared c = UpstreamChanges.apply(nodeExporter, ours(sys), families(nodeExporter.scrape("hwmon", sys, false)));
@@ -39,7 +40,7 @@ class HwmonNodeExporterIT {
 
   @Test
   void everySensorTypeAndNamingRule() throws Exception {
-    NodeExporterOnFixture nodeExporter = NodeExporterOnFixture.find();
+    NodeExporter nodeExporter = NodeExporter.find();
     SysFs sys = HostFixtures.copy("hwmon/types", dir);
     UpstreamChanges.Compared c = UpstreamChanges.apply(nodeExporter, ours(sys), families(nodeExporter.scrape("hwmon", sys, false)));
     Map<String, ParsedFamily> ours = c.ours();

@@ -2,7 +2,7 @@ package io.taoprom.metrics.host.infiniband;
 
 import io.taoprom.metrics.host.DeviceFilter;
 import io.taoprom.metrics.host.HostFixtures;
-import io.taoprom.metrics.host.net.NodeExporterOnFixture;
+import io.taoprom.metrics.host.NodeExporter;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -16,6 +16,6 @@ class InfinibandNodeExporterIT {
         .map(c -> c.metadata().getName() + (c.counter() ? "_total" : ""))
         .collect(Collectors.toSet());
     String ours = HostFixtures.text(new InfinibandCollector(HostFixtures.sys("infiniband", "gpu-server"), DeviceFilter.none()));
-    NodeExporterOnFixture.assertSame("infiniband", HostFixtures.dir("infiniband", "gpu-server"), "node_infiniband_", ours, hwCounters);
+    NodeExporter.assertSame("infiniband", HostFixtures.dir("infiniband", "gpu-server"), "node_infiniband_", ours, hwCounters);
   }
 }

@@ -1,7 +1,7 @@
 package io.taoprom.metrics.host.ipvs;
 
 import io.taoprom.metrics.host.HostFixtures;
-import io.taoprom.metrics.host.net.NodeExporterOnFixture;
+import io.taoprom.metrics.host.NodeExporter;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,7 +13,7 @@ class IpvsNodeExporterIT {
   @ValueSource(strings = {"local_address,local_port,remote_address,remote_port,proto,local_mark", "proto,local_port", ""})
   void sameAsNodeExporter(String labels) throws Exception {
     String ours = HostFixtures.text(new IpvsCollector(HostFixtures.proc("ipvs", "gpu-server"), IpvsPlugin.backendLabels(labels)));
-    NodeExporterOnFixture.assertSame("ipvs", HostFixtures.dir("ipvs", "gpu-server"), "node_ipvs_", ours, Set.of(),
+    NodeExporter.assertSame("ipvs", HostFixtures.dir("ipvs", "gpu-server"), "node_ipvs_", ours, Set.of(),
         "--collector.ipvs.backend-labels=" + labels);
   }
 }

@@ -1,7 +1,7 @@
 package io.taoprom.metrics.host.netstat;
 
 import io.taoprom.metrics.host.HostFixtures;
-import io.taoprom.metrics.host.net.NodeExporterOnFixture;
+import io.taoprom.metrics.host.NodeExporter;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,7 +16,7 @@ class NetstatNodeExporterIT {
     String regex = fields.equals("all") ? "" : NetstatPlugin.DEFAULT_FIELDS;
     String ours = HostFixtures.text(new NetstatCollector(HostFixtures.proc("netstat", machine),
         regex.isEmpty() ? null : Pattern.compile(regex)));
-    NodeExporterOnFixture.assertSame("netstat", HostFixtures.dir("netstat", machine), "node_netstat_", ours, Set.of(),
+    NodeExporter.assertSame("netstat", HostFixtures.dir("netstat", machine), "node_netstat_", ours, Set.of(),
         "--collector.netstat.fields=" + regex);
   }
 }

@@ -1,12 +1,13 @@
 package io.taoprom.metrics.host.powersupplyclass;
 
-import static io.taoprom.metrics.host.NodeExporterOnFixture.differences;
-import static io.taoprom.metrics.host.NodeExporterOnFixture.families;
+import static io.taoprom.metrics.host.FamilyDiff.differences;
+import static io.taoprom.metrics.host.FamilyDiff.families;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taoprom.metrics.host.DeviceFilter;
+import io.taoprom.metrics.host.FamilyDiff;
 import io.taoprom.metrics.host.HostFixtures;
-import io.taoprom.metrics.host.NodeExporterOnFixture;
+import io.taoprom.metrics.host.NodeExporter;
 import io.taoprom.metrics.host.SysFs;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class PowerSupplyClassNodeExporterIT {
 
   @Test
   void aLaptop() throws Exception {
-    NodeExporterOnFixture nodeExporter = NodeExporterOnFixture.find();
+    NodeExporter nodeExporter = NodeExporter.find();
     SysFs sys = HostFixtures.copy("powersupplyclass/laptop", dir);
 
     assertThat(differences(

@@ -1,7 +1,7 @@
 package io.taoprom.metrics.host.softnet;
 
 import io.taoprom.metrics.host.HostFixtures;
-import io.taoprom.metrics.host.net.NodeExporterOnFixture;
+import io.taoprom.metrics.host.NodeExporter;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +15,7 @@ class SoftnetNodeExporterIT {
   @Test
   void sameAsNodeExporter() throws Exception {
     String ours = HostFixtures.text(new SoftnetCollector(HostFixtures.proc("softnet", "vm")));
-    NodeExporterOnFixture.assertSame("softnet", HostFixtures.dir("softnet", "vm"), "node_softnet_", ours,
+    NodeExporter.assertSame("softnet", HostFixtures.dir("softnet", "vm"), "node_softnet_", ours,
         Set.of("node_softnet_cpu_collision_total", "node_softnet_received_rps_total",
             "node_softnet_flow_limit_count_total", "node_softnet_backlog_len"));
   }
