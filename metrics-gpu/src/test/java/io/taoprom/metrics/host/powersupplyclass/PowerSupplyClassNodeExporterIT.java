@@ -5,7 +5,6 @@ import static io.taoprom.metrics.host.FamilyDiff.families;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taoprom.metrics.host.DeviceFilter;
-import io.taoprom.metrics.host.FamilyDiff;
 import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.NodeExporter;
 import io.taoprom.metrics.host.SysFs;
