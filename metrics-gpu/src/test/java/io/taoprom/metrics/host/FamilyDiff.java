@@ -27,7 +27,7 @@ public final class FamilyDiff {
 
   private FamilyDiff() {}
 
-  /** Every family of {@code text} that has samples, by name. */
+  /** Every family of {@code text} by name, less untyped ones without samples (bare HELP lines). */
   public static Map<String, ParsedFamily> parse(String text) throws Exception {
     Map<String, ParsedFamily> out = new TreeMap<>();
     for (ParsedFamily f : TextFormatParser.parse(text)) {
