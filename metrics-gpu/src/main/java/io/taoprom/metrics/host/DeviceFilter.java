@@ -5,9 +5,13 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * node_exporter's {@code --collector.X.Y-exclude} and {@code -include} filters: a regular
- * expression searched (not matched whole) in a device name, mount point or file-system type. The
- * defaults are node_exporter's and are anchored themselves.
+ * node_exporter's device filters: {@code --collector.X.Y-exclude} alone (diskstats, netdev,
+ * filesystem, tapestats, with node_exporter's defaults), or an exclusion and an inclusion together
+ * ({@code --collector.hwmon.chip-exclude}/{@code -include}, the network collectors'
+ * {@code device-exclude}/{@code device-include}). Each is a regular expression searched (not
+ * matched whole, as Go's {@code MatchString}) in a device name, mount point or file-system type;
+ * the defaults are anchored themselves. A name is ignored when the exclusion is found in it, or
+ * when an inclusion is given and not found in it; the exclusion wins.
  *
  * <pre>{@code
  * DeviceFilter disks = DeviceFilter.exclude(config, "diskstats.device-exclude", DEFAULT);
@@ -56,7 +60,12 @@ public final class DeviceFilter {
     return exclude == null && include == null ? NONE : new DeviceFilter(exclude, include);
   }
 
-  private static Pattern compile(String option, String regex) {
+  /**
+   * An option's regular expression, or null when it is empty.
+   *
+   * @throws IllegalArgumentException naming the option and value when the expression is invalid
+   */
+  public static Pattern compile(String option, String regex) {
     if (regex.isEmpty()) {
       return null;
     }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -15,6 +16,7 @@ import java.util.Objects;
  * <pre>{@code
  * ProcFs proc = ProcFs.system();
  * String loadavg = proc.read("loadavg"); // "0.76 0.62 0.39 1/102 11176\n"
+ * String hung = proc.readIfPresent("sys/kernel/hung_task_detect_count"); // null: CONFIG_DETECT_HUNG_TASK off
  * }</pre>
  */
 public final class ProcFs {
@@ -61,6 +63,18 @@ public final class ProcFs {
    */
   public String read(String relative) throws IOException {
     return read(relative, StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * {@link #read}, or null where the file does not exist: the kernel lacks the feature (a module
+   * not loaded, a {@code CONFIG_} option off), which a collector serves as no series.
+   */
+  public String readIfPresent(String relative) throws IOException {
+    try {
+      return read(relative);
+    } catch (NoSuchFileException absent) {
+      return null;
+    }
   }
 
   /**

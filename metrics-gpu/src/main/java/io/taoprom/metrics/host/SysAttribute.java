@@ -5,13 +5,18 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * One attribute file of sysfs, read the way the kernel serves it: a single value of at most a page,
- * made by the driver when it is read. The outcomes a collector has to tell apart are kept apart:
+ * made by the driver when it is read; what every host collector that reads sysfs attributes by
+ * path reads them with. The outcomes a collector has to tell apart are kept apart:
  *
  * <ul>
  *   <li>the file does not exist (the machine lacks that device or feature): {@code null};
@@ -27,6 +32,7 @@ import java.nio.file.StandardOpenOption;
  * Path temp = sys.path("class/thermal/thermal_zone0/temp");
  * String text = SysAttribute.read(temp);            // "45000\n", or null where there is no zone 0
  * long millidegrees = SysAttribute.parseLong(temp, text); // 45000
+ * Optional<String> speed = SysAttribute.readIfDriverShows(sys.path("class/net/eth0/speed")); // empty: link down
  * }</pre>
  *
  * <p>Text is UTF-8; bytes that are not become one U+FFFD per run, as node_exporter's
@@ -78,7 +84,7 @@ public final class SysAttribute {
     }
     int length = buffer.position();
     if (length > MAX_BYTES) {
-      throw new IOException(file + " is longer than " + MAX_BYTES + " bytes, which no sysfs attribute is");
+      throw new IOException(file + " is longer than " + MAX_BYTES + " bytes: it is longer than a sysfs attribute can be");
     }
     return decode(buffer.array(), length);
   }
@@ -87,6 +93,45 @@ public final class SysAttribute {
   public static String readStripped(Path file) throws IOException {
     String text = read(file);
     return text == null ? null : text.strip();
+  }
+
+  /**
+   * The value without surrounding white space; empty where the attribute is absent, where this
+   * user may not read it, or where the driver refuses the read (a read that fails after the open
+   * is a refusal, whatever the file is): node_exporter's hardware collectors skip such attributes.
+   *
+   * @throws IOException naming the file for anything else, including a file over {@link #MAX_BYTES}
+   */
+  public static Optional<String> readIfShown(Path file) throws IOException {
+    try {
+      return Optional.ofNullable(readStripped(file));
+    } catch (AccessDeniedException | RefusedAttributeException noValueNow) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * {@link #readIfShown}, except that a directory where the attribute should be is an error: a
+   * driver answers the read of an attribute file ({@code EINVAL} for the {@code speed} of a link
+   * that is down, {@code EOPNOTSUPP} for {@code phys_port_name} of a virtual device), never with a
+   * directory, and procfs, which node_exporter's network collectors read through, fails on one.
+   * Java reports the errno of a failed read only as its (locale-dependent) text, so every other
+   * failure of the read itself counts as a refusal.
+   *
+   * @throws IOException naming the file when it is a directory, longer than {@link #MAX_BYTES} or
+   *     otherwise unreadable
+   */
+  public static Optional<String> readIfDriverShows(Path file) throws IOException {
+    try {
+      return Optional.ofNullable(readStripped(file));
+    } catch (AccessDeniedException denied) {
+      return Optional.empty();
+    } catch (RefusedAttributeException refused) {
+      if (Files.isDirectory(file)) {
+        throw new IOException(file + " is a directory, not an attribute", refused);
+      }
+      return Optional.empty();
+    }
   }
 
   /**
@@ -119,12 +164,11 @@ public final class SysAttribute {
     if (!asciiDigits(value, 0)) {
       throw notA("an unsigned integer", file, value);
     }
-    try {
-      long bits = Long.parseUnsignedLong(value);
-      return bits >= 0 ? bits : (double) (bits >>> 1) * 2.0 + (bits & 1);
-    } catch (NumberFormatException outOfRange) {
+    OptionalLong bits = KernelNumbers.parseUnsignedDecimal(value);
+    if (bits.isEmpty()) {
       throw notA("a 64-bit unsigned integer", file, value);
     }
+    return KernelNumbers.unsignedToDouble(bits.getAsLong());
   }
 
   /** A short, escaped, quoted excerpt of outside text for an error message. */

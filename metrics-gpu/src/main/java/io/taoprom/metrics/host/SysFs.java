@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The Linux {@code /sys} file system, or a copy of it (tests point it at a fixture directory).
@@ -21,6 +22,7 @@ import java.util.Optional;
  * SysFs sys = SysFs.system();
  * for (String iface : sys.list("class/net")) {                        // [eth0, lo]
  *   Optional<String> mtu = sys.attribute("class/net/" + iface + "/mtu"); // Optional[1500]
+ *   double dropped = sys.unsigned("class/net/" + iface + "/statistics/rx_dropped", 0); // 12.0
  * }
  * }</pre>
  */
@@ -66,15 +68,37 @@ public final class SysFs {
   /**
    * An attribute's value without its trailing newline and blanks; empty when the file does not
    * exist (the machine lacks that device, driver or kernel feature). Other failures, such as the
-   * {@code EINVAL} some drivers answer for a link that is down, are thrown: the caller decides
-   * whether that attribute is optional.
+   * {@code EINVAL} some drivers answer for a link that is down, are thrown naming the file
+   * ({@link ReadError}): the caller decides whether that attribute is optional.
    */
   public Optional<String> attribute(String relative) throws IOException {
     try {
       return Optional.of(reader.read(relative).strip());
     } catch (NoSuchFileException absent) {
       return Optional.empty();
+    } catch (IOException e) {
+      throw ReadError.of(path(relative), e);
     }
+  }
+
+  /**
+   * An attribute that holds an unsigned decimal number of up to 64 bits, as the nearest double
+   * (node_exporter's {@code float64(uint64)}); {@code absent} where the file does not exist.
+   *
+   * @throws MalformedFileException naming the file and quoting its value when that is not such a
+   *     number
+   * @throws IOException naming the file when it cannot be read
+   */
+  public double unsigned(String relative, double absent) throws IOException {
+    Optional<String> text = attribute(relative);
+    if (text.isEmpty()) {
+      return absent;
+    }
+    OptionalLong bits = KernelNumbers.parseUnsignedDecimal(text.get());
+    if (bits.isEmpty()) {
+      throw MalformedFileException.expected(path(relative), "an unsigned number", text.get());
+    }
+    return KernelNumbers.unsignedToDouble(bits.getAsLong());
   }
 
   /**

@@ -22,4 +22,28 @@ class DeviceFilterTest {
         CollectorConfig.of(Map.of("x.include", List.of("("))), "x.exclude", "x.include"))
         .hasMessageContaining("option x.include '(' is not a valid regular expression");
   }
+
+  @Test
+  void expressionsAreSearchedNotMatchedWhole() {
+    DeviceFilter selection = DeviceFilter.excludeInclude(CollectorConfig.of(
+        Map.of("x.device-include", List.of("mlx5"), "x.device-exclude", List.of("bond"))), "x.device-exclude", "x.device-include");
+
+    assertThat(selection.ignored("mlx5_0")).isFalse();
+    assertThat(selection.ignored("mlx4_0")).isTrue();
+    assertThat(selection.ignored("mlx5_bond_0")).isTrue(); // excluded wins
+    assertThat(DeviceFilter.excludeInclude(CollectorConfig.of(
+        Map.of("x.device-include", List.of(""), "x.device-exclude", List.of(""))), "x.device-exclude", "x.device-include")
+        .ignored("anything")).isFalse();
+    assertThat(DeviceFilter.none().ignored("")).isFalse();
+  }
+
+  @Test
+  void anExclusionAloneFallsBackToItsDefault() {
+    DeviceFilter disks = DeviceFilter.exclude(CollectorConfig.empty(), "x.device-exclude", "^loop\\d+$");
+
+    assertThat(disks.ignored("loop0")).isTrue();
+    assertThat(disks.ignored("sda")).isFalse();
+    assertThat(DeviceFilter.exclude(CollectorConfig.of(Map.of("x.device-exclude", List.of(""))), "x.device-exclude", "^loop")
+        .ignored("loop0")).isFalse();
+  }
 }

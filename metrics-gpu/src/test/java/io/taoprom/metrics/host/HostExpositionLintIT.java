@@ -45,7 +45,7 @@ class HostExpositionLintIT {
         String part = null;
         for (int attempt = 0; part == null; attempt++) {
           try {
-            part = Exposition.text(plugin.create(CollectorConfig.empty()));
+            part = HostFixtures.text(plugin.create(CollectorConfig.empty()));
           } catch (IllegalStateException oshiStillWarming) {
             if (attempt > 30) {
               throw oshiStillWarming;

@@ -5,20 +5,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.taoprom.exporter.spi.CollectorConfig;
 import io.taoprom.exporter.spi.CollectorPlugin;
-import io.taoprom.metrics.textfile.format.FamilyType;
 import io.taoprom.metrics.textfile.format.ParsedFamily;
 import io.taoprom.metrics.textfile.format.ParsedSample;
-import io.taoprom.metrics.textfile.format.TextFormatParser;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -110,24 +100,24 @@ class NodeExporterParityIT {
   @Test
   void ourHostFamiliesMatchNodeExportersOnThisMachine() throws Exception {
     assumeTrue(HostBackend.detect() == HostBackend.PROC, "node_exporter parity is checked on Linux");
-    Path nodeExporter = ExternalTool.require("prometheus-node-exporter", "prometheus-node-exporter", "node_exporter");
+    NodeExporter nodeExporter = NodeExporter.find();
 
-    Set<String> theirCollectors = collectorsOf(nodeExporter);
+    Set<String> theirCollectors = nodeExporter.collectors();
     Map<String, CollectorPlugin> compared = new TreeMap<>(ours());
     compared.keySet().retainAll(theirCollectors);
     assertThat(compared).containsKeys("cpu", "loadavg", "meminfo", "netdev", "diskstats", "filesystem", "time", "uname");
 
-    Map<String, ParsedFamily> theirs = byName(nodeExporter(nodeExporter, compared.keySet()));
+    Map<String, ParsedFamily> theirs = FamilyDiff.parse(nodeExporter.scrape(flags(compared.keySet())));
     StringBuilder ourText = new StringBuilder();
     for (CollectorPlugin plugin : compared.values()) {
-      ourText.append(Exposition.text(plugin.create(CollectorConfig.empty())));
+      ourText.append(HostFixtures.text(plugin.create(CollectorConfig.empty())));
     }
-    Map<String, ParsedFamily> ours = byName(ourText.toString());
+    Map<String, ParsedFamily> ours = FamilyDiff.parse(ourText.toString());
 
     // hwmon, thermal_zone, powersupplyclass, rapl, nvme, edac, dmi, cpufreq serve current upstream's
     // families: what this node_exporter's version predates (and DMI's root-only serials, which
     // TaoProm never serves) is left out of the comparison, nothing else.
-    UpstreamChanges.Compared hardware = UpstreamChanges.apply(NodeExporterOnFixture.find(), ours, theirs);
+    UpstreamChanges.Compared hardware = UpstreamChanges.apply(nodeExporter, ours, theirs);
     ours = hardware.ours();
     theirs = hardware.theirs();
 
@@ -256,13 +246,12 @@ class NodeExporterParityIT {
   @Test
   void everyFamilyOfNodeExportersDefaultSetIsServedByOurs() throws Exception {
     assumeTrue(HostBackend.detect() == HostBackend.PROC, "node_exporter parity is checked on Linux");
-    Path nodeExporter = ExternalTool.require("prometheus-node-exporter", "prometheus-node-exporter", "node_exporter");
-    Map<String, ParsedFamily> theirs = byName(nodeExporter(nodeExporter, null));
+    Map<String, ParsedFamily> theirs = FamilyDiff.parse(NodeExporter.find().scrape(flags(null)));
     StringBuilder ourText = new StringBuilder();
     for (CollectorPlugin plugin : ours().values()) {
-      ourText.append(Exposition.text(plugin.create(CollectorConfig.empty())));
+      ourText.append(HostFixtures.text(plugin.create(CollectorConfig.empty())));
     }
-    Map<String, ParsedFamily> ours = byName(ourText.toString());
+    Map<String, ParsedFamily> ours = FamilyDiff.parse(ourText.toString());
 
     List<String> missing = new ArrayList<>();
     for (ParsedFamily their : theirs.values()) {
@@ -302,16 +291,9 @@ class NodeExporterParityIT {
 
   /** The series of a family: each sample's name and labels, values left out. */
   private static Set<String> series(ParsedFamily family) {
-    Set<String> out = new TreeSet<>();
-    for (ParsedSample s : family.samples()) {
-      Map<String, String> labels = new TreeMap<>();
-      for (int i = 0; i < s.labelNames().size(); i++) {
-        labels.put(s.labelNames().get(i), s.labelValues().get(i));
-      }
-      out.add(s.name() + labels);
-    }
-    return out;
+    return FamilyDiff.series(family).keySet();
   }
+
 
   private static Map<String, Double> values(ParsedFamily family) {
     return family.samples().stream().collect(Collectors.toMap(s -> series1(s), ParsedSample::value));
@@ -325,82 +307,25 @@ class NodeExporterParityIT {
     return families.get(name).samples().get(0).value();
   }
 
-  private static Map<String, ParsedFamily> byName(String text) throws Exception {
-    Map<String, ParsedFamily> out = new TreeMap<>();
-    for (ParsedFamily f : TextFormatParser.parse(text)) {
-      if (f.type() != FamilyType.UNTYPED || !f.samples().isEmpty()) {
-        out.put(f.name(), f);
-      }
-    }
-    return out;
-  }
 
-  /** The collectors this node_exporter build has, from its {@code --help}. */
-  private static Set<String> collectorsOf(Path binary) throws Exception {
-    Process help = new ProcessBuilder(binary.toString(), "--help").redirectErrorStream(true).start();
-    String text = new String(help.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    help.waitFor();
-    Set<String> names = new TreeSet<>();
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("--\\[no-\\]collector\\.([a-z_0-9]+)\\s").matcher(text);
-    while (m.find()) {
-      names.add(m.group(1));
-    }
-    java.util.regex.Matcher plain = java.util.regex.Pattern.compile("\\n\\s+--collector\\.([a-z_0-9]+)\\s+Enable the").matcher(text);
-    while (plain.find()) {
-      names.add(plain.group(1));
-    }
-    assertThat(names).as("collectors in node_exporter --help").contains("cpu", "loadavg");
-    return names;
-  }
 
   /**
-   * One scrape of node_exporter run with the given collectors (null: its default set, as upstream
+   * The flags of node_exporter run with the given collectors (null: its default set, as upstream
    * ships it) and our filters.
    */
-  private static String nodeExporter(Path binary, Set<String> collectors) throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = socket.getLocalPort();
-    }
-    Path log = Files.createTempFile("node_exporter", ".log");
-    List<String> command = new ArrayList<>(List.of(binary.toString(), "--web.listen-address=127.0.0.1:" + port));
+  private static List<String> flags(Set<String> collectors) {
+    List<String> flags = new ArrayList<>();
     if (collectors == null) {
-      command.add("--no-collector.systemd"); // Debian's package turns it on; upstream's default set has it off
-      FILTERS.values().forEach(command::addAll);
+      flags.add("--no-collector.systemd"); // Debian's package turns it on; upstream's default set has it off
+      FILTERS.values().forEach(flags::addAll);
     } else {
-      command.add("--collector.disable-defaults");
+      flags.add("--collector.disable-defaults");
       for (String collector : collectors) {
-        command.add("--collector." + collector);
-        command.addAll(FILTERS.getOrDefault(collector, List.of()));
+        flags.add("--collector." + collector);
+        flags.addAll(FILTERS.getOrDefault(collector, List.of()));
       }
     }
-    Process process =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    try {
-      HttpClient client = HttpClient.newHttpClient();
-      HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
-          .timeout(Duration.ofSeconds(5)).build();
-      long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-      while (true) {
-        try {
-          HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-          if (response.statusCode() == 200) {
-            return response.body();
-          }
-        } catch (IOException e) {
-          if (System.nanoTime() > deadline || !process.isAlive()) {
-            throw new AssertionError("node_exporter did not answer: " + Files.readString(log), e);
-          }
-        }
-        Thread.sleep(100);
-      }
-    } finally {
-      process.destroy();
-      process.waitFor();
-      Files.deleteIfExists(log);
-    }
+    return flags;
   }
+
 }

@@ -29,27 +29,4 @@ class ProcFsTest {
     assertThat(proc.readUtf8("mounts")).isEqualTo(mounts);
     assertThatThrownBy(() -> proc.read("absent")).isInstanceOf(NoSuchFileException.class);
   }
-
-  @Test
-  void cursorReadsFieldsAndFullU64Counters() {
-    ProcText text = new ProcText("cpu0  18446744073709551615 12\tx\n\nlast 1.5");
-
-    assertThat(text.nextLine()).isTrue();
-    assertThat(text.fieldsLeft()).isEqualTo(4);
-    assertThat(text.field()).isEqualTo("cpu0");
-    assertThat(text.unsigned()).isEqualTo(18446744073709551615.0);
-    assertThat(text.unsigned()).isEqualTo(12.0);
-    assertThatThrownBy(text::unsigned).hasMessage("expected an unsigned number in line \"cpu0  18446744073709551615 12\tx\"");
-    assertThat(text.nextLine()).isTrue();
-    assertThat(text.hasField()).isFalse();
-    assertThat(text.nextLine()).isTrue();
-    assertThat(text.fieldStartsWith("la")).isTrue();
-    text.skipField();
-    assertThat(text.decimal()).isEqualTo(1.5);
-    assertThat(text.nextLine()).isFalse();
-
-    ProcText overflow = new ProcText("18446744073709551616");
-    overflow.nextLine();
-    assertThatThrownBy(overflow::unsigned).hasMessageContaining("64-bit unsigned number");
-  }
 }

@@ -70,7 +70,7 @@ class RealMachineTest {
   private static String collectPatiently(MultiCollector collector) throws InterruptedException {
     for (int attempt = 0; ; attempt++) {
       try {
-        return Exposition.text(collector);
+        return HostFixtures.text(collector);
       } catch (IllegalStateException e) {
         if (attempt > 30) {
           throw e;

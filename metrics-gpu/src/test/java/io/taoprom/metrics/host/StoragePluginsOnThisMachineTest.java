@@ -37,7 +37,7 @@ class StoragePluginsOnThisMachineTest {
     }
     assumeTrue(LinuxOnly.isLinux(), "the storage collectors read Linux kernel files");
     for (CollectorPlugin plugin : STORAGE) {
-      String text = Exposition.text(plugin.create(CollectorConfig.empty()));
+      String text = HostFixtures.text(plugin.create(CollectorConfig.empty()));
       assertThat(TextFormatParser.parse(text)).as(plugin.name())
           .allSatisfy(family -> assertThat(family.name()).startsWith("node_"));
     }

@@ -2,8 +2,10 @@ package io.taoprom.metrics.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -77,5 +79,51 @@ class SysAttributeTest {
     assertThatThrownBy(() -> SysAttribute.parseLong(file, "9223372036854775808"))
         .hasMessageContaining("not a 64-bit integer");
     assertThatThrownBy(() -> SysAttribute.parseUnsigned(file, "-1")).hasMessageContaining("\"-1\", not an unsigned integer");
+  }
+
+  @Test
+  void aValueShownOrNotWithoutItsWhitespace() throws IOException {
+    Path mtu = Files.writeString(dir.resolve("mtu"), " 9000\n");
+
+    assertThat(SysAttribute.readIfShown(mtu)).hasValue("9000");
+    assertThat(SysAttribute.readIfDriverShows(mtu)).hasValue("9000");
+    assertThat(SysAttribute.readIfShown(dir.resolve("speed"))).isEmpty();
+    assertThat(SysAttribute.readIfDriverShows(dir.resolve("speed"))).isEmpty();
+  }
+
+  @Test
+  void aRefusedReadIsNotShownButADirectoryIsNoDriversAnswer() throws IOException {
+    Path speed = Files.createDirectory(dir.resolve("speed")); // opens, then the read fails
+
+    assertThat(SysAttribute.readIfShown(speed)).isEmpty();
+    assertThatThrownBy(() -> SysAttribute.readIfDriverShows(speed)).hasMessage(speed + " is a directory, not an attribute");
+    assertThatThrownBy(() -> SysAttribute.readStripped(speed)).hasMessageStartingWith(speed + ": ");
+  }
+
+  /** On Linux, {@code lo} has no speed: the kernel answers the read with EINVAL. */
+  @Test
+  void aReadTheDriverRefusesIsEmptyOnlyWhenAsked() throws IOException {
+    Path speed = Path.of("/sys/class/net/lo/speed");
+    boolean refused;
+    try (InputStream in = Files.newInputStream(speed)) {
+      in.read();
+      refused = false;
+    } catch (IOException e) {
+      refused = true;
+    }
+    assumeTrue(refused, "needs a Linux lo whose speed answers EINVAL");
+
+    assertThat(SysAttribute.readIfDriverShows(speed)).isEmpty();
+    assertThat(SysAttribute.readIfShown(speed)).isEmpty();
+    assertThatThrownBy(() -> SysAttribute.read(speed))
+        .isInstanceOf(RefusedAttributeException.class)
+        .hasMessageStartingWith(speed + ": ");
+  }
+
+  @Test
+  void anAliasIsUtf8() throws IOException {
+    Path alias = Files.writeString(dir.resolve("ifalias"), "Rack 7 \u2192 spine\n");
+
+    assertThat(SysAttribute.readIfDriverShows(alias)).hasValue("Rack 7 \u2192 spine");
   }
 }

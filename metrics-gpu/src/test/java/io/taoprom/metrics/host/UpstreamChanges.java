@@ -1,8 +1,8 @@
 package io.taoprom.metrics.host;
 
-import static io.taoprom.metrics.host.NodeExporterOnFixture.withHelpOf;
-import static io.taoprom.metrics.host.NodeExporterOnFixture.without;
-import static io.taoprom.metrics.host.NodeExporterOnFixture.withoutLabel;
+import static io.taoprom.metrics.host.FamilyDiff.withHelpOf;
+import static io.taoprom.metrics.host.FamilyDiff.without;
+import static io.taoprom.metrics.host.FamilyDiff.withoutLabel;
 
 import io.taoprom.metrics.textfile.format.ParsedFamily;
 import java.util.Map;
@@ -15,7 +15,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * UpstreamChanges.Compared c = UpstreamChanges.apply(nodeExporter, ours, theirs);
- * assertThat(NodeExporterOnFixture.differences(c.ours(), c.theirs())).isEmpty();
+ * assertThat(FamilyDiff.differences(c.ours(), c.theirs())).isEmpty();
  * }</pre>
  */
 public final class UpstreamChanges {
@@ -29,7 +29,7 @@ public final class UpstreamChanges {
   public record Compared(Map<String, ParsedFamily> ours, Map<String, ParsedFamily> theirs) {}
 
   /** {@code ours} and {@code theirs} without what {@code nodeExporter}'s version cannot have. */
-  public static Compared apply(NodeExporterOnFixture nodeExporter, Map<String, ParsedFamily> ours,
+  public static Compared apply(NodeExporter nodeExporter, Map<String, ParsedFamily> ours,
       Map<String, ParsedFamily> theirs) {
     if (nodeExporter.olderThan(1, 6)) {
       // 1.6: the governor series, and "CPU" for "cpu" in three help texts

@@ -1,15 +1,14 @@
 package io.taoprom.metrics.host.arp;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.metrics.host.DeviceFilter;
+import io.taoprom.metrics.host.HostFamilies;
 import io.taoprom.metrics.host.ProcFs;
-import io.taoprom.metrics.host.net.DeviceSelection;
-import io.taoprom.metrics.host.net.Families;
-import io.taoprom.metrics.host.net.KernelText;
+import io.taoprom.metrics.host.ProcText;
+import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,42 +25,40 @@ import java.util.TreeMap;
  * <p>The file has a header line and one line per neighbour: {@code IP address, HW type, Flags,
  * HW address, Mask, Device}. A kernel without IPv4 has no such file, and then no series.
  */
-final class ArpCollector implements MultiCollector {
+final class ArpCollector implements ReadingCollector {
 
   static final MetricMetadata ENTRIES = new MetricMetadata("node_arp_entries", "ARP entries by device");
 
   private static final String FILE = "net/arp";
 
   private final ProcFs proc;
-  private final DeviceSelection devices;
+  private final DeviceFilter devices;
 
-  ArpCollector(ProcFs proc, DeviceSelection devices) {
+  ArpCollector(ProcFs proc, DeviceFilter devices) {
     this.proc = proc;
     this.devices = devices;
   }
 
   @Override
-  public MetricSnapshots collect() {
+  public MetricSnapshots read() throws IOException {
     Map<String, Integer> perDevice;
     try {
       perDevice = count(proc.readUtf8(FILE));
     } catch (NoSuchFileException absent) {
       return MetricSnapshots.of();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-    Families families = new Families();
+    HostFamilies families = new HostFamilies();
     perDevice.forEach((device, entries) -> {
       if (!devices.ignored(device)) {
         families.gauge(ENTRIES, Labels.of("device", device), entries);
       }
     });
-    return families.toSnapshots();
+    return families.snapshots();
   }
 
   private Map<String, Integer> count(String content) throws IOException {
     Map<String, Integer> perDevice = new TreeMap<>();
-    KernelText text = new KernelText(content, proc.path(FILE));
+    ProcText text = new ProcText(content, proc.path(FILE));
     while (text.nextLine()) {
       int fields = text.fieldsLeft();
       if (fields == 0 || fields == 9 && text.skipIf("IP")) {

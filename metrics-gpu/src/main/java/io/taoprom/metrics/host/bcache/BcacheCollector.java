@@ -10,7 +10,7 @@ import io.taoprom.metrics.host.SysFs;
 import io.taoprom.untrusted.Excerpt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.NoSuchFileException;
+import java.util.Optional;
 
 /**
  * node_exporter's bcache collector, per cache set in {@code /sys/fs/bcache/<uuid>/}, its backing
@@ -184,15 +184,8 @@ final class BcacheCollector implements MultiCollector {
 
   /** An attribute's value; 0 where this kernel does not have the attribute, as node_exporter. */
   private double value(String file) throws IOException {
-    String text;
-    try {
-      text = sys.read(file);
-    } catch (NoSuchFileException absent) {
-      return 0;
-    } catch (IOException e) {
-      throw ReadError.of(sys.path(file), e);
-    }
-    return number(file, text.strip());
+    Optional<String> text = sys.attribute(file);
+    return text.isEmpty() ? 0 : number(file, text.get());
   }
 
   private String read(String file) throws IOException {

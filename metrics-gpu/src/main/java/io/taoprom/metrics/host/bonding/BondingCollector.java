@@ -1,17 +1,15 @@
 package io.taoprom.metrics.host.bonding;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.metrics.host.HostFamilies;
+import io.taoprom.metrics.host.ReadingCollector;
+import io.taoprom.metrics.host.SysAttribute;
 import io.taoprom.metrics.host.SysFs;
-import io.taoprom.metrics.host.net.DriverAttributes;
-import io.taoprom.metrics.host.net.Families;
 import io.taoprom.untrusted.Excerpt;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /**
  * node_exporter's bonding collector:
@@ -30,7 +28,7 @@ import java.util.Optional;
  * before 4.13 {@code slave_<slave>/...}) reads {@code up}. A bond removed between the two reads is
  * left out; a slave listed without a status file is an error, as in node_exporter.
  */
-final class BondingCollector implements MultiCollector {
+final class BondingCollector implements ReadingCollector {
 
   static final MetricMetadata SLAVES =
       new MetricMetadata("node_bonding_slaves", "Number of configured slaves per bonding interface.");
@@ -44,30 +42,26 @@ final class BondingCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
-    Families families = new Families();
-    try {
-      Optional<String> masters = DriverAttributes.read(sys.path("class/net/bonding_masters"));
-      if (masters.isPresent()) {
-        for (String master : names(masters.get(), sys.path("class/net/bonding_masters"))) {
-          bond(master, families);
-        }
+  public MetricSnapshots read() throws IOException {
+    HostFamilies families = new HostFamilies();
+    String masters = SysAttribute.readStripped(sys.path("class/net/bonding_masters"));
+    if (masters != null) {
+      for (String master : names(masters, sys.path("class/net/bonding_masters"))) {
+        bond(master, families);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-    return families.toSnapshots();
+    return families.snapshots();
   }
 
-  private void bond(String master, Families families) throws IOException {
+  private void bond(String master, HostFamilies families) throws IOException {
     Path bond = sys.path("class/net").resolve(master);
-    Optional<String> slaves = DriverAttributes.read(bond.resolve("bonding/slaves"));
-    if (slaves.isEmpty()) {
+    String slaves = SysAttribute.readStripped(bond.resolve("bonding/slaves"));
+    if (slaves == null) {
       return; // removed since bonding_masters was read
     }
     int configured = 0;
     int active = 0;
-    for (String slave : names(slaves.get(), bond.resolve("bonding/slaves"))) {
+    for (String slave : names(slaves, bond.resolve("bonding/slaves"))) {
       configured++;
       if ("up".equals(miiStatus(bond, slave))) {
         active++;
@@ -80,14 +74,14 @@ final class BondingCollector implements MultiCollector {
 
   private static String miiStatus(Path bond, String slave) throws IOException {
     Path lower = bond.resolve("lower_" + slave).resolve("bonding_slave/mii_status");
-    Optional<String> status = DriverAttributes.read(lower);
-    if (status.isEmpty()) {
-      status = DriverAttributes.read(bond.resolve("slave_" + slave).resolve("bonding_slave/mii_status"));
+    String status = SysAttribute.readStripped(lower);
+    if (status == null) {
+      status = SysAttribute.readStripped(bond.resolve("slave_" + slave).resolve("bonding_slave/mii_status"));
     }
-    if (status.isEmpty()) {
+    if (status == null) {
       throw new IOException(lower + " does not exist (nor does the slave_" + slave + " of older kernels)");
     }
-    return status.get();
+    return status;
   }
 
   /** Interface names separated by blanks; a name that could leave the directory is refused. */

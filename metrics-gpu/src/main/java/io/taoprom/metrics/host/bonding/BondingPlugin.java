@@ -4,8 +4,8 @@ import io.prometheus.metrics.model.registry.MultiCollector;
 import io.taoprom.exporter.spi.Availability;
 import io.taoprom.exporter.spi.CollectorConfig;
 import io.taoprom.exporter.spi.CollectorPlugin;
+import io.taoprom.metrics.host.LinuxOnly;
 import io.taoprom.metrics.host.SysFs;
-import io.taoprom.metrics.host.net.LinuxNet;
 
 /**
  * The {@code bonding} plugin: node_exporter's {@code node_bonding_slaves{master}} (configured) and
@@ -35,7 +35,7 @@ public final class BondingPlugin implements CollectorPlugin {
 
   @Override
   public Availability availability() {
-    return LinuxNet.availability("/sys/class/net/bonding_masters");
+    return LinuxOnly.availability("/sys/class/net/bonding_masters");
   }
 
   @Override

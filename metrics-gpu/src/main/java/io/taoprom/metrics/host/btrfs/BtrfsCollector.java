@@ -5,6 +5,7 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.taoprom.metrics.host.HostFamilies;
+import io.taoprom.metrics.host.KernelNumbers;
 import io.taoprom.metrics.host.MountTable;
 import io.taoprom.metrics.host.ProcFs;
 import io.taoprom.metrics.host.SysFs;
@@ -93,10 +94,10 @@ final class BtrfsCollector implements MultiCollector {
         // the device node's last path element, like the sysfs name: /dev/nvme0n1p3 -> nvme0n1p3
         String device = dev.path().substring(dev.path().lastIndexOf('/') + 1);
         Labels labels = Labels.of("uuid", uuid, "device", device, "btrfs_dev_uuid", dev.uuid());
-        out.gauge(DEVICE_SIZE, labels, BtrfsSysfs.unsigned(dev.totalBytes()));
-        out.gauge(DEVICE_UNUSED, labels, BtrfsSysfs.unsigned(dev.totalBytes() - dev.bytesUsed()));
+        out.gauge(DEVICE_SIZE, labels, KernelNumbers.unsignedToDouble(dev.totalBytes()));
+        out.gauge(DEVICE_UNUSED, labels, KernelNumbers.unsignedToDouble(dev.totalBytes() - dev.bytesUsed()));
         for (int i = 0; i < DeviceStats.ERROR_TYPES.length; i++) {
-          out.counter(DEVICE_ERRORS, labels.add("type", DeviceStats.ERROR_TYPES[i]), BtrfsSysfs.unsigned(dev.errors()[i]));
+          out.counter(DEVICE_ERRORS, labels.add("type", DeviceStats.ERROR_TYPES[i]), KernelNumbers.unsignedToDouble(dev.errors()[i]));
         }
       }
     }

@@ -1,11 +1,8 @@
 package io.taoprom.metrics.host.btrfs;
 
-import io.taoprom.metrics.host.ReadError;
 import io.taoprom.metrics.host.SysFs;
-import io.taoprom.untrusted.Excerpt;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,30 +94,12 @@ final class BtrfsSysfs {
 
   /** An attribute's text, empty when the kernel does not have it. */
   private String text(String file) throws IOException {
-    try {
-      return sys.read(file).strip();
-    } catch (NoSuchFileException absent) {
-      return "";
-    } catch (IOException e) {
-      throw ReadError.of(sys.path(file), e);
-    }
-  }
-
-  /** A 64-bit unsigned value as the nearest double. */
-  static double unsigned(long v) {
-    return v >= 0 ? v : (double) (v >>> 1) * 2.0 + (v & 1);
+    return sys.attribute(file).orElse("");
   }
 
   /** An unsigned attribute, 0 when the kernel does not have it. */
   private double value(String file) throws IOException {
-    String text = text(file);
-    if (text.isEmpty()) {
-      return 0;
-    }
-    try {
-      return unsigned(Long.parseUnsignedLong(text));
-    } catch (NumberFormatException e) {
-      throw new IOException(sys.path(file) + ": expected an unsigned number, found " + Excerpt.quoted(text, 40));
-    }
+    return sys.unsigned(file, 0);
   }
+
 }

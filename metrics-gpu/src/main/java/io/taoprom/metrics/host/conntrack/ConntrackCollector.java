@@ -1,15 +1,14 @@
 package io.taoprom.metrics.host.conntrack;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.metrics.host.HostFamilies;
+import io.taoprom.metrics.host.KernelNumbers;
 import io.taoprom.metrics.host.ProcFs;
-import io.taoprom.metrics.host.net.Families;
-import io.taoprom.metrics.host.net.KernelNumbers;
-import io.taoprom.metrics.host.net.KernelText;
+import io.taoprom.metrics.host.ProcText;
+import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
 
@@ -31,7 +30,7 @@ import java.util.List;
  * {@code clashres} in 5.x); a kernel before {@code search_restart} (3.19) reports 0 for it, as
  * node_exporter does.
  */
-final class ConntrackCollector implements MultiCollector {
+final class ConntrackCollector implements ReadingCollector {
 
   static final MetricMetadata ENTRIES = new MetricMetadata(
       "node_nf_conntrack_entries", "Number of currently allocated flow entries for connection tracking.");
@@ -70,17 +69,13 @@ final class ConntrackCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
-    Families families = new Families();
-    try {
-      collect(families);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return families.toSnapshots();
+  public MetricSnapshots read() throws IOException {
+    HostFamilies families = new HostFamilies();
+    collect(families);
+    return families.snapshots();
   }
 
-  private void collect(Families families) throws IOException {
+  private void collect(HostFamilies families) throws IOException {
     // Each file is absent where the module is not loaded (or the proc tree is a container's
     // without them): what is there is served, as node_exporter serves what it read before.
     try {
@@ -103,7 +98,7 @@ final class ConntrackCollector implements MultiCollector {
 
   /** A file holding one decimal number, such as {@code 262144}. */
   private double number(String file) throws IOException {
-    KernelText text = new KernelText(proc.read(file), proc.path(file));
+    ProcText text = new ProcText(proc.read(file), proc.path(file));
     if (!text.nextLine() || text.fieldsLeft() != 1) {
       throw text.malformed("one number");
     }
@@ -112,7 +107,7 @@ final class ConntrackCollector implements MultiCollector {
 
   /** The per-CPU lines of the statistics file summed, in the order of {@link #STATS}. */
   private long[] sums(String content) throws IOException {
-    KernelText text = new KernelText(content, proc.path(STAT));
+    ProcText text = new ProcText(content, proc.path(STAT));
     if (!text.nextLine()) {
       throw text.malformed("a header line of column names");
     }

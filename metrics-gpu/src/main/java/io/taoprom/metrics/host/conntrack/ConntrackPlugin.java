@@ -4,8 +4,8 @@ import io.prometheus.metrics.model.registry.MultiCollector;
 import io.taoprom.exporter.spi.Availability;
 import io.taoprom.exporter.spi.CollectorConfig;
 import io.taoprom.exporter.spi.CollectorPlugin;
+import io.taoprom.metrics.host.LinuxOnly;
 import io.taoprom.metrics.host.ProcFs;
-import io.taoprom.metrics.host.net.LinuxNet;
 
 /**
  * The {@code conntrack} plugin: node_exporter's connection-tracking table size
@@ -36,7 +36,7 @@ public final class ConntrackPlugin implements CollectorPlugin {
 
   @Override
   public Availability availability() {
-    return LinuxNet.availability("/proc/sys/net/netfilter/nf_conntrack_count");
+    return LinuxOnly.availability("/proc/sys/net/netfilter/nf_conntrack_count");
   }
 
   @Override

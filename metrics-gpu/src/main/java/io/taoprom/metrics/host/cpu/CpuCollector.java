@@ -1,13 +1,12 @@
 package io.taoprom.metrics.host.cpu;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * node_cpu_guest_seconds_total{cpu="0",mode="user"} 0.02
  * </pre>
  */
-final class CpuCollector implements MultiCollector {
+final class CpuCollector implements ReadingCollector {
 
   // client_java appends _total to counter names itself. Metadata and label sets are built once,
   // not per scrape: validating names is most of what building a snapshot costs.
@@ -44,13 +43,8 @@ final class CpuCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
-    List<CpuSource.CpuTimes> cpus;
-    try {
-      cpus = source.read();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  public MetricSnapshots read() throws IOException {
+    List<CpuSource.CpuTimes> cpus = source.read();
     List<CounterDataPointSnapshot> seconds = new ArrayList<>(cpus.size() * MODES.length);
     List<CounterDataPointSnapshot> guest = new ArrayList<>(cpus.size() * 2);
     for (CpuSource.CpuTimes t : cpus) {

@@ -24,7 +24,7 @@ final class ProcStatCpuSource implements CpuSource {
 
   @Override
   public List<CpuTimes> read() throws IOException {
-    ProcText text = new ProcText(proc.read("stat"));
+    ProcText text = new ProcText(proc.read("stat"), proc.path("stat"));
     List<CpuTimes> cpus = new ArrayList<>();
     double[] ticks = new double[10];
     while (text.nextLine()) {

@@ -1,16 +1,11 @@
 package io.taoprom.metrics.host.cpufreq;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
-import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.metrics.host.HostFamilies;
+import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * node_exporter's cpufreq collector, per CPU in hertz (the kernel's kHz × 1000):
@@ -25,7 +20,7 @@ import java.util.List;
  * node_cpu_scaling_governor{cpu="0",governor="powersave"} 0.0
  * </pre>
  */
-final class CpufreqCollector implements MultiCollector {
+final class CpufreqCollector implements ReadingCollector {
 
   /** One per {@link CpufreqSource#FILES}. */
   private static final MetricMetadata[] FREQUENCIES = {
@@ -47,46 +42,20 @@ final class CpufreqCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
-    List<CpufreqSource.CpuFreq> cpus;
-    try {
-      cpus = source.read();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    if (cpus.isEmpty()) {
-      return MetricSnapshots.of();
-    }
-    Labels[] labels = new Labels[cpus.size()];
-    for (int c = 0; c < labels.length; c++) {
-      labels[c] = Labels.of("cpu", cpus.get(c).cpu());
-    }
-    List<MetricSnapshot> families = new ArrayList<>(FREQUENCIES.length + 1);
-    for (int f = 0; f < FREQUENCIES.length; f++) {
-      List<GaugeDataPointSnapshot> points = new ArrayList<>(cpus.size());
-      for (int c = 0; c < labels.length; c++) {
-        double khz = cpus.get(c).khz()[f];
+  public MetricSnapshots read() throws IOException {
+    HostFamilies out = new HostFamilies();
+    for (CpufreqSource.CpuFreq cpu : source.read()) {
+      Labels labels = Labels.of("cpu", cpu.cpu());
+      for (int f = 0; f < FREQUENCIES.length; f++) {
+        double khz = cpu.khz()[f];
         if (!Double.isNaN(khz)) {
-          points.add(point(labels[c], khz * 1000.0));
+          out.gauge(FREQUENCIES[f], labels, khz * 1000.0);
         }
       }
-      if (!points.isEmpty()) {
-        families.add(new GaugeSnapshot(FREQUENCIES[f], points));
-      }
-    }
-    List<GaugeDataPointSnapshot> governors = new ArrayList<>();
-    for (CpufreqSource.CpuFreq cpu : cpus) {
       for (String governor : cpu.available()) {
-        governors.add(point(Labels.of("cpu", cpu.cpu(), "governor", governor), governor.equals(cpu.governor()) ? 1 : 0));
+        out.gauge(GOVERNOR, Labels.of("cpu", cpu.cpu(), "governor", governor), governor.equals(cpu.governor()) ? 1 : 0);
       }
     }
-    if (!governors.isEmpty()) {
-      families.add(new GaugeSnapshot(GOVERNOR, governors));
-    }
-    return new MetricSnapshots(families);
-  }
-
-  private static GaugeDataPointSnapshot point(Labels labels, double value) {
-    return GaugeDataPointSnapshot.builder().labels(labels).value(value).build();
+    return out.snapshots();
   }
 }

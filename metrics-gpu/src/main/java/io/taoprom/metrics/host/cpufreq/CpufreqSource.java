@@ -1,10 +1,8 @@
 package io.taoprom.metrics.host.cpufreq;
 
-import io.taoprom.metrics.host.RefusedAttributeException;
 import io.taoprom.metrics.host.SysAttribute;
 import io.taoprom.metrics.host.SysFs;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -125,11 +123,8 @@ final class CpufreqSource {
     return entry.substring(3);
   }
 
+  /** The stripped value; null where the attribute is absent, denied or refused. */
   private static String optional(Path file) throws IOException {
-    try {
-      return SysAttribute.readStripped(file);
-    } catch (AccessDeniedException | RefusedAttributeException noValue) {
-      return null;
-    }
+    return SysAttribute.readIfShown(file).orElse(null);
   }
 }

@@ -1,6 +1,5 @@
 package io.taoprom.metrics.host.diskstats;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
@@ -9,9 +8,9 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.taoprom.metrics.host.DeviceFilter;
 import io.taoprom.metrics.host.HostFamilies;
+import io.taoprom.metrics.host.ReadingCollector;
 import io.taoprom.metrics.host.diskstats.DiskSource.DiskStat;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,7 +26,7 @@ import java.util.List;
  * and on Linux, where the device number is known, the udev-based identity series of
  * {@link DiskInfo} ({@code node_disk_info} and others).
  */
-final class DiskstatsCollector implements MultiCollector {
+final class DiskstatsCollector implements ReadingCollector {
 
   /** node_exporter's default {@code --collector.diskstats.device-exclude} on Linux. */
   static final String DEFAULT_EXCLUDE = "^(z?ram|loop|fd|(h|s|v|xv)d[a-z]|nvme\\d+n\\d+p)\\d+$";
@@ -53,13 +52,8 @@ final class DiskstatsCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
-    List<DiskSource.Disk> disks;
-    try {
-      disks = source.read();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  public MetricSnapshots read() throws IOException {
+    List<DiskSource.Disk> disks = source.read();
     List<DiskSource.Disk> kept = new ArrayList<>(disks.size());
     List<Labels> labels = new ArrayList<>(disks.size());
     for (DiskSource.Disk disk : disks) {

@@ -24,28 +24,24 @@ final class ProcDiskstatsSource implements DiskSource {
 
   @Override
   public List<Disk> read() throws IOException {
-    ProcText text = new ProcText(proc.read("diskstats"));
+    ProcText text = new ProcText(proc.read("diskstats"), proc.path("diskstats"));
     List<Disk> disks = new ArrayList<>();
-    try {
-      while (text.nextLine()) {
-        if (!text.hasField()) {
-          continue;
-        }
-        if (text.fieldsLeft() < 3 + 11) {
-          throw new IOException("short line in " + proc.path("diskstats") + ": " + text.line());
-        }
-        long major = (long) text.unsigned();
-        long minor = (long) text.unsigned();
-        String device = text.field();
-        double[] values = new double[STATS.length];
-        Arrays.fill(values, Double.NaN);
-        for (int i = 0; i < STATS.length && text.hasField(); i++) {
-          values[i] = text.unsigned() * STATS[i].procScale;
-        }
-        disks.add(new Disk(device, major, minor, values));
+    while (text.nextLine()) {
+      if (!text.hasField()) {
+        continue;
       }
-    } catch (IllegalArgumentException e) {
-      throw new IOException(proc.path("diskstats") + ": " + e.getMessage(), e);
+      if (text.fieldsLeft() < 3 + 11) {
+        throw text.malformed("major, minor, device and at least 11 counters");
+      }
+      long major = (long) text.unsigned();
+      long minor = (long) text.unsigned();
+      String device = text.field();
+      double[] values = new double[STATS.length];
+      Arrays.fill(values, Double.NaN);
+      for (int i = 0; i < STATS.length && text.hasField(); i++) {
+        values[i] = text.unsigned() * STATS[i].procScale;
+      }
+      disks.add(new Disk(device, major, minor, values));
     }
     return disks;
   }

@@ -1,13 +1,12 @@
 package io.taoprom.metrics.host.dmi;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +22,7 @@ import java.util.List;
  * <p>The table does not change until the next boot, so it is read once, at the first scrape that
  * succeeds (node_exporter reads it when it starts), and the series is kept.
  */
-final class DmiCollector implements MultiCollector {
+final class DmiCollector implements ReadingCollector {
 
   private static final MetricMetadata INFO = new MetricMetadata("node_dmi_info",
       "A metric with a constant '1' value labeled by bios_date, bios_release, bios_vendor, bios_version, "
@@ -39,15 +38,10 @@ final class DmiCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
+  public MetricSnapshots read() throws IOException {
     MetricSnapshots snapshots = cached;
     if (snapshots == null) {
-      List<DmiSource.Field> fields;
-      try {
-        fields = source.read();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      List<DmiSource.Field> fields = source.read();
       snapshots = fields.isEmpty() ? MetricSnapshots.of() : MetricSnapshots.of(info(fields));
       cached = snapshots;
     }

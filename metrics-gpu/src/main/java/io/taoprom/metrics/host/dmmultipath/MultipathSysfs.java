@@ -1,10 +1,7 @@
 package io.taoprom.metrics.host.dmmultipath;
 
-import io.taoprom.metrics.host.ReadError;
 import io.taoprom.metrics.host.SysFs;
-import io.taoprom.untrusted.Excerpt;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,13 +46,7 @@ final class MultipathSysfs {
   }
 
   private String optional(String file) throws IOException {
-    try {
-      return sys.read(file).strip();
-    } catch (NoSuchFileException absent) {
-      return null;
-    } catch (IOException e) {
-      throw ReadError.of(sys.path(file), e);
-    }
+    return sys.attribute(file).orElse(null);
   }
 
   private String required(String file) throws IOException {
@@ -67,12 +58,11 @@ final class MultipathSysfs {
   }
 
   private double number(String file) throws IOException {
-    String text = required(file);
-    try {
-      long v = Long.parseUnsignedLong(text);
-      return v >= 0 ? v : (double) (v >>> 1) * 2.0 + (v & 1);
-    } catch (NumberFormatException e) {
-      throw new IOException(sys.path(file) + ": expected an unsigned number, found " + Excerpt.quoted(text, 40));
+    double value = sys.unsigned(file, Double.NaN);
+    if (Double.isNaN(value)) {
+      throw new IOException(sys.path(file) + " is missing");
     }
+    return value;
   }
+
 }

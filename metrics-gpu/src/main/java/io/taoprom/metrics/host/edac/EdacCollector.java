@@ -1,16 +1,11 @@
 package io.taoprom.metrics.host.edac;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
-import io.prometheus.metrics.model.snapshots.CounterSnapshot;
-import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
-import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.metrics.host.HostFamilies;
+import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * node_exporter's edac collector: ECC error counters per memory controller, per chip-select row
@@ -26,7 +21,7 @@ import java.util.List;
  * node_edac_channel_correctable_errors_total{channel="1",controller="0",csrow="0",dimm_label="CPU_SrcID0_MC0_Chan1_DIMM0"} 3.0
  * </pre>
  */
-final class EdacCollector implements MultiCollector {
+final class EdacCollector implements ReadingCollector {
 
   private static final MetricMetadata CE = new MetricMetadata("node_edac_correctable_errors",
       "Total correctable memory errors.");
@@ -48,57 +43,28 @@ final class EdacCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
-    List<EdacSource.Controller> controllers;
-    try {
-      controllers = source.read();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    if (controllers.isEmpty()) {
-      return MetricSnapshots.of();
-    }
-    List<CounterDataPointSnapshot> ce = new ArrayList<>();
-    List<CounterDataPointSnapshot> ue = new ArrayList<>();
-    List<CounterDataPointSnapshot> csrowCe = new ArrayList<>();
-    List<CounterDataPointSnapshot> csrowUe = new ArrayList<>();
-    List<CounterDataPointSnapshot> channelCe = new ArrayList<>();
-    List<CounterDataPointSnapshot> channelUe = new ArrayList<>();
-    for (EdacSource.Controller mc : controllers) {
-      ce.add(point(Labels.of("controller", mc.number()), mc.ce()));
-      ue.add(point(Labels.of("controller", mc.number()), mc.ue()));
+  public MetricSnapshots read() throws IOException {
+    HostFamilies out = new HostFamilies();
+    for (EdacSource.Controller mc : source.read()) {
+      out.counter(CE, Labels.of("controller", mc.number()), mc.ce());
+      out.counter(UE, Labels.of("controller", mc.number()), mc.ue());
       Labels noInfo = Labels.of("controller", mc.number(), "csrow", "unknown");
-      csrowCe.add(point(noInfo, mc.ceNoInfo()));
-      csrowUe.add(point(noInfo, mc.ueNoInfo()));
+      out.counter(CSROW_CE, noInfo, mc.ceNoInfo());
+      out.counter(CSROW_UE, noInfo, mc.ueNoInfo());
       for (EdacSource.Csrow row : mc.csrows()) {
         Labels rowLabels = Labels.of("controller", mc.number(), "csrow", row.number());
-        csrowCe.add(point(rowLabels, row.ce()));
-        csrowUe.add(point(rowLabels, row.ue()));
+        out.counter(CSROW_CE, rowLabels, row.ce());
+        out.counter(CSROW_UE, rowLabels, row.ue());
         for (EdacSource.Channel channel : row.channels()) {
           Labels labels = Labels.of("controller", mc.number(), "csrow", row.number(),
               "channel", channel.number(), "dimm_label", channel.dimmLabel());
-          channelCe.add(point(labels, channel.ce()));
+          out.counter(CHANNEL_CE, labels, channel.ce());
           if (!Double.isNaN(channel.ue())) {
-            channelUe.add(point(labels, channel.ue()));
+            out.counter(CHANNEL_UE, labels, channel.ue());
           }
         }
       }
     }
-    List<MetricSnapshot> families = new ArrayList<>(6);
-    families.add(new CounterSnapshot(CE, ce));
-    families.add(new CounterSnapshot(UE, ue));
-    families.add(new CounterSnapshot(CSROW_CE, csrowCe));
-    families.add(new CounterSnapshot(CSROW_UE, csrowUe));
-    if (!channelCe.isEmpty()) {
-      families.add(new CounterSnapshot(CHANNEL_CE, channelCe));
-    }
-    if (!channelUe.isEmpty()) {
-      families.add(new CounterSnapshot(CHANNEL_UE, channelUe));
-    }
-    return new MetricSnapshots(families);
-  }
-
-  private static CounterDataPointSnapshot point(Labels labels, double value) {
-    return CounterDataPointSnapshot.builder().labels(labels).value(value).build();
+    return out.snapshots();
   }
 }

@@ -1,13 +1,12 @@
 package io.taoprom.metrics.host.edac;
 
-import io.taoprom.metrics.host.RefusedAttributeException;
 import io.taoprom.metrics.host.SysAttribute;
 import io.taoprom.metrics.host.SysFs;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The memory controllers of {@code /sys/devices/system/edac/mc}: {@code mcN/{ce,ue}_count} and
@@ -111,12 +110,7 @@ final class EdacSource {
   }
 
   private static double optionalCount(Path file) throws IOException {
-    String text;
-    try {
-      text = SysAttribute.read(file);
-    } catch (AccessDeniedException | RefusedAttributeException noValue) {
-      return Double.NaN;
-    }
-    return text == null ? Double.NaN : SysAttribute.parseUnsigned(file, text);
+    Optional<String> text = SysAttribute.readIfShown(file);
+    return text.isEmpty() ? Double.NaN : SysAttribute.parseUnsigned(file, text.get());
   }
 }

@@ -1,6 +1,5 @@
 package io.taoprom.metrics.host.entropy;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
@@ -8,10 +7,9 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.taoprom.metrics.host.MalformedFileException;
 import io.taoprom.metrics.host.ProcFs;
 import io.taoprom.metrics.host.ProcText;
+import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.util.List;
 
 /**
@@ -29,7 +27,7 @@ import java.util.List;
  * <p>Since Linux 5.18 both read 256 always; older kernels report a real estimate. A kernel without
  * {@code /proc/sys/kernel/random} yields nothing; one that has the directory must have both files.
  */
-final class EntropyCollector implements MultiCollector {
+final class EntropyCollector implements ReadingCollector {
 
   private static final String DIRECTORY = "sys/kernel/random";
 
@@ -45,36 +43,22 @@ final class EntropyCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
+  public MetricSnapshots read() throws IOException {
     if (!Files.isDirectory(proc.path(DIRECTORY))) {
       return MetricSnapshots.of();
     }
-    try {
-      return MetricSnapshots.of(
-          gauge(AVAILABLE, number(DIRECTORY + "/entropy_avail")),
-          gauge(POOL_SIZE, number(DIRECTORY + "/poolsize")));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return MetricSnapshots.of(
+        gauge(AVAILABLE, number(DIRECTORY + "/entropy_avail")),
+        gauge(POOL_SIZE, number(DIRECTORY + "/poolsize")));
   }
 
   /** A file that holds one unsigned number, as these sysctls do. */
   private double number(String relative) throws IOException {
-    String content;
-    try {
-      content = proc.read(relative);
-    } catch (NoSuchFileException e) {
+    String content = proc.readIfPresent(relative);
+    if (content == null) {
       throw new MalformedFileException(proc.path(relative), "is missing (" + proc.path(DIRECTORY) + " is there)");
     }
-    ProcText text = new ProcText(content);
-    if (!text.nextLine() || text.fieldsLeft() != 1) {
-      throw MalformedFileException.quoting(proc.path(relative), 1, "is not one number", text.line());
-    }
-    try {
-      return text.unsigned();
-    } catch (IllegalArgumentException e) {
-      throw MalformedFileException.atLine(proc.path(relative), 1, text);
-    }
+    return ProcText.oneLine(content, proc.path(relative), 1, "is not one number", ProcText::unsigned);
   }
 
   private static GaugeSnapshot gauge(MetricMetadata metadata, double value) {

@@ -1,16 +1,15 @@
 package io.taoprom.metrics.host.fibrechannel;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.metrics.host.HostFamilies;
+import io.taoprom.metrics.host.KernelNumbers;
+import io.taoprom.metrics.host.MalformedFileException;
+import io.taoprom.metrics.host.ReadingCollector;
+import io.taoprom.metrics.host.SysAttribute;
 import io.taoprom.metrics.host.SysFs;
-import io.taoprom.metrics.host.net.DriverAttributes;
-import io.taoprom.metrics.host.net.Families;
-import io.taoprom.metrics.host.net.KernelNumbers;
-import io.taoprom.untrusted.Excerpt;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +33,7 @@ import java.util.OptionalLong;
  * firmware does not implement reads all ones and is left out. A port whose state is
  * {@code Unknown} (or not shown) is served with every statistic 0, as node_exporter serves it.
  */
-final class FibrechannelCollector implements MultiCollector {
+final class FibrechannelCollector implements ReadingCollector {
 
   static final MetricMetadata INFO = new MetricMetadata("node_fibrechannel_info",
       "Non-numeric data from /sys/class/fc_host/<host>, value is always 1.");
@@ -78,31 +77,27 @@ final class FibrechannelCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
-    Families families = new Families();
-    try {
-      for (String host : sys.list(CLASS)) {
-        host(host, sys.path(CLASS).resolve(host), families);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  public MetricSnapshots read() throws IOException {
+    HostFamilies families = new HostFamilies();
+    for (String host : sys.list(CLASS)) {
+      host(host, sys.path(CLASS).resolve(host), families);
     }
-    return families.toSnapshots();
+    return families.snapshots();
   }
 
-  private static void host(String host, Path dir, Families families) throws IOException {
+  private static void host(String host, Path dir, HostFamilies families) throws IOException {
     List<String> info = new ArrayList<>(2 * INFO_ATTRIBUTES.size() + 2);
     info.add("fc_host");
     info.add(host);
     String portState = null;
     for (String attribute : INFO_ATTRIBUTES) {
-      Optional<String> value = DriverAttributes.read(dir.resolve(attribute));
-      String shown = value.orElse("");
+      String value = SysAttribute.readStripped(dir.resolve(attribute));
+      String shown = value == null ? "" : value;
       if (attribute.equals("port_id") || attribute.equals("port_name") || attribute.equals("fabric_name")) {
         shown = shown.length() > 2 ? shown.substring(2) : shown; // "0x21000024ff7ef9db"
       }
       if (attribute.equals("port_state")) {
-        portState = value.orElse(null);
+        portState = value;
       }
       info.add(attribute);
       info.add(shown);
@@ -125,13 +120,13 @@ final class FibrechannelCollector implements MultiCollector {
 
   /** A statistic such as {@code 0x1a2b}; empty where the driver does not show it. */
   private static OptionalLong statistic(Path file) throws IOException {
-    Optional<String> shown = DriverAttributes.readIfShown(file);
+    Optional<String> shown = SysAttribute.readIfDriverShows(file);
     if (shown.isEmpty()) {
       return OptionalLong.empty();
     }
     OptionalLong value = KernelNumbers.parseUnsigned(shown.get());
     if (value.isEmpty()) {
-      throw new IOException(file + ": expected a number such as 0x1a2b, found " + Excerpt.quoted(shown.get(), 40));
+      throw MalformedFileException.expected(file, "a number such as 0x1a2b", shown.get());
     }
     return value;
   }

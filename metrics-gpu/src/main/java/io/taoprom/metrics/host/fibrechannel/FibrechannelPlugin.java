@@ -4,8 +4,8 @@ import io.prometheus.metrics.model.registry.MultiCollector;
 import io.taoprom.exporter.spi.Availability;
 import io.taoprom.exporter.spi.CollectorConfig;
 import io.taoprom.exporter.spi.CollectorPlugin;
+import io.taoprom.metrics.host.LinuxOnly;
 import io.taoprom.metrics.host.SysFs;
-import io.taoprom.metrics.host.net.LinuxNet;
 
 /**
  * The {@code fibrechannel} plugin: node_exporter's {@code node_fibrechannel_info{fc_host,...}} and
@@ -35,7 +35,7 @@ public final class FibrechannelPlugin implements CollectorPlugin {
 
   @Override
   public Availability availability() {
-    return LinuxNet.availability("/sys/class/fc_host");
+    return LinuxOnly.availability("/sys/class/fc_host");
   }
 
   @Override

@@ -1,16 +1,13 @@
 package io.taoprom.metrics.host.filefd;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import io.taoprom.metrics.host.MalformedFileException;
 import io.taoprom.metrics.host.ProcFs;
 import io.taoprom.metrics.host.ProcText;
+import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.NoSuchFileException;
 import java.util.List;
 
 /**
@@ -28,7 +25,7 @@ import java.util.List;
  *
  * <p>A kernel without {@code /proc/sys} ({@code CONFIG_PROC_SYSCTL} off) yields nothing.
  */
-final class FilefdCollector implements MultiCollector {
+final class FilefdCollector implements ReadingCollector {
 
   private static final String FILE = "sys/fs/file-nr";
 
@@ -44,33 +41,18 @@ final class FilefdCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
-    try {
-      return read();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private MetricSnapshots read() throws IOException {
-    String content;
-    try {
-      content = proc.read(FILE);
-    } catch (NoSuchFileException absent) {
+  public MetricSnapshots read() throws IOException {
+    String content = proc.readIfPresent(FILE);
+    if (content == null) {
       return MetricSnapshots.of();
     }
-    ProcText text = new ProcText(content);
-    if (!text.nextLine() || text.fieldsLeft() != 3) {
-      throw MalformedFileException.quoting(proc.path(FILE), 1, "is not \"ALLOCATED FREE MAXIMUM\"", text.line());
-    }
-    try {
-      double allocated = text.unsigned();
-      text.skipField(); // free handles: always 0 since Linux 2.6
-      double maximum = text.unsigned();
-      return MetricSnapshots.of(gauge(ALLOCATED, allocated), gauge(MAXIMUM, maximum));
-    } catch (IllegalArgumentException e) {
-      throw MalformedFileException.atLine(proc.path(FILE), 1, text);
-    }
+    double[] allocatedMaximum = ProcText.oneLine(content, proc.path(FILE), 3, "is not \"ALLOCATED FREE MAXIMUM\"",
+        text -> {
+          double allocated = text.unsigned();
+          text.skipField(); // free handles: always 0 since Linux 2.6, and node_exporter does not read it
+          return new double[] {allocated, text.unsigned()};
+        });
+    return MetricSnapshots.of(gauge(ALLOCATED, allocatedMaximum[0]), gauge(MAXIMUM, allocatedMaximum[1]));
   }
 
   private static GaugeSnapshot gauge(MetricMetadata metadata, double value) {

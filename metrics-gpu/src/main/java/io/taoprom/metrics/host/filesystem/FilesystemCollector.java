@@ -1,14 +1,13 @@
 package io.taoprom.metrics.host.filesystem;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.taoprom.metrics.host.DeviceFilter;
+import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,7 +34,7 @@ import java.util.function.LongSupplier;
  * {@code device_error 1} and not queried again until that query returns, so one stuck mount costs
  * one scrape, not every scrape.
  */
-final class FilesystemCollector implements MultiCollector {
+final class FilesystemCollector implements ReadingCollector {
 
   /** node_exporter's default {@code --collector.filesystem.mount-points-exclude} on Linux. */
   static final String DEFAULT_MOUNT_POINTS_EXCLUDE =
@@ -85,13 +84,8 @@ final class FilesystemCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
-    List<FilesystemSource.Mount> mounts;
-    try {
-      mounts = source.mounts();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  public MetricSnapshots read() throws IOException {
+    List<FilesystemSource.Mount> mounts = source.mounts();
     List<GaugeDataPointSnapshot> size = new ArrayList<>();
     List<GaugeDataPointSnapshot> free = new ArrayList<>();
     List<GaugeDataPointSnapshot> avail = new ArrayList<>();

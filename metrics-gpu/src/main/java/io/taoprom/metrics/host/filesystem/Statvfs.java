@@ -5,6 +5,7 @@ import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
+import io.taoprom.metrics.host.KernelNumbers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -62,17 +63,13 @@ final class Statvfs {
       } catch (LastErrorException e) {
         throw new IOException("statvfs " + path + ": errno " + e.getErrorCode());
       }
-      double bsize = unsigned(buf.getLong(F_BSIZE));
+      double bsize = KernelNumbers.unsignedToDouble(buf.getLong(F_BSIZE));
       return new FilesystemSource.Space(
-          unsigned(buf.getLong(F_BLOCKS)) * bsize,
-          unsigned(buf.getLong(F_BFREE)) * bsize,
-          unsigned(buf.getLong(F_BAVAIL)) * bsize,
-          unsigned(buf.getLong(F_FILES)),
-          unsigned(buf.getLong(F_FFREE)));
+          KernelNumbers.unsignedToDouble(buf.getLong(F_BLOCKS)) * bsize,
+          KernelNumbers.unsignedToDouble(buf.getLong(F_BFREE)) * bsize,
+          KernelNumbers.unsignedToDouble(buf.getLong(F_BAVAIL)) * bsize,
+          KernelNumbers.unsignedToDouble(buf.getLong(F_FILES)),
+          KernelNumbers.unsignedToDouble(buf.getLong(F_FFREE)));
     }
-  }
-
-  private static double unsigned(long v) {
-    return v >= 0 ? v : (double) (v >>> 1) * 2.0 + (v & 1);
   }
 }

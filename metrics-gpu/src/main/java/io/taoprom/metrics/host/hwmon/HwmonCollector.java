@@ -1,11 +1,10 @@
 package io.taoprom.metrics.host.hwmon;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.taoprom.metrics.host.DeviceFilter;
+import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +30,7 @@ import java.util.Map;
  * files fall back to a bare gauge like every type's unknown properties; a frequency is served
  * only where it has a label, which then replaces the sensor name.
  */
-final class HwmonCollector implements MultiCollector {
+final class HwmonCollector implements ReadingCollector {
 
   private static final String PREFIX = "node_hwmon_";
   private static final List<String> FAN_RPM = List.of("input", "min", "max", "target");
@@ -50,13 +49,8 @@ final class HwmonCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
-    List<HwmonSource.Chip> chips;
-    try {
-      chips = source.read();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  public MetricSnapshots read() throws IOException {
+    List<HwmonSource.Chip> chips = source.read();
     HwmonFamilies out = new HwmonFamilies();
     for (HwmonSource.Chip chip : chips) {
       if (chip.humanName() != null) {

@@ -1,20 +1,21 @@
 package io.taoprom.metrics.host.infiniband;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.metrics.host.DeviceFilter;
+import io.taoprom.metrics.host.HostFamilies;
+import io.taoprom.metrics.host.KernelNumbers;
+import io.taoprom.metrics.host.MalformedFileException;
+import io.taoprom.metrics.host.ReadingCollector;
+import io.taoprom.metrics.host.SysAttribute;
 import io.taoprom.metrics.host.SysFs;
-import io.taoprom.metrics.host.net.DeviceSelection;
-import io.taoprom.metrics.host.net.DriverAttributes;
-import io.taoprom.metrics.host.net.Families;
-import io.taoprom.metrics.host.net.KernelNumbers;
 import io.taoprom.untrusted.Excerpt;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -37,7 +38,7 @@ import java.util.OptionalLong;
  * show, or shows as {@code N/A (no PMA)}, is left out. Devices and ports are listed anew at every
  * scrape.
  */
-final class InfinibandCollector implements MultiCollector {
+final class InfinibandCollector implements ReadingCollector {
 
   static final MetricMetadata INFO = new MetricMetadata("node_infiniband_info",
       "Non-numeric data from /sys/class/infiniband/<device>, value is always 1.");
@@ -51,35 +52,31 @@ final class InfinibandCollector implements MultiCollector {
   private static final String CLASS = "class/infiniband";
 
   private final SysFs sys;
-  private final DeviceSelection devices;
+  private final DeviceFilter devices;
 
-  InfinibandCollector(SysFs sys, DeviceSelection devices) {
+  InfinibandCollector(SysFs sys, DeviceFilter devices) {
     this.sys = sys;
     this.devices = devices;
   }
 
   @Override
-  public MetricSnapshots collect() {
-    Families families = new Families();
-    try {
-      for (String device : sys.list(CLASS)) {
-        if (!devices.ignored(device)) {
-          device(device, sys.path(CLASS).resolve(device), families);
-        }
+  public MetricSnapshots read() throws IOException {
+    HostFamilies families = new HostFamilies();
+    for (String device : sys.list(CLASS)) {
+      if (!devices.ignored(device)) {
+        device(device, sys.path(CLASS).resolve(device), families);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-    return families.toSnapshots();
+    return families.snapshots();
   }
 
-  private void device(String device, Path dir, Families families) throws IOException {
+  private void device(String device, Path dir, HostFamilies families) throws IOException {
     String firmware = required(dir, "fw_ver");
     families.gauge(INFO, Labels.of(
         "device", device,
-        "board_id", DriverAttributes.read(dir.resolve("board_id")).orElse(""),
+        "board_id", Objects.requireNonNullElse(SysAttribute.readStripped(dir.resolve("board_id")), ""),
         "firmware_version", firmware,
-        "hca_type", DriverAttributes.read(dir.resolve("hca_type")).orElse("")), 1);
+        "hca_type", Objects.requireNonNullElse(SysAttribute.readStripped(dir.resolve("hca_type")), "")), 1);
     Path portsDir = dir.resolve("ports");
     if (!Files.isDirectory(portsDir)) {
       throw new IOException(portsDir + " does not exist: an InfiniBand device without ports");
@@ -92,7 +89,7 @@ final class InfinibandCollector implements MultiCollector {
     }
   }
 
-  private void port(Labels labels, Path dir, Families families) throws IOException {
+  private void port(Labels labels, Path dir, HostFamilies families) throws IOException {
     required(dir, "link_layer");
     families.gauge(STATE_ID, labels, stateId(dir, "state"));
     families.gauge(PHYSICAL_STATE_ID, labels, stateId(dir, "phys_state"));
@@ -102,20 +99,20 @@ final class InfinibandCollector implements MultiCollector {
     counters(dir.resolve("hw_counters"), PortCounters.HW_COUNTERS, labels, families);
   }
 
-  private static void counters(Path dir, Map<String, PortCounters.Counter> known, Labels labels, Families families)
+  private static void counters(Path dir, Map<String, PortCounters.Counter> known, Labels labels, HostFamilies families)
       throws IOException {
     for (String file : SysFs.at(dir).list("")) {
       PortCounters.Counter counter = known.get(file);
       if (counter == null) {
         continue;
       }
-      Optional<String> shown = DriverAttributes.readIfShown(dir.resolve(file));
+      Optional<String> shown = SysAttribute.readIfDriverShows(dir.resolve(file));
       if (shown.isEmpty() || shown.get().contains("N/A (no PMA)")) {
         continue; // old kernels' qib and hfi1 show this for counters the HCA lacks
       }
       OptionalLong value = KernelNumbers.parseUnsigned(shown.get());
       if (value.isEmpty() || shown.get().startsWith("0x")) {
-        throw new IOException(dir.resolve(file) + ": expected a decimal counter, found " + Excerpt.quoted(shown.get(), 40));
+        throw MalformedFileException.expected(dir.resolve(file), "a decimal counter", shown.get());
       }
       long v = value.getAsLong();
       if (counter.scale() > 0) {
@@ -134,7 +131,7 @@ final class InfinibandCollector implements MultiCollector {
         ? OptionalLong.empty()
         : KernelNumbers.parseUnsigned(state.substring(0, colon).strip());
     if (id.isEmpty() || id.getAsLong() > 0xffffffffL || state.startsWith("0x")) {
-      throw new IOException(dir.resolve(file) + ": expected \"ID: NAME\", found " + Excerpt.quoted(state, 40));
+      throw MalformedFileException.expected(dir.resolve(file), "\"ID: NAME\"", state);
     }
     return id.getAsLong();
   }
@@ -148,16 +145,16 @@ final class InfinibandCollector implements MultiCollector {
     int space = rate.indexOf(' ');
     String figure = space < 0 ? "" : rate.substring(0, space);
     if (!figure.matches("[0-9]{1,6}(\\.[0-9]{1,6})?")) {
-      throw new IOException(dir.resolve("rate") + ": expected \"N Gb/sec (...)\", found " + Excerpt.quoted(rate, 40));
+      throw MalformedFileException.expected(dir.resolve("rate"), "\"N Gb/sec (...)\"", rate);
     }
     return (long) ((double) Float.parseFloat(figure) * 125_000_000);
   }
 
   private static String required(Path dir, String file) throws IOException {
-    Optional<String> value = DriverAttributes.read(dir.resolve(file));
-    if (value.isEmpty()) {
+    String value = SysAttribute.readStripped(dir.resolve(file));
+    if (value == null) {
       throw new IOException(dir.resolve(file) + " does not exist, and node_exporter requires it");
     }
-    return value.get();
+    return value;
   }
 }

@@ -5,9 +5,9 @@ import io.taoprom.exporter.spi.Availability;
 import io.taoprom.exporter.spi.CollectorConfig;
 import io.taoprom.exporter.spi.CollectorOption;
 import io.taoprom.exporter.spi.CollectorPlugin;
+import io.taoprom.metrics.host.DeviceFilter;
+import io.taoprom.metrics.host.LinuxOnly;
 import io.taoprom.metrics.host.SysFs;
-import io.taoprom.metrics.host.net.DeviceSelection;
-import io.taoprom.metrics.host.net.LinuxNet;
 import java.util.List;
 
 /**
@@ -44,7 +44,7 @@ public final class InfinibandPlugin implements CollectorPlugin {
 
   @Override
   public Availability availability() {
-    return LinuxNet.availability("/sys/class/infiniband");
+    return LinuxOnly.availability("/sys/class/infiniband");
   }
 
   @Override
@@ -56,6 +56,6 @@ public final class InfinibandPlugin implements CollectorPlugin {
 
   @Override
   public MultiCollector create(CollectorConfig config) {
-    return new InfinibandCollector(SysFs.system(), DeviceSelection.of(config, DEVICE_INCLUDE, DEVICE_EXCLUDE));
+    return new InfinibandCollector(SysFs.system(), DeviceFilter.excludeInclude(config, DEVICE_EXCLUDE, DEVICE_INCLUDE));
   }
 }

@@ -1,7 +1,7 @@
 package io.taoprom.metrics.host.ipvs;
 
-import io.taoprom.metrics.host.net.KernelNumbers;
-import io.taoprom.metrics.host.net.KernelText;
+import io.taoprom.metrics.host.KernelNumbers;
+import io.taoprom.metrics.host.ProcText;
 import io.taoprom.untrusted.Excerpt;
 import java.io.IOException;
 
@@ -28,7 +28,7 @@ record Endpoint(String address, String port) {
    *
    * @throws IOException naming the file and line of {@code text} when it is neither form
    */
-  static Endpoint parse(String field, KernelText text) throws IOException {
+  static Endpoint parse(String field, ProcText text) throws IOException {
     byte[] address;
     if (field.length() == IPV4_FIELD && field.charAt(8) == ':') {
       address = hexBytes(field, 0, 8);

@@ -1,15 +1,14 @@
 package io.taoprom.metrics.host.ipvs;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.metrics.host.HostFamilies;
+import io.taoprom.metrics.host.KernelNumbers;
 import io.taoprom.metrics.host.ProcFs;
-import io.taoprom.metrics.host.net.Families;
-import io.taoprom.metrics.host.net.KernelNumbers;
-import io.taoprom.metrics.host.net.KernelText;
+import io.taoprom.metrics.host.ProcText;
+import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +33,7 @@ import java.util.Map;
  * hexadecimal for IPv4 and bracketed for IPv6, and are written as node_exporter writes them.
  * Backends with the same values of the chosen labels are summed.
  */
-final class IpvsCollector implements MultiCollector {
+final class IpvsCollector implements ReadingCollector {
 
   static final MetricMetadata CONNECTIONS = new MetricMetadata("node_ipvs_connections", "The total number of connections made.");
   static final MetricMetadata INCOMING_PACKETS =
@@ -78,25 +77,21 @@ final class IpvsCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
-    Families families = new Families();
+  public MetricSnapshots read() throws IOException {
+    HostFamilies families = new HostFamilies();
+    String stats;
     try {
-      String stats;
-      try {
-        stats = proc.read(STATS);
-      } catch (NoSuchFileException absent) {
-        return MetricSnapshots.of(); // no ip_vs module
-      }
-      totals(stats, families);
-      backends(proc.read(SERVICES), families);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      stats = proc.read(STATS);
+    } catch (NoSuchFileException absent) {
+      return MetricSnapshots.of(); // no ip_vs module
     }
-    return families.toSnapshots();
+    totals(stats, families);
+    backends(proc.read(SERVICES), families);
+    return families.snapshots();
   }
 
-  private void totals(String content, Families families) throws IOException {
-    KernelText text = new KernelText(content, proc.path(STATS));
+  private void totals(String content, HostFamilies families) throws IOException {
+    ProcText text = new ProcText(content, proc.path(STATS));
     // Two header lines, the totals, then (after a blank line) the rates node_exporter leaves out.
     boolean threeLines = text.nextLine() && text.nextLine() && text.nextLine();
     if (!threeLines || content.split("\n", 4).length < 4) {
@@ -110,9 +105,9 @@ final class IpvsCollector implements MultiCollector {
     }
   }
 
-  private void backends(String content, Families families) throws IOException {
+  private void backends(String content, HostFamilies families) throws IOException {
     Map<List<String>, Sums> sums = new LinkedHashMap<>();
-    KernelText text = new KernelText(content, proc.path(SERVICES));
+    ProcText text = new ProcText(content, proc.path(SERVICES));
     String proto = "";
     String localMark = "";
     String localAddress = "";
@@ -168,7 +163,7 @@ final class IpvsCollector implements MultiCollector {
   }
 
   /** The protocol of a virtual service line, moved past; null for another line. */
-  private static String serviceProtocol(KernelText text) {
+  private static String serviceProtocol(ProcText text) {
     for (String protocol : SERVICE_PROTOCOLS) {
       if (text.skipIf(protocol)) {
         return protocol;

@@ -5,8 +5,8 @@ import io.taoprom.exporter.spi.Availability;
 import io.taoprom.exporter.spi.CollectorConfig;
 import io.taoprom.exporter.spi.CollectorOption;
 import io.taoprom.exporter.spi.CollectorPlugin;
+import io.taoprom.metrics.host.LinuxOnly;
 import io.taoprom.metrics.host.ProcFs;
-import io.taoprom.metrics.host.net.LinuxNet;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,7 +49,7 @@ public final class IpvsPlugin implements CollectorPlugin {
 
   @Override
   public Availability availability() {
-    return LinuxNet.availability("/proc/net/ip_vs and /proc/net/ip_vs_stats");
+    return LinuxOnly.availability("/proc/net/ip_vs");
   }
 
   @Override

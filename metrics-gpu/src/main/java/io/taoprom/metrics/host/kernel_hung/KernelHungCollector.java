@@ -1,16 +1,13 @@
 package io.taoprom.metrics.host.kernel_hung;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import io.taoprom.metrics.host.MalformedFileException;
 import io.taoprom.metrics.host.ProcFs;
 import io.taoprom.metrics.host.ProcText;
+import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.NoSuchFileException;
 import java.util.List;
 
 /**
@@ -25,7 +22,7 @@ import java.util.List;
  * <p>Only recent kernels built with {@code CONFIG_DETECT_HUNG_TASK} have the file; elsewhere
  * this yields nothing.
  */
-final class KernelHungCollector implements MultiCollector {
+final class KernelHungCollector implements ReadingCollector {
 
   private static final String FILE = "sys/kernel/hung_task_detect_count";
 
@@ -39,31 +36,12 @@ final class KernelHungCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
-    try {
-      return read();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private MetricSnapshots read() throws IOException {
-    String content;
-    try {
-      content = proc.read(FILE);
-    } catch (NoSuchFileException absent) {
+  public MetricSnapshots read() throws IOException {
+    String content = proc.readIfPresent(FILE);
+    if (content == null) {
       return MetricSnapshots.of();
     }
-    ProcText text = new ProcText(content);
-    if (!text.nextLine() || text.fieldsLeft() != 1) {
-      throw MalformedFileException.quoting(proc.path(FILE), 1, "is not one number", text.line());
-    }
-    double count;
-    try {
-      count = text.unsigned();
-    } catch (IllegalArgumentException e) {
-      throw MalformedFileException.atLine(proc.path(FILE), 1, text);
-    }
+    double count = ProcText.oneLine(content, proc.path(FILE), 1, "is not one number", ProcText::unsigned);
     return MetricSnapshots.of(
         new CounterSnapshot(HUNG_TASKS, List.of(CounterDataPointSnapshot.builder().value(count).build())));
   }

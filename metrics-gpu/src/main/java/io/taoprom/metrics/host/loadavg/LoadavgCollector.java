@@ -1,12 +1,11 @@
 package io.taoprom.metrics.host.loadavg;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -20,7 +19,7 @@ import java.util.List;
  *
  * and the same for {@code node_load5} and {@code node_load15}.
  */
-final class LoadavgCollector implements MultiCollector {
+final class LoadavgCollector implements ReadingCollector {
 
   private static final MetricMetadata LOAD1 = new MetricMetadata("node_load1", "1m load average.");
   private static final MetricMetadata LOAD5 = new MetricMetadata("node_load5", "5m load average.");
@@ -33,13 +32,8 @@ final class LoadavgCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
-    LoadSource.LoadAverage load;
-    try {
-      load = source.read();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  public MetricSnapshots read() throws IOException {
+    LoadSource.LoadAverage load = source.read();
     return MetricSnapshots.of(
         gauge(LOAD1, load.one()), gauge(LOAD5, load.five()), gauge(LOAD15, load.fifteen()));
   }

@@ -15,7 +15,7 @@ final class ProcLoadSource implements LoadSource {
 
   @Override
   public LoadAverage read() throws IOException {
-    ProcText text = new ProcText(proc.read("loadavg"));
+    ProcText text = new ProcText(proc.read("loadavg"), proc.path("loadavg"));
     if (!text.nextLine() || text.fieldsLeft() < 3) {
       throw new IOException(proc.path("loadavg") + " does not start with three load averages");
     }

@@ -55,7 +55,7 @@ final class MdadmCollector implements MultiCollector {
 
   MdadmCollector(ProcFs proc) {
     this.proc = proc;
-    this.parser = new MdstatParser(proc.path(MDSTAT).toString());
+    this.parser = new MdstatParser(proc.path(MDSTAT));
   }
 
   @Override

@@ -1,7 +1,9 @@
 package io.taoprom.metrics.host.mdadm;
 
+import io.taoprom.metrics.host.MalformedFileException;
 import io.taoprom.untrusted.Excerpt;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -29,12 +31,11 @@ final class MdstatParser {
   private static final Pattern SIZE = Pattern.compile("^(\\d+) blocks");
   private static final Pattern SYNCED = Pattern.compile("\\((\\d+)/\\d+\\)");
   private static final Pattern MEMBER = Pattern.compile("[^\\[\\]]+\\[\\d+\\](\\([A-Za-z]+\\))*");
-  private static final int QUOTE = 80;
 
-  private final String file;
+  private final Path file;
 
   /** @param file the path to name in errors */
-  MdstatParser(String file) {
+  MdstatParser(Path file) {
     this.file = file;
   }
 
@@ -171,7 +172,7 @@ final class MdstatParser {
   }
 
   private IOException malformed(int lineNumber, String expected, String line) {
-    return new IOException(
-        file + " line " + lineNumber + ": expected " + expected + ", found " + Excerpt.quoted(line, QUOTE));
+    return MalformedFileException.expected(file, lineNumber, expected, line);
   }
+
 }

@@ -1,13 +1,12 @@
 package io.taoprom.metrics.host.meminfo;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * node_memory_MemTotal_bytes 3.831959552e+09
  * </pre>
  */
-final class MeminfoCollector implements MultiCollector {
+final class MeminfoCollector implements ReadingCollector {
 
   static final String PREFIX = "node_memory_";
 
@@ -37,13 +36,8 @@ final class MeminfoCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
-    List<MemorySource.MemoryField> fields;
-    try {
-      fields = source.read();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  public MetricSnapshots read() throws IOException {
+    List<MemorySource.MemoryField> fields = source.read();
     // A key listed twice keeps its last value, as node_exporter's map does.
     Map<String, Double> values = new LinkedHashMap<>();
     for (MemorySource.MemoryField field : fields) {

@@ -21,7 +21,7 @@ final class ProcMeminfoSource implements MemorySource {
 
   @Override
   public List<MemoryField> read() throws IOException {
-    ProcText text = new ProcText(proc.read("meminfo"));
+    ProcText text = new ProcText(proc.read("meminfo"), proc.path("meminfo"));
     List<MemoryField> fields = new ArrayList<>(64);
     while (text.nextLine()) {
       int columns = text.fieldsLeft();
@@ -29,15 +29,10 @@ final class ProcMeminfoSource implements MemorySource {
         continue; // some CentOS kernels print empty lines here
       }
       if (columns > 3) {
-        throw new IOException("unexpected line in " + proc.path("meminfo") + ": " + text.line());
+        throw text.malformed("\"Name: value\" with at most a unit after it");
       }
       String name = text.field();
-      double value;
-      try {
-        value = text.unsigned();
-      } catch (IllegalArgumentException e) {
-        throw new IOException(proc.path("meminfo") + ": " + e.getMessage(), e);
-      }
+      double value = text.unsigned();
       String key = key(name);
       if (columns == 3) { // the unit; the kernel only ever prints kB
         value *= 1024;

@@ -1,16 +1,15 @@
 package io.taoprom.metrics.host.netclass;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.metrics.host.HostFamilies;
+import io.taoprom.metrics.host.KernelNumbers;
+import io.taoprom.metrics.host.MalformedFileException;
+import io.taoprom.metrics.host.ReadingCollector;
+import io.taoprom.metrics.host.SysAttribute;
 import io.taoprom.metrics.host.SysFs;
-import io.taoprom.metrics.host.net.DriverAttributes;
-import io.taoprom.metrics.host.net.Families;
-import io.taoprom.metrics.host.net.KernelNumbers;
-import io.taoprom.untrusted.Excerpt;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,7 +35,7 @@ import java.util.regex.Pattern;
  * The interfaces are listed anew at every scrape: nothing here is cached, as every property can
  * change (an MTU, a renegotiated speed, a bond gaining a slave).
  */
-final class NetclassCollector implements MultiCollector {
+final class NetclassCollector implements ReadingCollector {
 
   static final MetricMetadata UP =
       new MetricMetadata("node_network_up", "Value is 1 if operstate is 'up', 0 otherwise.");
@@ -98,23 +97,19 @@ final class NetclassCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
-    Families families = new Families();
-    try {
-      for (String device : sys.list(CLASS_NET)) {
-        Path dir = sys.path(CLASS_NET).resolve(device);
-        // bonding_masters is a file beside the interfaces' links
-        if (Files.isDirectory(dir) && (ignoredDevices == null || !ignoredDevices.matcher(device).find())) {
-          collect(device, dir, families);
-        }
+  public MetricSnapshots read() throws IOException {
+    HostFamilies families = new HostFamilies();
+    for (String device : sys.list(CLASS_NET)) {
+      Path dir = sys.path(CLASS_NET).resolve(device);
+      // bonding_masters is a file beside the interfaces' links
+      if (Files.isDirectory(dir) && (ignoredDevices == null || !ignoredDevices.matcher(device).find())) {
+        collect(device, dir, families);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-    return families.toSnapshots();
+    return families.snapshots();
   }
 
-  private void collect(String device, Path dir, Families families) throws IOException {
+  private void collect(String device, Path dir, HostFamilies families) throws IOException {
     String operstate = text(dir, "operstate");
     String address = text(dir, "address");
     long[] values = new long[PROPERTIES.size()];
@@ -136,7 +131,7 @@ final class NetclassCollector implements MultiCollector {
         "broadcast", text(dir, "broadcast"),
         "duplex", text(dir, "duplex"),
         "operstate", operstate,
-        "ifalias", DriverAttributes.readUtf8IfShown(dir.resolve("ifalias")).orElse("")), 1);
+        "ifalias", SysAttribute.readIfDriverShows(dir.resolve("ifalias")).orElse("")), 1);
     for (int i = 0; i < values.length; i++) {
       if (shown[i]) {
         Property property = PROPERTIES.get(i);
@@ -155,19 +150,19 @@ final class NetclassCollector implements MultiCollector {
 
   /** A text attribute, empty where the driver does not show it (node_exporter's empty label). */
   private static String text(Path dir, String attribute) throws IOException {
-    return DriverAttributes.readIfShown(dir.resolve(attribute)).orElse("");
+    return SysAttribute.readIfDriverShows(dir.resolve(attribute)).orElse("");
   }
 
   /** An integer attribute ({@code 1500}, {@code -1}, {@code 0x1003}); empty where not shown. */
   private static OptionalLong integer(Path dir, String attribute) throws IOException {
     Path file = dir.resolve(attribute);
-    var shown = DriverAttributes.readIfShown(file);
+    var shown = SysAttribute.readIfDriverShows(file);
     if (shown.isEmpty()) {
       return OptionalLong.empty();
     }
     OptionalLong value = KernelNumbers.parseInteger(shown.get());
     if (value.isEmpty()) {
-      throw new IOException(file + ": expected an integer, found " + Excerpt.quoted(shown.get(), 40));
+      throw MalformedFileException.expected(file, "an integer", shown.get());
     }
     return value;
   }

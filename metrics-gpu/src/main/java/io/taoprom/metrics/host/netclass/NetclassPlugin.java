@@ -5,9 +5,10 @@ import io.taoprom.exporter.spi.Availability;
 import io.taoprom.exporter.spi.CollectorConfig;
 import io.taoprom.exporter.spi.CollectorOption;
 import io.taoprom.exporter.spi.CollectorPlugin;
+import io.taoprom.metrics.host.BooleanOption;
+import io.taoprom.metrics.host.DeviceFilter;
+import io.taoprom.metrics.host.LinuxOnly;
 import io.taoprom.metrics.host.SysFs;
-import io.taoprom.metrics.host.net.DeviceSelection;
-import io.taoprom.metrics.host.net.LinuxNet;
 import java.util.List;
 
 /**
@@ -48,7 +49,7 @@ public final class NetclassPlugin implements CollectorPlugin {
 
   @Override
   public Availability availability() {
-    return LinuxNet.availability("/sys/class/net");
+    return LinuxOnly.availability("/sys/class/net");
   }
 
   @Override
@@ -64,7 +65,7 @@ public final class NetclassPlugin implements CollectorPlugin {
   public MultiCollector create(CollectorConfig config) {
     return new NetclassCollector(
         SysFs.system(),
-        DeviceSelection.compile(IGNORED_DEVICES, config.value(IGNORED_DEVICES).orElse(DEFAULT_IGNORED_DEVICES)),
-        config.value(IGNORE_INVALID_SPEED).map(v -> LinuxNet.parseBoolean(IGNORE_INVALID_SPEED, v)).orElse(false));
+        DeviceFilter.compile(IGNORED_DEVICES, config.value(IGNORED_DEVICES).orElse(DEFAULT_IGNORED_DEVICES)),
+        config.value(IGNORE_INVALID_SPEED).map(v -> BooleanOption.parse(IGNORE_INVALID_SPEED, v)).orElse(false));
   }
 }

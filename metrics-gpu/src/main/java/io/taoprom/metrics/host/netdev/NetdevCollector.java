@@ -1,6 +1,5 @@
 package io.taoprom.metrics.host.netdev;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
@@ -8,8 +7,8 @@ import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.taoprom.metrics.host.DeviceFilter;
+import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +21,7 @@ import java.util.List;
  * node_network_receive_bytes_total{device="eth0"} 3.28005545e+08
  * </pre>
  */
-final class NetdevCollector implements MultiCollector {
+final class NetdevCollector implements ReadingCollector {
 
   private static final MetricMetadata[] METADATA = new MetricMetadata[NetDevSource.STATS.size()];
 
@@ -42,13 +41,8 @@ final class NetdevCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
-    List<NetDevSource.NetDevice> devices;
-    try {
-      devices = source.read();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  public MetricSnapshots read() throws IOException {
+    List<NetDevSource.NetDevice> devices = source.read();
     List<NetDevSource.NetDevice> kept = new ArrayList<>(devices.size());
     List<Labels> labels = new ArrayList<>(devices.size());
     for (NetDevSource.NetDevice device : devices) {

@@ -29,33 +29,17 @@ final class ProcNetDevSource implements NetDevSource {
 
   @Override
   public List<NetDevice> read() throws IOException {
-    String content = proc.read("net/dev");
+    ProcText text = new ProcText(proc.read("net/dev"), proc.path("net/dev"));
     List<NetDevice> devices = new ArrayList<>();
-    int lineNo = 0;
-    int start = 0;
-    while (start < content.length()) {
-      int nl = content.indexOf('\n', start);
-      int end = nl < 0 ? content.length() : nl;
-      String line = content.substring(start, end);
-      start = end + 1;
-      if (++lineNo <= 2 || line.isBlank()) {
+    while (text.nextLine()) {
+      if (text.lineNumber() <= 2 || text.blankLine()) {
         continue;
       }
-      int colon = line.indexOf(':');
-      if (colon < 0) {
-        throw new IOException("no ':' in " + proc.path("net/dev") + " line: " + line);
-      }
-      ProcText counters = new ProcText(line.substring(colon + 1));
-      counters.nextLine();
+      String name = text.upTo(':');
       double[] values = new double[STATS.size()];
-      try {
-        for (int i = 0; i < NOHANDLER; i++) {
-          values[i] = counters.hasField() ? counters.unsigned() : Double.NaN;
-        }
-      } catch (IllegalArgumentException e) {
-        throw new IOException(proc.path("net/dev") + ": " + e.getMessage(), e);
+      for (int i = 0; i < NOHANDLER; i++) {
+        values[i] = text.hasField() ? text.unsigned() : Double.NaN;
       }
-      String name = line.substring(0, colon).trim();
       values[NOHANDLER] = noHandler(name);
       devices.add(new NetDevice(name, values));
     }

@@ -1,17 +1,15 @@
 package io.taoprom.metrics.host.netstat;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.PrometheusNaming;
+import io.taoprom.metrics.host.HostFamilies;
 import io.taoprom.metrics.host.ProcFs;
-import io.taoprom.metrics.host.net.Families;
-import io.taoprom.metrics.host.net.KernelText;
+import io.taoprom.metrics.host.ProcText;
+import io.taoprom.metrics.host.ReadingCollector;
 import io.taoprom.untrusted.Excerpt;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +37,7 @@ import java.util.regex.Pattern;
  * <p>Which columns a header line keeps, and their metadata, are worked out once per distinct
  * header line and kept: a header changes only with the kernel.
  */
-final class NetstatCollector implements MultiCollector {
+final class NetstatCollector implements ReadingCollector {
 
   private static final String NETSTAT = "net/netstat";
   private static final String SNMP = "net/snmp";
@@ -71,32 +69,26 @@ final class NetstatCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
+  public MetricSnapshots read() throws IOException {
     Map<String, List<Sample>> byProtocol = new LinkedHashMap<>();
-    try {
-      pairedLines(NETSTAT, byProtocol);
-      pairedLines(SNMP, byProtocol);
-      snmp6(byProtocol);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    Families families = new Families();
+    pairedLines(NETSTAT, byProtocol);
+    pairedLines(SNMP, byProtocol);
+    snmp6(byProtocol);
+    HostFamilies families = new HostFamilies();
     for (List<Sample> samples : byProtocol.values()) {
       for (Sample s : samples) {
         families.untyped(s.metadata(), Labels.EMPTY, s.value());
       }
     }
-    return families.toSnapshots();
+    return families.snapshots();
   }
 
   private void pairedLines(String file, Map<String, List<Sample>> byProtocol) throws IOException {
-    String content;
-    try {
-      content = proc.read(file);
-    } catch (NoSuchFileException absent) {
+    String content = proc.readIfPresent(file);
+    if (content == null) {
       return;
     }
-    KernelText text = new KernelText(content, proc.path(file));
+    ProcText text = new ProcText(content, proc.path(file));
     while (text.nextLine()) {
       if (text.blankLine()) {
         continue;
@@ -124,7 +116,7 @@ final class NetstatCollector implements MultiCollector {
   }
 
   /** The plan of the current line, a header such as {@code TcpExt: SyncookiesSent ...}. */
-  private Plan plan(KernelText text, String file) throws IOException {
+  private Plan plan(ProcText text, String file) throws IOException {
     String header = text.line();
     Plan plan = plans.get(header);
     if (plan != null) {
@@ -146,14 +138,12 @@ final class NetstatCollector implements MultiCollector {
   }
 
   private void snmp6(Map<String, List<Sample>> byProtocol) throws IOException {
-    String content;
-    try {
-      content = proc.read(SNMP6);
-    } catch (NoSuchFileException absent) {
+    String content = proc.readIfPresent(SNMP6);
+    if (content == null) {
       return; // IPv6 disabled
     }
     Map<String, List<Sample>> ipv6 = new LinkedHashMap<>();
-    KernelText text = new KernelText(content, proc.path(SNMP6));
+    ProcText text = new ProcText(content, proc.path(SNMP6));
     while (text.nextLine()) {
       if (text.fieldsLeft() < 2) {
         continue; // node_exporter skips such lines
@@ -179,7 +169,7 @@ final class NetstatCollector implements MultiCollector {
   }
 
   /** The metadata of {@code Protocol_Name} when the filter keeps it, else null. */
-  private MetricMetadata keep(KernelText text, String protocol, String name) throws IOException {
+  private MetricMetadata keep(ProcText text, String protocol, String name) throws IOException {
     String key = protocol + "_" + name;
     if (fields != null && !fields.matcher(key).find()) {
       return null;

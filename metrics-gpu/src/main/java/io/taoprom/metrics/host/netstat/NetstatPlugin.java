@@ -5,9 +5,9 @@ import io.taoprom.exporter.spi.Availability;
 import io.taoprom.exporter.spi.CollectorConfig;
 import io.taoprom.exporter.spi.CollectorOption;
 import io.taoprom.exporter.spi.CollectorPlugin;
+import io.taoprom.metrics.host.DeviceFilter;
+import io.taoprom.metrics.host.LinuxOnly;
 import io.taoprom.metrics.host.ProcFs;
-import io.taoprom.metrics.host.net.DeviceSelection;
-import io.taoprom.metrics.host.net.LinuxNet;
 import java.util.List;
 
 /**
@@ -48,7 +48,7 @@ public final class NetstatPlugin implements CollectorPlugin {
 
   @Override
   public Availability availability() {
-    return LinuxNet.availability("/proc/net/netstat, /proc/net/snmp and /proc/net/snmp6");
+    return LinuxOnly.availability("/proc/net/netstat");
   }
 
   @Override
@@ -60,6 +60,6 @@ public final class NetstatPlugin implements CollectorPlugin {
   @Override
   public MultiCollector create(CollectorConfig config) {
     return new NetstatCollector(
-        ProcFs.system(), DeviceSelection.compile(FIELDS, config.value(FIELDS).orElse(DEFAULT_FIELDS)));
+        ProcFs.system(), DeviceFilter.compile(FIELDS, config.value(FIELDS).orElse(DEFAULT_FIELDS)));
   }
 }

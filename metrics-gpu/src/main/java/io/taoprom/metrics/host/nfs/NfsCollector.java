@@ -59,7 +59,7 @@ final class NfsCollector implements MultiCollector {
     }
     NfsClientStats stats;
     try {
-      stats = NfsClientStats.parse(proc.path(FILE).toString(), text);
+      stats = NfsClientStats.parse(proc.path(FILE), text);
     } catch (IOException e) {
       throw new UncheckedIOException(e.getMessage(), e);
     }
@@ -70,8 +70,8 @@ final class NfsCollector implements MultiCollector {
     out.counter(RPCS, Labels.EMPTY, stats.rpc[0]);
     out.counter(RETRANSMISSIONS, Labels.EMPTY, stats.rpc[1]);
     out.counter(AUTH_REFRESHES, Labels.EMPTY, stats.rpc[2]);
-    requests(out, "2", NfsClientStats.V2, stats.v2);
-    requests(out, "3", NfsClientStats.V3, stats.v3);
+    requests(out, "2", RpcStatLines.V2, stats.v2);
+    requests(out, "3", RpcStatLines.V3, stats.v3);
     requests(out, "4", NfsClientStats.V4, stats.v4);
     return out.snapshots();
   }

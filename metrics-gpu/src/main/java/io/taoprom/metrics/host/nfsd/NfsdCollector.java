@@ -7,6 +7,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.taoprom.metrics.host.HostFamilies;
 import io.taoprom.metrics.host.ProcFs;
 import io.taoprom.metrics.host.ReadError;
+import io.taoprom.metrics.host.nfs.RpcStatLines;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
@@ -84,7 +85,7 @@ final class NfsdCollector implements MultiCollector {
     }
     NfsdStats s;
     try {
-      s = NfsdStats.parse(proc.path(FILE).toString(), text);
+      s = NfsdStats.parse(proc.path(FILE), text);
     } catch (IOException e) {
       throw new UncheckedIOException(e.getMessage(), e);
     }
@@ -105,11 +106,11 @@ final class NfsdCollector implements MultiCollector {
     out.counter(RPC_ERRORS, Labels.of("error", "auth"), s.rpc[3]);
     out.counter(RPC_ERRORS, Labels.of("error", "cInt"), s.rpc[4]);
     out.counter(SERVER_RPCS, Labels.EMPTY, s.rpc[0]);
-    for (int i = 1; i < NfsdStats.V2.length; i++) { // NULL is not served
-      out.counter(REQUESTS, Labels.of("proto", "2", "method", NfsdStats.V2[i]), s.v2[i]);
+    for (int i = 1; i < RpcStatLines.V2.length; i++) { // NULL is not served
+      out.counter(REQUESTS, Labels.of("proto", "2", "method", RpcStatLines.V2[i]), s.v2[i]);
     }
-    for (int i = 1; i < NfsdStats.V3.length; i++) {
-      out.counter(REQUESTS, Labels.of("proto", "3", "method", NfsdStats.V3[i]), s.v3[i]);
+    for (int i = 1; i < RpcStatLines.V3.length; i++) {
+      out.counter(REQUESTS, Labels.of("proto", "3", "method", RpcStatLines.V3[i]), s.v3[i]);
     }
     for (String op : V4_SERVED) {
       out.counter(REQUESTS, Labels.of("proto", "4", "method", op), s.v4Ops[opNumber(op)]);

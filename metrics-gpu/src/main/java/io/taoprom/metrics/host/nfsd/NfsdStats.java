@@ -1,8 +1,9 @@
 package io.taoprom.metrics.host.nfsd;
 
-import io.taoprom.metrics.host.ProcText;
-import io.taoprom.untrusted.Excerpt;
+import io.taoprom.metrics.host.MalformedFileException;
+import io.taoprom.metrics.host.nfs.RpcStatLines;
 import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * {@code /proc/net/rpc/nfsd}, the kernel NFS server's counters:
@@ -28,19 +29,6 @@ import java.io.IOException;
  */
 final class NfsdStats {
 
-  /** NFSv2 procedures in the kernel's order. */
-  static final String[] V2 = {
-    "Null", "GetAttr", "SetAttr", "Root", "Lookup", "ReadLink", "Read", "WrCache", "Write", "Create",
-    "Remove", "Rename", "Link", "SymLink", "MkDir", "RmDir", "ReadDir", "FsStat",
-  };
-
-  /** NFSv3 procedures in the kernel's order. */
-  static final String[] V3 = {
-    "Null", "GetAttr", "SetAttr", "Lookup", "Access", "ReadLink", "Read", "Write", "Create", "MkDir",
-    "SymLink", "MkNod", "Remove", "RmDir", "Rename", "Link", "ReadDir", "ReadDirPlus", "FsStat",
-    "FsInfo", "PathConf", "Commit",
-  };
-
   /** The NFSv4 operations node_exporter serves, by their number ({@code OP_ACCESS} = 3, …). */
   static final String[] V4_OPS = new String[40];
 
@@ -62,8 +50,8 @@ final class NfsdStats {
   final double[] readAhead = new double[12];
   final double[] net = new double[4];
   final double[] rpc = new double[5];
-  final double[] v2 = new double[V2.length];
-  final double[] v3 = new double[V3.length];
+  final double[] v2 = new double[RpcStatLines.V2.length];
+  final double[] v3 = new double[RpcStatLines.V3.length];
   final double[] v4Ops = new double[V4_OPS.length];
   double wdelegGetattr;
 
@@ -74,76 +62,35 @@ final class NfsdStats {
    *
    * @param file the path to name in errors
    */
-  static NfsdStats parse(String file, String text) throws IOException {
+  static NfsdStats parse(Path file, String text) throws IOException {
     NfsdStats stats = new NfsdStats();
-    ProcText lines = new ProcText(text);
-    int lineNumber = 0;
-    while (lines.nextLine()) {
-      lineNumber++;
-      if (!lines.hasField()) {
-        continue;
-      }
-      String label = lines.field();
-      try {
-        switch (label) {
-          case "rc" -> exactly(lines, stats.replyCache, file, lineNumber);
-          case "fh" -> exactly(lines, stats.fileHandles, file, lineNumber);
-          case "io" -> exactly(lines, stats.io, file, lineNumber);
-          case "th" -> { // thread count and "pool full" count; the histogram after them is deprecated
-            if (lines.fieldsLeft() < 2) {
-              throw malformed(file, lineNumber, "at least 2 values", lines.line());
-            }
-            stats.threads[0] = lines.unsigned();
-            stats.threads[1] = lines.unsigned();
+    RpcStatLines.forEachLine(file, text, (label, lines) -> {
+      switch (label) {
+        case "rc" -> RpcStatLines.exactly(lines, label, stats.replyCache);
+        case "fh" -> RpcStatLines.exactly(lines, label, stats.fileHandles);
+        case "io" -> RpcStatLines.exactly(lines, label, stats.io);
+        case "th" -> { // thread count and "pool full" count; the histogram after them is deprecated
+          if (lines.fieldsLeft() < 2) {
+            throw MalformedFileException.expected(file, lines.lineNumber(), "at least 2 values", lines.line());
           }
-          case "ra" -> exactly(lines, stats.readAhead, file, lineNumber);
-          case "net" -> exactly(lines, stats.net, file, lineNumber);
-          case "rpc" -> exactly(lines, stats.rpc, file, lineNumber);
-          case "proc2" -> procedures(lines, stats.v2, V2.length, file, lineNumber);
-          case "proc3" -> procedures(lines, stats.v3, V3.length, file, lineNumber);
-          case "proc4" -> procedures(lines, new double[2], 2, file, lineNumber);
-          case "proc4ops" -> procedures(lines, stats.v4Ops, V4_OPS.length - 1, file, lineNumber);
-          case "wdeleg_getattr" -> {
-            double[] value = new double[1];
-            exactly(lines, value, file, lineNumber);
-            stats.wdelegGetattr = value[0];
-          }
-          default -> { } // a line a newer kernel adds; node_exporter 1.5 would refuse the file
+          stats.threads[0] = RpcStatLines.unsigned(lines, label);
+          stats.threads[1] = RpcStatLines.unsigned(lines, label);
         }
-      } catch (IllegalArgumentException e) {
-        throw malformed(file, lineNumber, "unsigned numbers after " + label, lines.line());
+        case "ra" -> RpcStatLines.exactly(lines, label, stats.readAhead);
+        case "net" -> RpcStatLines.exactly(lines, label, stats.net);
+        case "rpc" -> RpcStatLines.exactly(lines, label, stats.rpc);
+        case "proc2" -> RpcStatLines.procedures(lines, label, stats.v2, RpcStatLines.V2.length);
+        case "proc3" -> RpcStatLines.procedures(lines, label, stats.v3, RpcStatLines.V3.length);
+        case "proc4" -> RpcStatLines.procedures(lines, label, new double[2], 2);
+        case "proc4ops" -> RpcStatLines.procedures(lines, label, stats.v4Ops, V4_OPS.length - 1);
+        case "wdeleg_getattr" -> {
+          double[] value = new double[1];
+          RpcStatLines.exactly(lines, label, value);
+          stats.wdelegGetattr = value[0];
+        }
+        default -> { } // a line a newer kernel adds (RpcStatLines.forEachLine)
       }
-    }
+    });
     return stats;
-  }
-
-  private static void exactly(ProcText lines, double[] into, String file, int lineNumber) throws IOException {
-    if (lines.fieldsLeft() != into.length) {
-      throw malformed(file, lineNumber, into.length + " values", lines.line());
-    }
-    for (int i = 0; i < into.length; i++) {
-      into[i] = lines.unsigned();
-    }
-  }
-
-  /** Its count, then that many values, at least {@code minimum}; values beyond {@code into} are left out. */
-  private static void procedures(ProcText lines, double[] into, int minimum, String file, int lineNumber)
-      throws IOException {
-    double count = lines.unsigned();
-    int values = lines.fieldsLeft();
-    if (count != values || values < minimum) {
-      throw malformed(file, lineNumber, "a count of at least " + minimum + " and that many values", lines.line());
-    }
-    for (int i = 0; i < values; i++) {
-      double v = lines.unsigned();
-      if (i < into.length) {
-        into[i] = v;
-      }
-    }
-  }
-
-  private static IOException malformed(String file, int lineNumber, String expected, String line) {
-    return new IOException(file + " line " + lineNumber + ": expected " + expected + ", found "
-        + Excerpt.quoted(line, 120));
   }
 }

@@ -1,16 +1,12 @@
 package io.taoprom.metrics.host.nvme;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
-import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.metrics.host.HostFamilies;
+import io.taoprom.metrics.host.KernelNumbers;
+import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * node_exporter's nvme collector (1.11 and later: the {@code cntlid} label and the namespace
@@ -29,7 +25,7 @@ import java.util.List;
  * namespace formatted with 4 KiB blocks those two read 8 times the real size, in node_exporter as
  * here; {@code node_disk_*} and {@code node_filesystem_size_bytes} have the real figures.
  */
-final class NvmeCollector implements MultiCollector {
+final class NvmeCollector implements ReadingCollector {
 
   private static final MetricMetadata INFO = new MetricMetadata("node_nvme_info",
       "Non-numeric data from /sys/class/nvme/<device>, value is always 1.");
@@ -52,65 +48,30 @@ final class NvmeCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
-    List<NvmeSource.Controller> controllers;
-    try {
-      controllers = source.read();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    if (controllers.isEmpty()) {
-      return MetricSnapshots.of();
-    }
-    List<GaugeDataPointSnapshot> info = new ArrayList<>(controllers.size());
-    List<GaugeDataPointSnapshot> namespaceInfo = new ArrayList<>();
-    List<GaugeDataPointSnapshot> capacity = new ArrayList<>();
-    List<GaugeDataPointSnapshot> size = new ArrayList<>();
-    List<GaugeDataPointSnapshot> used = new ArrayList<>();
-    List<GaugeDataPointSnapshot> blockSize = new ArrayList<>();
-    for (NvmeSource.Controller c : controllers) {
-      info.add(point(Labels.of("device", c.device(), "firmware_revision", c.firmwareRevision(), "model", c.model(),
-          "serial", c.serial(), "state", c.state(), "cntlid", c.controllerId()), 1));
+  public MetricSnapshots read() throws IOException {
+    HostFamilies out = new HostFamilies();
+    for (NvmeSource.Controller c : source.read()) {
+      out.gauge(INFO, Labels.of("device", c.device(), "firmware_revision", c.firmwareRevision(), "model", c.model(),
+          "serial", c.serial(), "state", c.state(), "cntlid", c.controllerId()), 1);
       for (NvmeSource.Namespace ns : c.namespaces()) {
-        namespaceInfo.add(point(Labels.of("device", c.device(), "nsid", ns.id(), "ana_state", ns.anaState()), 1));
+        out.gauge(NAMESPACE_INFO, Labels.of("device", c.device(), "nsid", ns.id(), "ana_state", ns.anaState()), 1);
         Labels labels = Labels.of("device", c.device(), "nsid", ns.id());
         if (ns.logicalBlockSize().isEmpty()) {
           continue;
         }
         long lbs = ns.logicalBlockSize().getAsLong();
+        // uint64 products, wrapped as Go's are, as node_exporter's float64
         if (ns.sizeSectors().isPresent()) {
-          double bytes = unsigned(ns.sizeSectors().getAsLong() * lbs);
-          capacity.add(point(labels, bytes));
-          size.add(point(labels, bytes));
+          double bytes = KernelNumbers.unsignedToDouble(ns.sizeSectors().getAsLong() * lbs);
+          out.gauge(CAPACITY, labels, bytes);
+          out.gauge(SIZE, labels, bytes);
         }
         if (ns.usedBlocks().isPresent()) {
-          used.add(point(labels, unsigned(ns.usedBlocks().getAsLong() * lbs)));
+          out.gauge(USED, labels, KernelNumbers.unsignedToDouble(ns.usedBlocks().getAsLong() * lbs));
         }
-        blockSize.add(point(labels, unsigned(lbs)));
+        out.gauge(BLOCK_SIZE, labels, KernelNumbers.unsignedToDouble(lbs));
       }
     }
-    List<MetricSnapshot> families = new ArrayList<>(6);
-    families.add(new GaugeSnapshot(INFO, info));
-    add(families, NAMESPACE_INFO, namespaceInfo);
-    add(families, CAPACITY, capacity);
-    add(families, SIZE, size);
-    add(families, USED, used);
-    add(families, BLOCK_SIZE, blockSize);
-    return new MetricSnapshots(families);
-  }
-
-  /** A uint64 product (wrapped as Go's is) as node_exporter's float64. */
-  private static double unsigned(long bits) {
-    return bits >= 0 ? bits : (double) (bits >>> 1) * 2.0 + (bits & 1);
-  }
-
-  private static void add(List<MetricSnapshot> families, MetricMetadata metadata, List<GaugeDataPointSnapshot> points) {
-    if (!points.isEmpty()) {
-      families.add(new GaugeSnapshot(metadata, points));
-    }
-  }
-
-  private static GaugeDataPointSnapshot point(Labels labels, double value) {
-    return GaugeDataPointSnapshot.builder().labels(labels).value(value).build();
+    return out.snapshots();
   }
 }

@@ -1,10 +1,8 @@
 package io.taoprom.metrics.host.nvme;
 
-import io.taoprom.metrics.host.RefusedAttributeException;
 import io.taoprom.metrics.host.SysAttribute;
 import io.taoprom.metrics.host.SysFs;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,11 +92,8 @@ final class NvmeSource {
     return text;
   }
 
+  /** The stripped value; null where the attribute is absent, denied or refused. */
   private static String optional(Path file) throws IOException {
-    try {
-      return SysAttribute.readStripped(file);
-    } catch (AccessDeniedException | RefusedAttributeException noValue) {
-      return null;
-    }
+    return SysAttribute.readIfShown(file).orElse(null);
   }
 }

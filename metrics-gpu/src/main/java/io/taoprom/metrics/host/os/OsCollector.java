@@ -1,6 +1,5 @@
 package io.taoprom.metrics.host.os;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
@@ -8,10 +7,10 @@ import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.taoprom.metrics.host.MalformedFileException;
+import io.taoprom.metrics.host.ReadingCollector;
 import io.taoprom.untrusted.BoundedFiles;
 import io.taoprom.untrusted.MalformedTextException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -41,7 +40,7 @@ import java.util.regex.Pattern;
  * the root that exists is read (links followed, regular files only, at most 64 KiB, strict
  * UTF-8) on every scrape, so an upgrade shows without a restart; neither there yields nothing.
  */
-final class OsCollector implements MultiCollector {
+final class OsCollector implements ReadingCollector {
 
   /** Where os-release(5) says to look, in its order. */
   static final List<String> FILES = List.of("etc/os-release", "usr/lib/os-release");
@@ -69,15 +68,7 @@ final class OsCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
-    try {
-      return read();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private MetricSnapshots read() throws IOException {
+  public MetricSnapshots read() throws IOException {
     for (String relative : FILES) {
       Path file = root.resolve(relative);
       String text;

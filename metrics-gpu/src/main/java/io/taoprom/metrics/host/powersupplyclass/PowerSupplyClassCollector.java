@@ -1,14 +1,11 @@
 package io.taoprom.metrics.host.powersupplyclass;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
-import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.metrics.host.HostFamilies;
+import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,7 +23,7 @@ import java.util.List;
  * node_power_supply_info{power_supply="AC",type="Mains"} 1.0
  * </pre>
  */
-final class PowerSupplyClassCollector implements MultiCollector {
+final class PowerSupplyClassCollector implements ReadingCollector {
 
   private static final String PREFIX = "node_power_supply_";
   private static final String HELP = " value of /sys/class/power_supply/<power_supply>.";
@@ -48,32 +45,16 @@ final class PowerSupplyClassCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
-    List<PowerSupplySource.PowerSupply> supplies;
-    try {
-      supplies = source.read();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    if (supplies.isEmpty()) {
-      return MetricSnapshots.of();
-    }
-    List<MetricSnapshot> families = new ArrayList<>();
-    for (int field = 0; field < NUMERIC.length; field++) {
-      double divisor = PowerSupplyAttributes.NUMERIC.get(field).divisor();
-      List<GaugeDataPointSnapshot> points = new ArrayList<>();
-      for (PowerSupplySource.PowerSupply supply : supplies) {
+  public MetricSnapshots read() throws IOException {
+    HostFamilies out = new HostFamilies();
+    for (PowerSupplySource.PowerSupply supply : source.read()) {
+      Labels labels = Labels.of("power_supply", supply.name());
+      for (int field = 0; field < NUMERIC.length; field++) {
         double value = supply.values()[field];
         if (!Double.isNaN(value)) {
-          points.add(point(Labels.of("power_supply", supply.name()), value / divisor));
+          out.gauge(NUMERIC[field], labels, value / PowerSupplyAttributes.NUMERIC.get(field).divisor());
         }
       }
-      if (!points.isEmpty()) {
-        families.add(new GaugeSnapshot(NUMERIC[field], points));
-      }
-    }
-    List<GaugeDataPointSnapshot> info = new ArrayList<>(supplies.size());
-    for (PowerSupplySource.PowerSupply supply : supplies) {
       List<String> names = new ArrayList<>();
       List<String> values = new ArrayList<>();
       names.add("power_supply");
@@ -84,13 +65,8 @@ final class PowerSupplyClassCollector implements MultiCollector {
           values.add(supply.info()[i]);
         }
       }
-      info.add(point(Labels.of(names, values), 1));
+      out.gauge(INFO, Labels.of(names, values), 1);
     }
-    families.add(new GaugeSnapshot(INFO, info));
-    return new MetricSnapshots(families);
-  }
-
-  private static GaugeDataPointSnapshot point(Labels labels, double value) {
-    return GaugeDataPointSnapshot.builder().labels(labels).value(value).build();
+    return out.snapshots();
   }
 }

@@ -1,11 +1,9 @@
 package io.taoprom.metrics.host.powersupplyclass;
 
 import io.taoprom.metrics.host.DeviceFilter;
-import io.taoprom.metrics.host.RefusedAttributeException;
 import io.taoprom.metrics.host.SysAttribute;
 import io.taoprom.metrics.host.SysFs;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,12 +80,8 @@ final class PowerSupplySource {
     return new PowerSupply(name, values, info);
   }
 
-  /** The stripped value; null where absent, denied or refused by the driver. */
+  /** The stripped value; null where the attribute is absent, denied or refused. */
   private static String optional(Path file) throws IOException {
-    try {
-      return SysAttribute.readStripped(file);
-    } catch (AccessDeniedException | RefusedAttributeException noValue) {
-      return null;
-    }
+    return SysAttribute.readIfShown(file).orElse(null);
   }
 }

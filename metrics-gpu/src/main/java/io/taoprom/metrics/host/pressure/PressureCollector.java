@@ -1,14 +1,13 @@
 package io.taoprom.metrics.host.pressure;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.taoprom.metrics.host.ProcFs;
+import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,7 +26,7 @@ import java.util.List;
  * A resource whose file is absent is left out; a kernel without PSI, or with PSI switched off,
  * yields nothing and is no failure.
  */
-final class PressureCollector implements MultiCollector {
+final class PressureCollector implements ReadingCollector {
 
   private static final MetricMetadata CPU_WAITING = new MetricMetadata(
       "node_pressure_cpu_waiting_seconds", "Total time in seconds that processes have waited for CPU time");
@@ -58,15 +57,7 @@ final class PressureCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
-    try {
-      return read();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private MetricSnapshots read() throws IOException {
+  public MetricSnapshots read() throws IOException {
     List<MetricSnapshot> families = new ArrayList<>(6);
     PsiFile.Totals cpu = PsiFile.read(proc, reader, "cpu");
     if (cpu.state() == PsiFile.State.DISABLED) {

@@ -1,5 +1,6 @@
 package io.taoprom.metrics.host.pressure;
 
+import io.taoprom.metrics.host.KernelNumbers;
 import io.taoprom.metrics.host.MalformedFileException;
 import io.taoprom.metrics.host.ProcFs;
 import io.taoprom.metrics.host.ProcText;
@@ -73,10 +74,9 @@ final class PsiFile {
     }
     double some = Double.NaN;
     double full = Double.NaN;
-    ProcText text = new ProcText(content);
-    int line = 0;
+    ProcText text = new ProcText(content, file);
     while (text.nextLine()) {
-      line++;
+      int line = text.lineNumber();
       if (!text.hasField()) {
         continue;
       }
@@ -111,8 +111,7 @@ final class PsiFile {
     }
     try {
       long micros = Long.parseUnsignedLong(total, "total=".length(), total.length(), 10);
-      // a u64 as node_exporter's float64(uint64) has it
-      return micros >= 0 ? micros : (double) (micros >>> 1) * 2.0 + (micros & 1);
+      return KernelNumbers.unsignedToDouble(micros); // a u64 as node_exporter's float64(uint64) has it
     } catch (NumberFormatException e) {
       throw MalformedFileException.quoting(file, line, "has a total that is not a whole number", text.line());
     }

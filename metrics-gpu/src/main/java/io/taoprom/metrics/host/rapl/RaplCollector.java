@@ -1,14 +1,13 @@
 package io.taoprom.metrics.host.rapl;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +26,7 @@ import java.util.regex.Pattern;
  * or, with {@code --rapl.enable-zone-label true}, one family with the zone as a label:
  * {@code node_rapl_joules_total{index="0",path="...",rapl_zone="package"}}.
  */
-final class RaplCollector implements MultiCollector {
+final class RaplCollector implements ReadingCollector {
 
   private static final MetricMetadata JOULES =
       new MetricMetadata("node_rapl_joules", "Current RAPL value in joules");
@@ -43,13 +42,8 @@ final class RaplCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
-    RaplSource.Zones zones;
-    try {
-      zones = source.read();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  public MetricSnapshots read() throws IOException {
+    RaplSource.Zones zones = source.read();
     if (zones.zones().isEmpty()) {
       return MetricSnapshots.of();
     }

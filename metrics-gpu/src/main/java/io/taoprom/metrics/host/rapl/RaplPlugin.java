@@ -5,10 +5,10 @@ import io.taoprom.exporter.spi.Availability;
 import io.taoprom.exporter.spi.CollectorConfig;
 import io.taoprom.exporter.spi.CollectorOption;
 import io.taoprom.exporter.spi.CollectorPlugin;
+import io.taoprom.metrics.host.BooleanOption;
 import io.taoprom.metrics.host.LinuxOnly;
 import io.taoprom.metrics.host.SysFs;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The {@code rapl} plugin: the energy counters of the CPU packages and DRAM (Intel RAPL, and AMD's
@@ -56,12 +56,8 @@ public final class RaplPlugin implements CollectorPlugin {
   }
 
   static boolean zoneLabel(CollectorConfig config) {
-    String value = config.value(ENABLE_ZONE_LABEL).orElse("false");
-    return switch (value.strip().toLowerCase(Locale.ROOT)) {
-      case "true", "yes", "on" -> true;
-      case "false", "no", "off", "" -> false;
-      default -> throw new IllegalArgumentException(
-          "--" + ENABLE_ZONE_LABEL + " must be true or false, got '" + value + "'");
-    };
+    // an empty value has always meant the default here
+    return config.value(ENABLE_ZONE_LABEL).filter(v -> !v.isBlank())
+        .map(v -> BooleanOption.parse(ENABLE_ZONE_LABEL, v)).orElse(false);
   }
 }

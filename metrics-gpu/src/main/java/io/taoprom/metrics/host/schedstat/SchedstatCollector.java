@@ -1,6 +1,5 @@
 package io.taoprom.metrics.host.schedstat;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
@@ -9,9 +8,8 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.taoprom.metrics.host.MalformedFileException;
 import io.taoprom.metrics.host.ProcFs;
 import io.taoprom.metrics.host.ProcText;
+import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -40,7 +38,7 @@ import java.util.Set;
  * line with another count of numbers, is refused rather than read from the wrong columns.
  * A kernel without {@code CONFIG_SCHEDSTATS} has no file and yields nothing.
  */
-final class SchedstatCollector implements MultiCollector {
+final class SchedstatCollector implements ReadingCollector {
 
   private static final String FILE = "schedstat";
 
@@ -66,30 +64,19 @@ final class SchedstatCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
-    try {
-      return read();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private MetricSnapshots read() throws IOException {
-    String content;
-    try {
-      content = proc.read(FILE);
-    } catch (NoSuchFileException absent) {
+  public MetricSnapshots read() throws IOException {
+    String content = proc.readIfPresent(FILE);
+    if (content == null) {
       return MetricSnapshots.of();
     }
-    ProcText text = new ProcText(content);
+    ProcText text = new ProcText(content, proc.path(FILE));
     List<CounterDataPointSnapshot> running = new ArrayList<>();
     List<CounterDataPointSnapshot> waiting = new ArrayList<>();
     List<CounterDataPointSnapshot> slices = new ArrayList<>();
     Set<String> cpus = new HashSet<>();
     boolean versionSeen = false;
-    int line = 0;
     while (text.nextLine()) {
-      line++;
+      int line = text.lineNumber();
       if (!text.hasField()) {
         continue;
       }
@@ -119,8 +106,8 @@ final class SchedstatCollector implements MultiCollector {
         runNanos = text.unsigned();
         waitNanos = text.unsigned();
         timeslices = text.unsigned();
-      } catch (IllegalArgumentException e) {
-        throw MalformedFileException.atLine(proc.path(FILE), line, text);
+      } catch (MalformedFileException e) {
+        throw MalformedFileException.atLine(text);
       }
       Labels labels = Labels.of("cpu", cpu);
       running.add(point(labels, runNanos / NANOSECONDS));
@@ -148,8 +135,8 @@ final class SchedstatCollector implements MultiCollector {
     double version;
     try {
       version = text.unsigned();
-    } catch (IllegalArgumentException e) {
-      throw MalformedFileException.atLine(proc.path(FILE), line, text);
+    } catch (MalformedFileException e) {
+      throw MalformedFileException.atLine(text);
     }
     if (version < OLDEST_VERSION) {
       throw MalformedFileException.quoting(

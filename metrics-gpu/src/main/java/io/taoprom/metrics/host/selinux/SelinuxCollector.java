@@ -1,12 +1,11 @@
 package io.taoprom.metrics.host.selinux;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +23,7 @@ import java.util.Optional;
  * <p>and where it is on also {@code node_selinux_config_mode} and
  * {@code node_selinux_current_mode} (1 enforcing, 0 permissive, -1 disabled).
  */
-final class SelinuxCollector implements MultiCollector {
+final class SelinuxCollector implements ReadingCollector {
 
   private static final MetricMetadata ENABLED =
       new MetricMetadata("node_selinux_enabled", "SELinux is enabled, 1 is true, 0 is false");
@@ -41,19 +40,15 @@ final class SelinuxCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
-    try {
-      Optional<Path> mount = state.mountPoint();
-      if (mount.isEmpty() || !state.policyLoaded()) {
-        return MetricSnapshots.of(gauge(ENABLED, 0));
-      }
-      return MetricSnapshots.of(
-          gauge(ENABLED, 1),
-          gauge(CONFIG_MODE, state.configuredMode()),
-          gauge(CURRENT_MODE, state.currentMode(mount.get())));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  public MetricSnapshots read() throws IOException {
+    Optional<Path> mount = state.mountPoint();
+    if (mount.isEmpty() || !state.policyLoaded()) {
+      return MetricSnapshots.of(gauge(ENABLED, 0));
     }
+    return MetricSnapshots.of(
+        gauge(ENABLED, 1),
+        gauge(CONFIG_MODE, state.configuredMode()),
+        gauge(CURRENT_MODE, state.currentMode(mount.get())));
   }
 
   private static GaugeSnapshot gauge(MetricMetadata metadata, double value) {

@@ -1,17 +1,15 @@
 package io.taoprom.metrics.host.sockstat;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.PrometheusNaming;
+import io.taoprom.metrics.host.HostFamilies;
 import io.taoprom.metrics.host.ProcFs;
-import io.taoprom.metrics.host.net.Families;
-import io.taoprom.metrics.host.net.KernelText;
+import io.taoprom.metrics.host.ProcText;
+import io.taoprom.metrics.host.ReadingCollector;
 import io.taoprom.untrusted.Excerpt;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.NoSuchFileException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +32,7 @@ import java.util.Map;
  * has them, {@code mem} also as {@code mem_bytes} ({@code mem} counts pages), and the IPv4 file's
  * {@code sockets: used}. A missing file (IPv6 disabled) contributes nothing.
  */
-final class SockstatCollector implements MultiCollector {
+final class SockstatCollector implements ReadingCollector {
 
   static final MetricMetadata SOCKETS_USED =
       new MetricMetadata("node_sockstat_sockets_used", "Number of IPv4 sockets in use.");
@@ -51,30 +49,24 @@ final class SockstatCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
+  public MetricSnapshots read() throws IOException {
     // By metric name: a protocol listed twice is served once, with its last line's figures.
     Map<String, Double> gauges = new LinkedHashMap<>();
     Map<String, MetricMetadata> metadata = new LinkedHashMap<>();
-    try {
-      read("net/sockstat", false, gauges, metadata);
-      read("net/sockstat6", true, gauges, metadata);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    Families families = new Families();
+    read("net/sockstat", false, gauges, metadata);
+    read("net/sockstat6", true, gauges, metadata);
+    HostFamilies families = new HostFamilies();
     gauges.forEach((name, value) -> families.gauge(metadata.get(name), Labels.EMPTY, value));
-    return families.toSnapshots();
+    return families.snapshots();
   }
 
   private void read(String file, boolean ipv6, Map<String, Double> gauges, Map<String, MetricMetadata> metadata)
       throws IOException {
-    String content;
-    try {
-      content = proc.read(file);
-    } catch (NoSuchFileException absent) {
+    String content = proc.readIfPresent(file);
+    if (content == null) {
       return;
     }
-    KernelText text = new KernelText(content, proc.path(file));
+    ProcText text = new ProcText(content, proc.path(file));
     while (text.nextLine()) {
       if (text.blankLine()) {
         continue;
@@ -112,7 +104,7 @@ final class SockstatCollector implements MultiCollector {
     }
   }
 
-  private static void put(KernelText text, String protocol, String key, double value,
+  private static void put(ProcText text, String protocol, String key, double value,
       Map<String, Double> gauges, Map<String, MetricMetadata> metadata) throws IOException {
     String name = "node_sockstat_" + protocol + "_" + key;
     if (!metadata.containsKey(name)) {

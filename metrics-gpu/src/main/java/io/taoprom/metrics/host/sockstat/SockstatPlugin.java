@@ -4,8 +4,8 @@ import io.prometheus.metrics.model.registry.MultiCollector;
 import io.taoprom.exporter.spi.Availability;
 import io.taoprom.exporter.spi.CollectorConfig;
 import io.taoprom.exporter.spi.CollectorPlugin;
+import io.taoprom.metrics.host.LinuxOnly;
 import io.taoprom.metrics.host.ProcFs;
-import io.taoprom.metrics.host.net.LinuxNet;
 
 /**
  * The {@code sockstat} plugin: node_exporter's {@code node_sockstat_sockets_used},
@@ -35,7 +35,7 @@ public final class SockstatPlugin implements CollectorPlugin {
 
   @Override
   public Availability availability() {
-    return LinuxNet.availability("/proc/net/sockstat and /proc/net/sockstat6");
+    return LinuxOnly.availability("/proc/net/sockstat");
   }
 
   @Override

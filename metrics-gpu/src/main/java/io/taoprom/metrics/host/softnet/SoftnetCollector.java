@@ -1,14 +1,13 @@
 package io.taoprom.metrics.host.softnet;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.metrics.host.HostFamilies;
 import io.taoprom.metrics.host.ProcFs;
-import io.taoprom.metrics.host.net.Families;
-import io.taoprom.metrics.host.net.KernelText;
+import io.taoprom.metrics.host.ProcText;
+import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.util.HashSet;
 import java.util.Set;
@@ -28,7 +27,7 @@ import java.util.Set;
  * the CPU's number (5.10; before, lines are numbered in order, which skips offline CPUs' numbers
  * the same way node_exporter does). A column a kernel lacks is served as 0, as node_exporter does.
  */
-final class SoftnetCollector implements MultiCollector {
+final class SoftnetCollector implements ReadingCollector {
 
   static final MetricMetadata PROCESSED = new MetricMetadata("node_softnet_processed", "Number of processed packets");
   static final MetricMetadata DROPPED = new MetricMetadata("node_softnet_dropped", "Number of dropped packets");
@@ -57,20 +56,18 @@ final class SoftnetCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
-    Families families = new Families();
+  public MetricSnapshots read() throws IOException {
+    HostFamilies families = new HostFamilies();
     try {
       read(families);
     } catch (NoSuchFileException absent) {
       return MetricSnapshots.of();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-    return families.toSnapshots();
+    return families.snapshots();
   }
 
-  private void read(Families families) throws IOException {
-    KernelText text = new KernelText(proc.read(FILE), proc.path(FILE));
+  private void read(HostFamilies families) throws IOException {
+    ProcText text = new ProcText(proc.read(FILE), proc.path(FILE));
     long[] columns = new long[16];
     Set<Long> seen = new HashSet<>();
     int line = 0;

@@ -4,8 +4,8 @@ import io.prometheus.metrics.model.registry.MultiCollector;
 import io.taoprom.exporter.spi.Availability;
 import io.taoprom.exporter.spi.CollectorConfig;
 import io.taoprom.exporter.spi.CollectorPlugin;
+import io.taoprom.metrics.host.LinuxOnly;
 import io.taoprom.metrics.host.ProcFs;
-import io.taoprom.metrics.host.net.LinuxNet;
 
 /**
  * The {@code softnet} plugin: node_exporter's per-CPU figures of the kernel's receive path,
@@ -37,7 +37,7 @@ public final class SoftnetPlugin implements CollectorPlugin {
 
   @Override
   public Availability availability() {
-    return LinuxNet.availability("/proc/net/softnet_stat");
+    return LinuxOnly.availability("/proc/net/softnet_stat");
   }
 
   @Override

@@ -44,7 +44,7 @@ final class ProcStat {
 
   /** One read of the file; {@code softirqs} also reads the softirq line. */
   KernelStat read(boolean softirqs) throws IOException {
-    ProcText text = new ProcText(proc.read(FILE));
+    ProcText text = new ProcText(proc.read(FILE), proc.path(FILE));
     double intr = Double.NaN;
     double ctxt = Double.NaN;
     double btime = Double.NaN;
@@ -52,31 +52,31 @@ final class ProcStat {
     double running = Double.NaN;
     double blocked = Double.NaN;
     double[] vectors = null;
-    int line = 0;
     while (text.nextLine()) {
-      line++;
       if (!text.hasField() || text.fieldStartsWith("cpu")) {
         continue;
       }
+      String key = text.field();
+      if (key.equals("softirq")) {
+        if (softirqs) {
+          vectors = softirqs(text);
+        }
+        continue;
+      }
       try {
-        switch (text.field()) {
+        switch (key) {
           case "intr" -> intr = text.unsigned();
           case "ctxt" -> ctxt = text.unsigned();
           case "btime" -> btime = text.unsigned();
           case "processes" -> processes = text.unsigned();
           case "procs_running" -> running = text.unsigned();
           case "procs_blocked" -> blocked = text.unsigned();
-          case "softirq" -> {
-            if (softirqs) {
-              vectors = softirqs(text, line);
-            }
-          }
           default -> {
             // a line this collector does not serve
           }
         }
-      } catch (IllegalArgumentException e) {
-        throw MalformedFileException.atLine(proc.path(FILE), line, text);
+      } catch (MalformedFileException e) {
+        throw MalformedFileException.atLine(text);
       }
     }
     require(intr, "intr");
@@ -91,15 +91,19 @@ final class ProcStat {
     return new KernelStat(intr, ctxt, btime, processes, running, blocked, vectors);
   }
 
-  private double[] softirqs(ProcText text, int line) throws MalformedFileException {
+  private double[] softirqs(ProcText text) throws MalformedFileException {
     text.skipField(); // the sum over all vectors
     if (text.fieldsLeft() < SOFTIRQ_VECTORS.size()) {
       throw MalformedFileException.quoting(
-          proc.path(FILE), line, "has fewer than " + SOFTIRQ_VECTORS.size() + " softirq vectors", text.line());
+          proc.path(FILE), text.lineNumber(), "has fewer than " + SOFTIRQ_VECTORS.size() + " softirq vectors", text.line());
     }
     double[] vectors = new double[SOFTIRQ_VECTORS.size()];
-    for (int i = 0; i < vectors.length; i++) {
-      vectors[i] = text.unsigned();
+    try {
+      for (int i = 0; i < vectors.length; i++) {
+        vectors[i] = text.unsigned();
+      }
+    } catch (MalformedFileException e) {
+      throw MalformedFileException.atLine(text);
     }
     return vectors;
   }

@@ -1,6 +1,5 @@
 package io.taoprom.metrics.host.stat;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
@@ -9,8 +8,8 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +31,7 @@ import java.util.List;
  * and {@code node_intr_total}, {@code node_forks_total}, {@code node_procs_running},
  * {@code node_procs_blocked}; {@code node_softirqs_total} only with {@code --stat.softirq}.
  */
-final class StatCollector implements MultiCollector {
+final class StatCollector implements ReadingCollector {
 
   private static final MetricMetadata INTR =
       new MetricMetadata("node_intr", "Total number of interrupts serviced.");
@@ -59,13 +58,8 @@ final class StatCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
-    KernelStat s;
-    try {
-      s = stat.read(softirqs);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  public MetricSnapshots read() throws IOException {
+    KernelStat s = stat.read(softirqs);
     List<MetricSnapshot> families = new ArrayList<>(7);
     families.add(counter(INTR, s.interrupts()));
     families.add(counter(CONTEXT_SWITCHES, s.contextSwitches()));

@@ -5,10 +5,10 @@ import io.taoprom.exporter.spi.Availability;
 import io.taoprom.exporter.spi.CollectorConfig;
 import io.taoprom.exporter.spi.CollectorOption;
 import io.taoprom.exporter.spi.CollectorPlugin;
+import io.taoprom.metrics.host.BooleanOption;
 import io.taoprom.metrics.host.LinuxOnly;
 import io.taoprom.metrics.host.ProcFs;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The {@code stat} plugin: node_exporter's {@code node_boot_time_seconds},
@@ -57,11 +57,6 @@ public final class StatPlugin implements CollectorPlugin {
   }
 
   static boolean softirq(CollectorConfig config) {
-    String value = config.value(SOFTIRQ).orElse("false");
-    return switch (value.strip().toLowerCase(Locale.ROOT)) {
-      case "true", "yes", "on" -> true;
-      case "false", "no", "off" -> false;
-      default -> throw new IllegalArgumentException("--" + SOFTIRQ + " must be true or false, got '" + value + "'");
-    };
+    return config.value(SOFTIRQ).map(v -> BooleanOption.parse(SOFTIRQ, v)).orElse(false);
   }
 }

@@ -6,13 +6,10 @@ import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.taoprom.metrics.host.DeviceFilter;
 import io.taoprom.metrics.host.HostFamilies;
-import io.taoprom.metrics.host.ReadError;
 import io.taoprom.metrics.host.SysFs;
-import io.taoprom.untrusted.Excerpt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.util.regex.Pattern;
 
 /**
@@ -104,19 +101,7 @@ final class TapestatsCollector implements MultiCollector {
   }
 
   private double value(String file) throws IOException {
-    String text;
-    try {
-      text = sys.read(file).strip();
-    } catch (NoSuchFileException absent) {
-      return 0;
-    } catch (IOException e) {
-      throw ReadError.of(sys.path(file), e);
-    }
-    try {
-      long v = Long.parseUnsignedLong(text);
-      return v >= 0 ? v : (double) (v >>> 1) * 2.0 + (v & 1);
-    } catch (NumberFormatException e) {
-      throw new IOException(sys.path(file) + ": expected an unsigned number, found " + Excerpt.quoted(text, 40));
-    }
+    return sys.unsigned(file, 0);
   }
+
 }

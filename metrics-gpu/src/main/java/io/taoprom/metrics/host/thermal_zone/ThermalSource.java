@@ -1,10 +1,8 @@
 package io.taoprom.metrics.host.thermal_zone;
 
-import io.taoprom.metrics.host.RefusedAttributeException;
 import io.taoprom.metrics.host.SysAttribute;
 import io.taoprom.metrics.host.SysFs;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,12 +69,8 @@ final class ThermalSource {
         && entry.charAt(prefix.length()) >= '0' && entry.charAt(prefix.length()) <= '9';
   }
 
-  /** The stripped value, or null where the attribute is absent, denied or refused. */
+  /** The stripped value; null where the attribute is absent, denied or refused. */
   private static String optional(Path file) throws IOException {
-    try {
-      return SysAttribute.readStripped(file);
-    } catch (AccessDeniedException | RefusedAttributeException noValue) {
-      return null;
-    }
+    return SysAttribute.readIfShown(file).orElse(null);
   }
 }

@@ -1,14 +1,13 @@
 package io.taoprom.metrics.host.thermal_zone;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,7 +25,7 @@ import java.util.List;
  *
  * and {@code node_cooling_device_max_state} beside it.
  */
-final class ThermalZoneCollector implements MultiCollector {
+final class ThermalZoneCollector implements ReadingCollector {
 
   private static final MetricMetadata ZONE_TEMP =
       new MetricMetadata("node_thermal_zone_temp", "Zone temperature in Celsius");
@@ -42,13 +41,8 @@ final class ThermalZoneCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
-    ThermalSource.Thermal thermal;
-    try {
-      thermal = source.read();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  public MetricSnapshots read() throws IOException {
+    ThermalSource.Thermal thermal = source.read();
     List<MetricSnapshot> families = new ArrayList<>(3);
     if (!thermal.zones().isEmpty()) {
       List<GaugeDataPointSnapshot> temps = new ArrayList<>(thermal.zones().size());

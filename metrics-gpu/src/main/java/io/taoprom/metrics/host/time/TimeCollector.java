@@ -1,14 +1,13 @@
 package io.taoprom.metrics.host.time;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.TextStyle;
@@ -40,7 +39,7 @@ import java.util.TimeZone;
  * <p>The clocksource series only on Linux. ({@code node_boot_time_seconds} is the {@code stat}
  * collector's, as in node_exporter.)
  */
-final class TimeCollector implements MultiCollector {
+final class TimeCollector implements ReadingCollector {
 
   private static final MetricMetadata TIME =
       new MetricMetadata("node_time_seconds", "System time in seconds since epoch (1970).");
@@ -62,13 +61,8 @@ final class TimeCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
-    List<TimeSource.Clocksource> clocksources;
-    try {
-      clocksources = source.clocksources();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  public MetricSnapshots read() throws IOException {
+    List<TimeSource.Clocksource> clocksources = source.clocksources();
     Instant now = source.now();
     ZoneId zone = source.zone();
     int offset = zone.getRules().getOffset(now).getTotalSeconds();

@@ -1,14 +1,13 @@
 package io.taoprom.metrics.host.timex;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,7 +27,7 @@ import java.util.Optional;
  * them (so the same digits): offset and jitter by {@code STA_NANO}, frequencies from ppm with a
  * 16-bit fraction.
  */
-final class TimexCollector implements MultiCollector {
+final class TimexCollector implements ReadingCollector {
 
   /** A source of clock states: {@link Adjtimex} on a real machine, a fixed struct in tests. */
   @FunctionalInterface
@@ -74,13 +73,8 @@ final class TimexCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
-    Optional<Timex> read;
-    try {
-      read = source.read();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  public MetricSnapshots read() throws IOException {
+    Optional<Timex> read = source.read();
     if (read.isEmpty()) {
       return MetricSnapshots.of();
     }

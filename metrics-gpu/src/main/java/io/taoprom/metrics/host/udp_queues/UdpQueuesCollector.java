@@ -1,14 +1,13 @@
 package io.taoprom.metrics.host.udp_queues;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.metrics.host.HostFamilies;
+import io.taoprom.metrics.host.KernelNumbers;
 import io.taoprom.metrics.host.ProcFs;
-import io.taoprom.metrics.host.net.Families;
-import io.taoprom.metrics.host.net.KernelNumbers;
+import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 
 /**
@@ -23,7 +22,7 @@ import java.nio.file.NoSuchFileException;
  *
  * <p>A kernel without IPv6 has no {@code /proc/net/udp6}, and then no {@code ip="v6"} series.
  */
-final class UdpQueuesCollector implements MultiCollector {
+final class UdpQueuesCollector implements ReadingCollector {
 
   static final MetricMetadata QUEUES = new MetricMetadata(
       "node_udp_queues", "Number of allocated memory in the kernel for UDP datagrams in bytes.");
@@ -40,18 +39,14 @@ final class UdpQueuesCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
-    Families families = new Families();
-    try {
-      add(families, "net/udp", V4_TX, V4_RX);
-      add(families, "net/udp6", V6_TX, V6_RX);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return families.toSnapshots();
+  public MetricSnapshots read() throws IOException {
+    HostFamilies families = new HostFamilies();
+    add(families, "net/udp", V4_TX, V4_RX);
+    add(families, "net/udp6", V6_TX, V6_RX);
+    return families.snapshots();
   }
 
-  private void add(Families families, String file, Labels tx, Labels rx) throws IOException {
+  private void add(HostFamilies families, String file, Labels tx, Labels rx) throws IOException {
     UdpSocketTable.Queues queues;
     try {
       queues = UdpSocketTable.sum(proc.path(file));

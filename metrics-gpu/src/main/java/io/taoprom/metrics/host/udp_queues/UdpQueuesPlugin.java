@@ -4,8 +4,8 @@ import io.prometheus.metrics.model.registry.MultiCollector;
 import io.taoprom.exporter.spi.Availability;
 import io.taoprom.exporter.spi.CollectorConfig;
 import io.taoprom.exporter.spi.CollectorPlugin;
+import io.taoprom.metrics.host.LinuxOnly;
 import io.taoprom.metrics.host.ProcFs;
-import io.taoprom.metrics.host.net.LinuxNet;
 
 /**
  * The {@code udp_queues} plugin: node_exporter's {@code node_udp_queues{ip="v4|v6",queue="tx|rx"}},
@@ -35,7 +35,7 @@ public final class UdpQueuesPlugin implements CollectorPlugin {
 
   @Override
   public Availability availability() {
-    return LinuxNet.availability("/proc/net/udp and /proc/net/udp6");
+    return LinuxOnly.availability("/proc/net/udp");
   }
 
   @Override

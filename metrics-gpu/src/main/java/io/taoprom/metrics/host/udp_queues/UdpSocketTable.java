@@ -1,7 +1,7 @@
 package io.taoprom.metrics.host.udp_queues;
 
-import io.taoprom.metrics.host.net.KernelNumbers;
-import io.taoprom.untrusted.Excerpt;
+import io.taoprom.metrics.host.KernelNumbers;
+import io.taoprom.metrics.host.MalformedFileException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -189,7 +189,6 @@ final class UdpSocketTable {
   /** An error about the current line, quoting the part of it that is wrong, escaped and cut short. */
   private IOException malformed(String expected, byte[] b, int from, int to) {
     String found = new String(b, from, Math.min(to - from, 200), StandardCharsets.ISO_8859_1);
-    return new IOException(file + " line " + lineNumber + ": expected " + expected + ", found "
-        + Excerpt.quoted(found, 80));
+    return MalformedFileException.expected(file, lineNumber, expected, found);
   }
 }

@@ -1,13 +1,12 @@
 package io.taoprom.metrics.host.uname;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -20,7 +19,7 @@ import java.util.List;
  * node_uname_info{domainname="(none)",machine="x86_64",nodename="vm",release="6.1.0",sysname="Linux",version="#1 SMP"} 1
  * </pre>
  */
-final class UnameCollector implements MultiCollector {
+final class UnameCollector implements ReadingCollector {
 
   private static final MetricMetadata UNAME_INFO =
       new MetricMetadata("node_uname_info", "Labeled system information as provided by the uname system call.");
@@ -34,13 +33,8 @@ final class UnameCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
-    UnameSource.Uname u;
-    try {
-      u = source.read();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  public MetricSnapshots read() throws IOException {
+    UnameSource.Uname u = source.read();
     Object[] cached = last;
     Labels labels;
     if (u.equals(cached[0])) {

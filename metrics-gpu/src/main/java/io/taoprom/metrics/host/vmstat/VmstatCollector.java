@@ -1,6 +1,5 @@
 package io.taoprom.metrics.host.vmstat;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -9,8 +8,8 @@ import io.prometheus.metrics.model.snapshots.UnknownSnapshot.UnknownDataPointSna
 import io.taoprom.metrics.host.MalformedFileException;
 import io.taoprom.metrics.host.ProcFs;
 import io.taoprom.metrics.host.ProcText;
+import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,7 +31,7 @@ import java.util.regex.Pattern;
  * <p>Untyped because node_exporter types them so: the file mixes counters ({@code pgfault}) and
  * gauges ({@code nr_free_pages}) without saying which is which.
  */
-final class VmstatCollector implements MultiCollector {
+final class VmstatCollector implements ReadingCollector {
 
   private static final String FILE = "vmstat";
 
@@ -45,22 +44,13 @@ final class VmstatCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
-    try {
-      return read();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private MetricSnapshots read() throws IOException {
-    ProcText text = new ProcText(proc.read(FILE));
+  public MetricSnapshots read() throws IOException {
+    ProcText text = new ProcText(proc.read(FILE), proc.path(FILE));
     Matcher matcher = fields.matcher("");
     List<MetricSnapshot> families = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    int line = 0;
     while (text.nextLine()) {
-      line++;
+      int line = text.lineNumber();
       if (!text.hasField()) {
         continue;
       }
@@ -71,8 +61,8 @@ final class VmstatCollector implements MultiCollector {
       double value;
       try {
         value = text.unsigned();
-      } catch (IllegalArgumentException e) {
-        throw MalformedFileException.atLine(proc.path(FILE), line, text);
+      } catch (MalformedFileException e) {
+        throw MalformedFileException.atLine(text);
       }
       if (!matcher.reset(name).find()) {
         continue;

@@ -1,14 +1,13 @@
 package io.taoprom.metrics.host.watchdog;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.taoprom.metrics.host.ReadingCollector;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -29,7 +28,7 @@ import java.util.function.Function;
  * {@code pretimeout_seconds} and {@code access_cs0} where the driver has them. A machine without
  * watchdogs yields nothing.
  */
-final class WatchdogCollector implements MultiCollector {
+final class WatchdogCollector implements ReadingCollector {
 
   /** A numeric attribute and the family it is served as. */
   private record Numeric(MetricMetadata metadata, Function<Watchdog, Long> value) {}
@@ -53,13 +52,8 @@ final class WatchdogCollector implements MultiCollector {
   }
 
   @Override
-  public MetricSnapshots collect() {
-    List<Watchdog> devices;
-    try {
-      devices = watchdogs.read();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  public MetricSnapshots read() throws IOException {
+    List<Watchdog> devices = watchdogs.read();
     if (devices.isEmpty()) {
       return MetricSnapshots.of();
     }

@@ -5,14 +5,15 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.taoprom.metrics.host.HostFamilies;
+import io.taoprom.metrics.host.MalformedFileException;
 import io.taoprom.metrics.host.ProcText;
 import io.taoprom.metrics.host.ReadError;
 import io.taoprom.metrics.host.SysFs;
-import io.taoprom.untrusted.Excerpt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
@@ -64,7 +65,7 @@ final class XfsCollector implements MultiCollector {
         } catch (IOException e) {
           throw ReadError.of(sys.path(file), e);
         }
-        double[] values = parse(sys.path(file).toString(), text);
+        double[] values = parse(sys.path(file), text);
         Labels labels = Labels.of("device", device);
         for (XfsStat stat : STATS) {
           out.counter(METADATA[stat.ordinal()], labels, values[stat.ordinal()]);
@@ -77,13 +78,11 @@ final class XfsCollector implements MultiCollector {
   }
 
   /** One value per {@link XfsStat}, by ordinal. */
-  static double[] parse(String file, String text) throws IOException {
+  static double[] parse(Path file, String text) throws IOException {
     double[] values = new double[STATS.length];
     Arrays.fill(values, Double.NaN);
-    ProcText lines = new ProcText(text);
-    int lineNumber = 0;
+    ProcText lines = new ProcText(text, file);
     while (lines.nextLine()) {
-      lineNumber++;
       if (!lines.hasField()) {
         continue;
       }
@@ -95,15 +94,16 @@ final class XfsCollector implements MultiCollector {
       // at least the values served: a vnodes line of 7 (before the vn_free count) is fine
       int width = lines.fieldsLeft();
       if (width < needed(label)) {
-        throw malformed(file, lineNumber, "at least " + needed(label) + " values after " + label, lines.line());
+        throw MalformedFileException.expected(
+            file, lines.lineNumber(), "at least " + needed(label) + " values after " + label, lines.line());
       }
       double[] line = new double[width];
       try {
         for (int i = 0; i < width; i++) {
           line[i] = lines.unsigned();
         }
-      } catch (IllegalArgumentException e) {
-        throw malformed(file, lineNumber, "unsigned numbers after " + label, lines.line());
+      } catch (MalformedFileException e) {
+        throw MalformedFileException.expected(file, lines.lineNumber(), "unsigned numbers after " + label, lines.line());
       }
       for (XfsStat stat : STATS) {
         if (stat.line.equals(label)) {
@@ -138,10 +138,5 @@ final class XfsCollector implements MultiCollector {
       }
     }
     return -1;
-  }
-
-  private static IOException malformed(String file, int lineNumber, String expected, String line) {
-    return new IOException(file + " line " + lineNumber + ": expected " + expected + ", found "
-        + Excerpt.quoted(line, 120));
   }
 }

@@ -1,7 +1,10 @@
 package io.taoprom.metrics.host.zfs;
 
+import io.taoprom.metrics.host.KernelNumbers;
+import io.taoprom.metrics.host.MalformedFileException;
 import io.taoprom.untrusted.Excerpt;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,7 +41,7 @@ final class Kstat {
    * @param file the path to name in errors
    * @throws IOException when there is no such line: not a named kstat
    */
-  static List<Named> named(String file, String text) throws IOException {
+  static List<Named> named(Path file, String text) throws IOException {
     List<Named> out = new ArrayList<>();
     boolean started = false;
     for (String line : text.split("\n")) {
@@ -58,16 +61,14 @@ final class Kstat {
   }
 
   /** A kstat's value as a number: unsigned (type 4) or signed (type 3). */
-  static double number(String file, Named value) throws IOException {
+  static double number(Path file, Named value) throws IOException {
     try {
       if (value.type().equals(INT64)) {
         return Long.parseLong(value.data());
       }
-      long v = Long.parseUnsignedLong(value.data());
-      return v >= 0 ? v : (double) (v >>> 1) * 2.0 + (v & 1);
+      return KernelNumbers.unsignedToDouble(Long.parseUnsignedLong(value.data()));
     } catch (NumberFormatException e) {
-      throw new IOException(file + ": expected an integer for " + Excerpt.of(value.name(), 60) + ", found "
-          + Excerpt.quoted(value.data(), 40));
+      throw MalformedFileException.expected(file, "an integer for " + Excerpt.of(value.name(), 60), value.data());
     }
   }
 
@@ -76,7 +77,7 @@ final class Kstat {
    *
    * @return pairs of name and value, empty when the file has no {@code nread ...} line yet
    */
-  static List<String[]> io(String file, String text) throws IOException {
+  static List<String[]> io(Path file, String text) throws IOException {
     String[] lines = text.split("\n");
     for (int i = 0; i < lines.length; i++) {
       String[] names = lines[i].strip().split("\\s+");
@@ -86,8 +87,7 @@ final class Kstat {
         }
         String[] values = lines[i + 1].strip().split("\\s+");
         if (values.length != names.length) {
-          throw new IOException(file + " line " + (i + 2) + ": expected " + names.length + " values, found "
-              + Excerpt.quoted(lines[i + 1], 120));
+          throw MalformedFileException.expected(file, i + 2, names.length + " values", lines[i + 1]);
         }
         List<String[]> out = new ArrayList<>(names.length);
         for (int j = 0; j < names.length; j++) {

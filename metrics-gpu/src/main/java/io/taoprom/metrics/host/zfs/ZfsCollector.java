@@ -72,11 +72,11 @@ final class ZfsCollector implements MultiCollector {
         if (text == null) {
           continue; // kstats come and go with OpenZFS versions
         }
-        for (Kstat.Named value : Kstat.named(proc.path(path).toString(), text)) {
+        for (Kstat.Named value : Kstat.named(proc.path(path), text)) {
           if (isInteger(value)) {
             MetricMetadata meta = metadata("node_" + file[0] + "_", file[1], value.name());
             if (meta != null) {
-              out.untyped(meta, Labels.EMPTY, Kstat.number(proc.path(path).toString(), value));
+              out.untyped(meta, Labels.EMPTY, Kstat.number(proc.path(path), value));
             }
           }
         }
@@ -108,11 +108,11 @@ final class ZfsCollector implements MultiCollector {
     Labels zpool = Labels.of("zpool", pool);
     String io = readIfThere(dir + "/io", false);
     if (io != null) {
-      for (String[] field : Kstat.io(proc.path(dir + "/io").toString(), io)) {
+      for (String[] field : Kstat.io(proc.path(dir + "/io"), io)) {
         MetricMetadata meta = metadata("node_zfs_zpool_", "io", field[0]);
         if (meta != null) {
           Kstat.Named value = new Kstat.Named(field[0], Kstat.UINT64, field[1]);
-          out.untyped(meta, zpool, Kstat.number(proc.path(dir + "/io").toString(), value));
+          out.untyped(meta, zpool, Kstat.number(proc.path(dir + "/io"), value));
         }
       }
     }
@@ -123,13 +123,13 @@ final class ZfsCollector implements MultiCollector {
         continue; // a dataset destroyed since the listing
       }
       String dataset = null;
-      for (Kstat.Named value : Kstat.named(proc.path(path).toString(), text)) {
+      for (Kstat.Named value : Kstat.named(proc.path(path), text)) {
         if (value.name().equals("dataset_name")) {
           dataset = value.data();
         } else if (value.type().equals(Kstat.UINT64) && dataset != null) {
           MetricMetadata meta = metadata("node_zfs_zpool_dataset_", "objset", value.name());
           if (meta != null) {
-            out.untyped(meta, zpool.add("dataset", dataset), Kstat.number(proc.path(path).toString(), value));
+            out.untyped(meta, zpool.add("dataset", dataset), Kstat.number(proc.path(path), value));
           }
         }
       }

@@ -1,9 +1,8 @@
 package io.taoprom.metrics.host.arp;
 
-import io.taoprom.metrics.host.Exposition;
-import io.taoprom.metrics.host.net.DeviceSelection;
-import io.taoprom.metrics.host.net.Fixtures;
-import io.taoprom.metrics.host.net.NodeExporterOnFixture;
+import io.taoprom.metrics.host.DeviceFilter;
+import io.taoprom.metrics.host.HostFixtures;
+import io.taoprom.metrics.host.NodeExporter;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -14,7 +13,7 @@ class ArpNodeExporterIT {
   @ParameterizedTest
   @ValueSource(strings = {"vm", "gpu-server"})
   void sameAsNodeExporter(String machine) throws Exception {
-    String ours = Exposition.text(new ArpCollector(Fixtures.proc("arp", machine), DeviceSelection.all()));
-    NodeExporterOnFixture.assertSame("arp", Fixtures.root("arp", machine), "node_arp_", ours, Set.of());
+    String ours = HostFixtures.text(new ArpCollector(HostFixtures.proc("arp", machine), DeviceFilter.none()));
+    NodeExporter.assertSame("arp", HostFixtures.dir("arp", machine), "node_arp_", ours, Set.of());
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.taoprom.exporter.spi.CollectorConfig;
-import io.taoprom.metrics.host.Exposition;
 import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.SysFs;
 import java.io.IOException;
@@ -29,7 +28,7 @@ class BcacheCollectorTest {
     // Values as node_exporter 1.5 reads the same tree (24.5k = 24 + 5/10.24 KiB, truncated:
     // 25076), except btree_read_average_duration_seconds: 1305 us is 0.001305 s (node_exporter
     // scales microseconds as nanoseconds). This kernel has no cache_readaheads: not served.
-    assertThat(Exposition.text(collector)).isEqualTo("""
+    assertThat(HostFixtures.text(collector)).isEqualTo("""
         # HELP node_bcache_active_journal_entries Number of journal entries that are newer than the index.
         # TYPE node_bcache_active_journal_entries gauge
         node_bcache_active_journal_entries{uuid="5c7e9a3e-1f2b-4d6a-9c1e-8b0f3a2d4e61"} 1.0
@@ -128,14 +127,14 @@ class BcacheCollectorTest {
 
   @Test
   void priorityStatsOnlyWhenAskedFor() {
-    String text = Exposition.text(new BcacheCollector(HostFixtures.sys("bcache", "gpu-server"), false));
+    String text = HostFixtures.text(new BcacheCollector(HostFixtures.sys("bcache", "gpu-server"), false));
 
     assertThat(text).contains("node_bcache_written_bytes_total{").doesNotContain("priority_stats");
   }
 
   @Test
   void noBcacheIsNoSeries(@TempDir Path dir) {
-    assertThat(Exposition.text(new BcacheCollector(SysFs.at(dir), true))).isEmpty();
+    assertThat(HostFixtures.text(new BcacheCollector(SysFs.at(dir), true))).isEmpty();
   }
 
   @Test
@@ -143,7 +142,7 @@ class BcacheCollectorTest {
     Path copy = copyFixture(dir);
     Files.writeString(copy.resolve(SET + "/bdev0/stats_total/cache_readaheads"), "1.0k\n");
 
-    assertThat(Exposition.text(new BcacheCollector(SysFs.at(copy), false)))
+    assertThat(HostFixtures.text(new BcacheCollector(SysFs.at(copy), false)))
         .contains("node_bcache_cache_readaheads_total{backing_device=\"bdev0\","
             + "uuid=\"5c7e9a3e-1f2b-4d6a-9c1e-8b0f3a2d4e61\"} 1024.0")
         .doesNotContain("node_bcache_cache_readaheads_total{backing_device=\"bdev1\"");
@@ -154,7 +153,7 @@ class BcacheCollectorTest {
     Path copy = copyFixture(dir);
     Files.delete(copy.resolve(SET + "/congested"));
 
-    assertThat(Exposition.text(new BcacheCollector(SysFs.at(copy), false)))
+    assertThat(HostFixtures.text(new BcacheCollector(SysFs.at(copy), false)))
         .contains("node_bcache_congested{uuid=\"5c7e9a3e-1f2b-4d6a-9c1e-8b0f3a2d4e61\"} 0.0");
   }
 

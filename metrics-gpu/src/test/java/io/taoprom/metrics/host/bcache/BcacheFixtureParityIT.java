@@ -3,16 +3,16 @@ package io.taoprom.metrics.host.bcache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taoprom.metrics.host.HostFixtures;
-import io.taoprom.metrics.host.NodeExporterOnFixtures;
+import io.taoprom.metrics.host.NodeExporter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Ours and node_exporter 1.5 on the same fixture trees ({@link NodeExporterOnFixtures}). */
+/** Ours and node_exporter 1.5 on the same fixture trees ({@link NodeExporter}). */
 class BcacheFixtureParityIT {
 
   @Test
   void sameAsNodeExporterOnTheGpuServersCacheSetButForTheFixesOfUpstream() throws Exception {
-    assertThat(NodeExporterOnFixtures.differences("bcache",
+    assertThat(NodeExporter.differences("bcache",
             List.of("--path.sysfs=" + HostFixtures.dir("bcache", "gpu-server").resolve("sys"),
                 "--collector.bcache.priorityStats"),
             new BcacheCollector(HostFixtures.sys("bcache", "gpu-server"), true)))

@@ -3,9 +3,8 @@ package io.taoprom.metrics.host.bonding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.SysFs;
-import io.taoprom.metrics.host.net.Fixtures;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,7 @@ class BondingCollectorTest {
 
   @Test
   void goldenTextOfAGpuServer() {
-    assertThat(Exposition.text(new BondingCollector(Fixtures.sys("bonding", "gpu-server"))))
+    assertThat(HostFixtures.text(new BondingCollector(HostFixtures.sys("bonding", "gpu-server"))))
         .isEqualTo(
             """
             # HELP node_bonding_active Number of active slaves per bonding interface.
@@ -39,26 +38,26 @@ class BondingCollectorTest {
   /** This VM, like most machines, has no bonding driver loaded: nothing, and no failure. */
   @Test
   void withoutTheBondingDriverNothing(@TempDir Path root) {
-    Fixtures.write(root, "class/net/eth0/mtu", "1500\n");
+    HostFixtures.write(root, "class/net/eth0/mtu", "1500\n");
 
-    assertThat(Exposition.text(new BondingCollector(SysFs.at(root)))).isEmpty();
+    assertThat(HostFixtures.text(new BondingCollector(SysFs.at(root)))).isEmpty();
   }
 
   @Test
   void aBondRemovedSinceTheListWasReadIsLeftOut(@TempDir Path root) {
-    Fixtures.write(root, "class/net/bonding_masters", "bond0 bond9\n");
-    Fixtures.write(root, "class/net/bond0/bonding/slaves", "eth0\n");
-    Fixtures.write(root, "class/net/bond0/lower_eth0/bonding_slave/mii_status", "up\n");
+    HostFixtures.write(root, "class/net/bonding_masters", "bond0 bond9\n");
+    HostFixtures.write(root, "class/net/bond0/bonding/slaves", "eth0\n");
+    HostFixtures.write(root, "class/net/bond0/lower_eth0/bonding_slave/mii_status", "up\n");
 
-    assertThat(Exposition.text(new BondingCollector(SysFs.at(root))))
+    assertThat(HostFixtures.text(new BondingCollector(SysFs.at(root))))
         .contains("node_bonding_slaves{master=\"bond0\"} 1.0").doesNotContain("bond9");
   }
 
   @Test
   void aSlaveWithoutAStatusIsAnError(@TempDir Path root) {
-    Fixtures.write(root, "class/net/bonding_masters", "bond0\n");
-    Fixtures.write(root, "class/net/bond0/bonding/slaves", "eth0 eth1\n");
-    Fixtures.write(root, "class/net/bond0/lower_eth0/bonding_slave/mii_status", "up\n");
+    HostFixtures.write(root, "class/net/bonding_masters", "bond0\n");
+    HostFixtures.write(root, "class/net/bond0/bonding/slaves", "eth0 eth1\n");
+    HostFixtures.write(root, "class/net/bond0/lower_eth0/bonding_slave/mii_status", "up\n");
 
     assertThatThrownBy(() -> new BondingCollector(SysFs.at(root)).collect())
         .isInstanceOf(UncheckedIOException.class)
@@ -67,7 +66,7 @@ class BondingCollectorTest {
 
   @Test
   void aNameThatWouldLeaveTheDirectoryIsRefused(@TempDir Path root) {
-    Fixtures.write(root, "class/net/bonding_masters", "../../etc\n");
+    HostFixtures.write(root, "class/net/bonding_masters", "../../etc\n");
 
     assertThatThrownBy(() -> new BondingCollector(SysFs.at(root)).collect())
         .hasMessageContaining("\"../../etc\" is not an interface name");
@@ -75,8 +74,8 @@ class BondingCollectorTest {
 
   @Test
   void anUnreadableStatusIsAnError(@TempDir Path root) throws Exception {
-    Fixtures.write(root, "class/net/bonding_masters", "bond0\n");
-    Fixtures.write(root, "class/net/bond0/bonding/slaves", "eth0\n");
+    HostFixtures.write(root, "class/net/bonding_masters", "bond0\n");
+    HostFixtures.write(root, "class/net/bond0/bonding/slaves", "eth0\n");
     java.nio.file.Files.createDirectories(root.resolve("class/net/bond0/lower_eth0/bonding_slave/mii_status"));
 
     assertThatThrownBy(() -> new BondingCollector(SysFs.at(root)).collect())

@@ -1,8 +1,7 @@
 package io.taoprom.metrics.host.bonding;
 
-import io.taoprom.metrics.host.Exposition;
-import io.taoprom.metrics.host.net.Fixtures;
-import io.taoprom.metrics.host.net.NodeExporterOnFixture;
+import io.taoprom.metrics.host.HostFixtures;
+import io.taoprom.metrics.host.NodeExporter;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +10,7 @@ class BondingNodeExporterIT {
 
   @Test
   void sameAsNodeExporter() throws Exception {
-    String ours = Exposition.text(new BondingCollector(Fixtures.sys("bonding", "gpu-server")));
-    NodeExporterOnFixture.assertSame("bonding", Fixtures.root("bonding", "gpu-server"), "node_bonding_", ours, Set.of());
+    String ours = HostFixtures.text(new BondingCollector(HostFixtures.sys("bonding", "gpu-server")));
+    NodeExporter.assertSame("bonding", HostFixtures.dir("bonding", "gpu-server"), "node_bonding_", ours, Set.of());
   }
 }

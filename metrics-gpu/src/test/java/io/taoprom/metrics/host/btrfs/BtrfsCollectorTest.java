@@ -3,7 +3,6 @@ package io.taoprom.metrics.host.btrfs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.taoprom.metrics.host.Exposition;
 import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.MountTable;
 import io.taoprom.metrics.host.ProcFs;
@@ -47,7 +46,7 @@ class BtrfsCollectorTest {
     // bytes and errors labelled device and btrfs_dev_uuid. The other two did not: only sysfs
     // sizes, labelled device. raid1c3/raid1c4 keep 3 and 4 copies (node_exporter 1.5 says 0,
     // current upstream 3 and 4); raid6 over 4 devices stores 2 bytes per byte.
-    assertThat(Exposition.text(collector)).isEqualTo("""
+    assertThat(HostFixtures.text(collector)).isEqualTo("""
         # HELP node_btrfs_allocation_ratio Data allocation ratio for a layout/data type
         # TYPE node_btrfs_allocation_ratio gauge
         node_btrfs_allocation_ratio{block_group_type="data",mode="raid10",uuid="2d6f1b9e-7c3a-4e58-a1f0-9b4c2e7d8a13"} 2.0
@@ -153,7 +152,7 @@ class BtrfsCollectorTest {
 
     // Captured from a btrfs made here (mkfs.btrfs -d raid1 -m raid1 over two 300 MiB loop
     // devices, 20 MiB written); node_exporter 1.5 serves the same from this tree.
-    assertThat(Exposition.text(collector)).isEqualTo("""
+    assertThat(HostFixtures.text(collector)).isEqualTo("""
         # HELP node_btrfs_allocation_ratio Data allocation ratio for a layout/data type
         # TYPE node_btrfs_allocation_ratio gauge
         node_btrfs_allocation_ratio{block_group_type="data",mode="raid1",uuid="5797faf8-61c2-4e66-bf9b-8f3c527b24a0"} 2.0
@@ -191,7 +190,7 @@ class BtrfsCollectorTest {
   void noBtrfsIsNoSeriesAndNoMountTableRead(@TempDir Path dir) {
     FakeIoctl ioctl = new FakeIoctl();
 
-    assertThat(Exposition.text(new BtrfsCollector(SysFs.at(dir), ProcFs.at(dir), ioctl))).isEmpty();
+    assertThat(HostFixtures.text(new BtrfsCollector(SysFs.at(dir), ProcFs.at(dir), ioctl))).isEmpty();
     assertThat(ioctl.asked).isEmpty();
   }
 

@@ -3,14 +3,14 @@ package io.taoprom.metrics.host.btrfs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taoprom.metrics.host.HostFixtures;
-import io.taoprom.metrics.host.NodeExporterOnFixtures;
+import io.taoprom.metrics.host.NodeExporter;
 import io.taoprom.metrics.host.ProcFs;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Ours and node_exporter 1.5 on the same fixture trees ({@link NodeExporterOnFixtures}). */
+/** Ours and node_exporter 1.5 on the same fixture trees ({@link NodeExporter}). */
 class BtrfsFixtureParityIT {
 
   /** No mount table: node_exporter cannot use the ioctls on a fixture, so neither do we. */
@@ -18,7 +18,7 @@ class BtrfsFixtureParityIT {
 
   @Test
   void sameAsNodeExporterOnThisVmsBtrfs() throws Exception {
-    assertThat(NodeExporterOnFixtures.differences("btrfs",
+    assertThat(NodeExporter.differences("btrfs",
             List.of("--path.sysfs=" + HostFixtures.dir("btrfs", "vm").resolve("sys"), "--path.procfs=/nonexistent"),
             new BtrfsCollector(HostFixtures.sys("btrfs", "vm"), NO_PROC, mounts -> Map.of())))
         .isEmpty();
@@ -26,7 +26,7 @@ class BtrfsFixtureParityIT {
 
   @Test
   void sameAsNodeExporterOnTheGpuServersButForRaid1c3AndRaid1c4() throws Exception {
-    assertThat(NodeExporterOnFixtures.differences("btrfs",
+    assertThat(NodeExporter.differences("btrfs",
             List.of("--path.sysfs=" + HostFixtures.dir("btrfs", "gpu-server").resolve("sys"), "--path.procfs=/nonexistent"),
             new BtrfsCollector(HostFixtures.sys("btrfs", "gpu-server"), NO_PROC, mounts -> Map.of())))
         // raid1c3 and raid1c4 keep 3 and 4 copies; 1.5 did not know them (0), current upstream does

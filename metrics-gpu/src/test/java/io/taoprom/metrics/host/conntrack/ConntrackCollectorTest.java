@@ -3,9 +3,8 @@ package io.taoprom.metrics.host.conntrack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.ProcFs;
-import io.taoprom.metrics.host.net.Fixtures;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,7 @@ class ConntrackCollectorTest {
 
   @Test
   void goldenTextOfThisVm() {
-    assertThat(Exposition.text(new ConntrackCollector(Fixtures.proc("conntrack", "vm"))))
+    assertThat(HostFixtures.text(new ConntrackCollector(HostFixtures.proc("conntrack", "vm"))))
         .isEqualTo(
             """
             # HELP node_nf_conntrack_entries Number of currently allocated flow entries for connection tracking.
@@ -57,7 +56,7 @@ class ConntrackCollectorTest {
   /** 16 CPUs of a 5.4 kernel (the column before {@code found} was still {@code searched}). */
   @Test
   void goldenTextOfAGpuServerSumsEveryCpuPastThirtyTwoBits() {
-    assertThat(Exposition.text(new ConntrackCollector(Fixtures.proc("conntrack", "gpu-server"))))
+    assertThat(HostFixtures.text(new ConntrackCollector(HostFixtures.proc("conntrack", "gpu-server"))))
         .isEqualTo(
             """
             # HELP node_nf_conntrack_entries Number of currently allocated flow entries for connection tracking.
@@ -95,15 +94,15 @@ class ConntrackCollectorTest {
 
   @Test
   void withoutTheModuleNothing(@TempDir Path empty) {
-    assertThat(Exposition.text(new ConntrackCollector(ProcFs.at(empty)))).isEmpty();
+    assertThat(HostFixtures.text(new ConntrackCollector(ProcFs.at(empty)))).isEmpty();
   }
 
   @Test
   void withoutTheStatisticsFileTheTableSizeAlone(@TempDir Path root) {
-    Fixtures.write(root, "sys/net/netfilter/nf_conntrack_count", "12\n");
-    Fixtures.write(root, "sys/net/netfilter/nf_conntrack_max", "65536\n");
+    HostFixtures.write(root, "sys/net/netfilter/nf_conntrack_count", "12\n");
+    HostFixtures.write(root, "sys/net/netfilter/nf_conntrack_max", "65536\n");
 
-    assertThat(Exposition.text(new ConntrackCollector(ProcFs.at(root))))
+    assertThat(HostFixtures.text(new ConntrackCollector(ProcFs.at(root))))
         .contains("node_nf_conntrack_entries 12.0")
         .contains("node_nf_conntrack_entries_limit 65536.0")
         .doesNotContain("_stat_");
@@ -111,15 +110,15 @@ class ConntrackCollectorTest {
 
   @Test
   void aKernelWithoutSearchRestartReportsZeroForIt(@TempDir Path root) {
-    Fixtures.write(root, "sys/net/netfilter/nf_conntrack_count", "1\n");
-    Fixtures.write(root, "sys/net/netfilter/nf_conntrack_max", "2\n");
-    Fixtures.write(root, "net/stat/nf_conntrack",
+    HostFixtures.write(root, "sys/net/netfilter/nf_conntrack_count", "1\n");
+    HostFixtures.write(root, "sys/net/netfilter/nf_conntrack_max", "2\n");
+    HostFixtures.write(root, "net/stat/nf_conntrack",
         "entries  searched found new invalid ignore delete delete_list insert insert_failed drop early_drop"
             + " icmp_error  expect_new expect_create expect_delete\n"
             + "00000001  00000000 00000010 00000000 00000000 00000000 00000000 00000000 00000000 00000000"
             + " 00000003 00000000 00000000  00000000 00000000 00000000 \n");
 
-    assertThat(Exposition.text(new ConntrackCollector(ProcFs.at(root))))
+    assertThat(HostFixtures.text(new ConntrackCollector(ProcFs.at(root))))
         .contains("node_nf_conntrack_stat_found 16.0")
         .contains("node_nf_conntrack_stat_drop 3.0")
         .contains("node_nf_conntrack_stat_search_restart 0.0");
@@ -127,9 +126,9 @@ class ConntrackCollectorTest {
 
   @Test
   void aTruncatedStatisticsLineNamesFileAndLine(@TempDir Path root) {
-    Fixtures.write(root, "sys/net/netfilter/nf_conntrack_count", "1\n");
-    Fixtures.write(root, "sys/net/netfilter/nf_conntrack_max", "2\n");
-    Fixtures.write(root, "net/stat/nf_conntrack", HEADER_6_X + "00000000  00000000 00000000\n");
+    HostFixtures.write(root, "sys/net/netfilter/nf_conntrack_count", "1\n");
+    HostFixtures.write(root, "sys/net/netfilter/nf_conntrack_max", "2\n");
+    HostFixtures.write(root, "net/stat/nf_conntrack", HEADER_6_X + "00000000  00000000 00000000\n");
 
     assertThatThrownBy(() -> new ConntrackCollector(ProcFs.at(root)).collect())
         .isInstanceOf(UncheckedIOException.class)
@@ -138,9 +137,9 @@ class ConntrackCollectorTest {
 
   @Test
   void aHeaderWithoutTheColumnsNodeExporterReadsIsRejected(@TempDir Path root) {
-    Fixtures.write(root, "sys/net/netfilter/nf_conntrack_count", "1\n");
-    Fixtures.write(root, "sys/net/netfilter/nf_conntrack_max", "2\n");
-    Fixtures.write(root, "net/stat/nf_conntrack", "00000000 00000001\n");
+    HostFixtures.write(root, "sys/net/netfilter/nf_conntrack_count", "1\n");
+    HostFixtures.write(root, "sys/net/netfilter/nf_conntrack_max", "2\n");
+    HostFixtures.write(root, "net/stat/nf_conntrack", "00000000 00000001\n");
 
     assertThatThrownBy(() -> new ConntrackCollector(ProcFs.at(root)).collect())
         .hasMessageContaining("line 1: expected a column named found");
@@ -148,7 +147,7 @@ class ConntrackCollectorTest {
 
   @Test
   void aCountThatIsNotANumberIsRejected(@TempDir Path root) {
-    Fixtures.write(root, "sys/net/netfilter/nf_conntrack_count", "many\n");
+    HostFixtures.write(root, "sys/net/netfilter/nf_conntrack_count", "many\n");
 
     assertThatThrownBy(() -> new ConntrackCollector(ProcFs.at(root)).collect())
         .hasMessageContaining(root.resolve("sys/net/netfilter/nf_conntrack_count") + " line 1: expected an unsigned decimal number in \"many\"");

@@ -1,8 +1,7 @@
 package io.taoprom.metrics.host.conntrack;
 
-import io.taoprom.metrics.host.Exposition;
-import io.taoprom.metrics.host.net.Fixtures;
-import io.taoprom.metrics.host.net.NodeExporterOnFixture;
+import io.taoprom.metrics.host.HostFixtures;
+import io.taoprom.metrics.host.NodeExporter;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,7 +12,7 @@ class ConntrackNodeExporterIT {
   @ParameterizedTest
   @ValueSource(strings = {"vm", "gpu-server"})
   void sameAsNodeExporter(String machine) throws Exception {
-    String ours = Exposition.text(new ConntrackCollector(Fixtures.proc("conntrack", machine)));
-    NodeExporterOnFixture.assertSame("conntrack", Fixtures.root("conntrack", machine), "node_nf_conntrack_", ours, Set.of());
+    String ours = HostFixtures.text(new ConntrackCollector(HostFixtures.proc("conntrack", machine)));
+    NodeExporter.assertSame("conntrack", HostFixtures.dir("conntrack", machine), "node_nf_conntrack_", ours, Set.of());
   }
 }

@@ -3,7 +3,7 @@ package io.taoprom.metrics.host.cpu;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.ProcFs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +24,7 @@ class CpuCollectorTest {
                     new CpuSource.CpuTimes("0", 129.42, 0.03, 24.24, 604.25, 0.83, 0.07, 1.02, 1.52, 0.11, 0.02),
                     new CpuSource.CpuTimes("1", 249.13, 0, 29.68, 475.18, 4.99, 0, 1.36, 0.47, 0, 0)));
 
-    assertThat(Exposition.text(collector))
+    assertThat(HostFixtures.text(collector))
         .isEqualTo(
             """
             # HELP node_cpu_guest_seconds_total Seconds the CPUs spent in guests (VMs) for each mode.
@@ -63,7 +63,7 @@ class CpuCollectorTest {
                     new CpuSource.CpuTimes(
                         "0", 1, 2, 3, 4, 5, 6, 7, 8, Double.NaN, Double.NaN)));
 
-    assertThat(Exposition.text(collector))
+    assertThat(HostFixtures.text(collector))
         .isEqualTo(
             """
             # HELP node_cpu_seconds_total Seconds the CPUs spent in each mode.
@@ -81,7 +81,7 @@ class CpuCollectorTest {
 
   @Test
   void procSourceReadsUserHzTicksOfEachCpuAndSkipsTheTotalLine() throws IOException {
-    List<CpuSource.CpuTimes> cpus = new ProcStatCpuSource(Exposition.fixtureProc()).read();
+    List<CpuSource.CpuTimes> cpus = new ProcStatCpuSource(HostFixtures.fixtureProc()).read();
 
     assertThat(cpus)
         .containsExactly(

@@ -3,8 +3,7 @@ package io.taoprom.metrics.host.cpufreq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.taoprom.metrics.host.Exposition;
-import io.taoprom.metrics.host.SysFixture;
+import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.SysFs;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +19,7 @@ class CpufreqCollectorTest {
   @TempDir Path dir;
 
   private static String text(SysFs sys) {
-    return Exposition.text(new CpufreqCollector(new CpufreqSource(sys)));
+    return HostFixtures.text(new CpufreqCollector(new CpufreqSource(sys)));
   }
 
   /**
@@ -30,7 +29,7 @@ class CpufreqCollectorTest {
    */
   @Test
   void goldenTextOfAcpiCpufreq() throws IOException {
-    assertThat(text(SysFixture.copy("cpufreq/acpi", dir)))
+    assertThat(text(HostFixtures.copy("cpufreq/acpi", dir)))
         .isEqualTo(
             """
             # HELP node_cpu_frequency_avg_hertz Average CPU thread frequency in hertz.
@@ -97,7 +96,7 @@ class CpufreqCollectorTest {
     try (InputStream in = CpufreqCollectorTest.class.getResourceAsStream("/io/taoprom/metrics/host/cpufreq/gpu-server.prom")) {
       expected = in == null ? "(missing gpu-server.prom)" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    String actual = text(SysFixture.copy("cpufreq/gpu-server", dir));
+    String actual = text(HostFixtures.copy("cpufreq/gpu-server", dir));
 
     assertThat(actual).isEqualTo(expected);
     assertThat(actual.lines().filter(l -> l.startsWith("node_cpu_scaling_frequency_hertz{"))).hasSize(128);
@@ -105,7 +104,7 @@ class CpufreqCollectorTest {
 
   @Test
   void thisVmHasNoCpufreqAndGetsNothing() throws IOException {
-    assertThat(text(SysFixture.copy("cpufreq/vm", dir))).isEmpty();
+    assertThat(text(HostFixtures.copy("cpufreq/vm", dir))).isEmpty();
   }
 
   @Test
@@ -115,7 +114,7 @@ class CpufreqCollectorTest {
 
   @Test
   void anOfflineListThatIsNotACpuListFailsNamingTheFile() throws IOException {
-    SysFs sys = SysFixture.copy("cpufreq/acpi", dir);
+    SysFs sys = HostFixtures.copy("cpufreq/acpi", dir);
     Files.writeString(sys.path("devices/system/cpu/offline"), "3-1\n");
 
     assertThatThrownBy(() -> text(sys))
@@ -125,7 +124,7 @@ class CpufreqCollectorTest {
 
   @Test
   void aFrequencyThatIsNotAnUnsignedIntegerFailsNamingTheFile() throws IOException {
-    SysFs sys = SysFixture.copy("cpufreq/acpi", dir);
+    SysFs sys = HostFixtures.copy("cpufreq/acpi", dir);
     Files.writeString(sys.path("devices/system/cpu/cpufreq/policy1/scaling_max_freq"), "3.5 GHz\n");
 
     assertThatThrownBy(() -> text(sys))

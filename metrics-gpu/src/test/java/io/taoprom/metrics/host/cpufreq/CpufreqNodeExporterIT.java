@@ -1,12 +1,11 @@
 package io.taoprom.metrics.host.cpufreq;
 
-import static io.taoprom.metrics.host.NodeExporterOnFixture.differences;
-import static io.taoprom.metrics.host.NodeExporterOnFixture.families;
+import static io.taoprom.metrics.host.FamilyDiff.differences;
+import static io.taoprom.metrics.host.FamilyDiff.families;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.taoprom.metrics.host.Exposition;
-import io.taoprom.metrics.host.NodeExporterOnFixture;
-import io.taoprom.metrics.host.SysFixture;
+import io.taoprom.metrics.host.HostFixtures;
+import io.taoprom.metrics.host.NodeExporter;
 import io.taoprom.metrics.host.SysFs;
 import io.taoprom.metrics.host.UpstreamChanges;
 import java.nio.file.Path;
@@ -20,10 +19,10 @@ class CpufreqNodeExporterIT {
 
   @Test
   void aGpuServer() throws Exception {
-    NodeExporterOnFixture nodeExporter = NodeExporterOnFixture.find();
-    SysFs sys = SysFixture.copy("cpufreq/gpu-server", dir);
+    NodeExporter nodeExporter = NodeExporter.find();
+    SysFs sys = HostFixtures.copy("cpufreq/gpu-server", dir);
     UpstreamChanges.Compared c = UpstreamChanges.apply(nodeExporter,
-        families(Exposition.text(new CpufreqCollector(new CpufreqSource(sys)))),
+        families(HostFixtures.text(new CpufreqCollector(new CpufreqSource(sys)))),
         families(nodeExporter.scrape("cpufreq", sys, false)));
 
     assertThat(c.ours().get("node_cpu_scaling_frequency_hertz").samples()).hasSize(128);

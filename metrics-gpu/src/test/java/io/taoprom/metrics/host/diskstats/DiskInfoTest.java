@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taoprom.exporter.spi.CollectorConfig;
 import io.taoprom.metrics.host.DeviceFilter;
-import io.taoprom.metrics.host.Exposition;
 import io.taoprom.metrics.host.HostFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,7 +31,7 @@ class DiskInfoTest {
     // NVMe, SATA and SAS disks, md and LVM devices as udev describes them (node_exporter 1.5 gives
     // the same but for sdb's serial: current upstream prefers SCSI_IDENT_SERIAL to ID_SERIAL_SHORT);
     // nvme3n1 has no udev record; loop0 and the partition are filtered.
-    assertThat(Exposition.text(collector)).isEqualTo("""
+    assertThat(HostFixtures.text(collector)).isEqualTo("""
         # HELP node_disk_ata_rotation_rate_rpm ATA disk rotation rate in RPMs (0 for SSDs).
         # TYPE node_disk_ata_rotation_rate_rpm gauge
         node_disk_ata_rotation_rate_rpm{device="sda"} 7200.0
@@ -253,7 +252,7 @@ class DiskInfoTest {
 
   @Test
   void thisVmsDisksWithoutUdev() {
-    String text = Exposition.text(new DiskstatsCollector(
+    String text = HostFixtures.text(new DiskstatsCollector(
         new ProcDiskstatsSource(HostFixtures.proc("diskstats", "vm")), DEFAULT_FILTER, NO_UDEV));
 
     // /proc/diskstats of the build VM (kernel 6.18, 17 counters): vda only, loop and zram filtered
@@ -273,7 +272,7 @@ class DiskInfoTest {
 
     double[] values = new double[DiskSource.DiskStat.values().length];
     Arrays.fill(values, Double.NaN);
-    String text = Exposition.text(new DiskstatsCollector(
+    String text = HostFixtures.text(new DiskstatsCollector(
         () -> List.of(new DiskSource.Disk("sdb", 8, 16, values)), DEFAULT_FILTER, udev));
     assertThat(text)
         .contains("node_disk_ata_write_cache{device=\"sdb\"} 0.0")

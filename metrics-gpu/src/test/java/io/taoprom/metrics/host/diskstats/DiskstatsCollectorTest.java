@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taoprom.exporter.spi.CollectorConfig;
 import io.taoprom.metrics.host.DeviceFilter;
-import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.HostFixtures;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -22,14 +22,14 @@ class DiskstatsCollectorTest {
   @Test
   void goldenTextFromTheProcFixture() {
     DiskstatsCollector collector =
-        new DiskstatsCollector(new ProcDiskstatsSource(Exposition.fixtureProc()), DEFAULT_FILTER, NO_UDEV);
+        new DiskstatsCollector(new ProcDiskstatsSource(HostFixtures.fixtureProc()), DEFAULT_FILTER, NO_UDEV);
 
     // loop0 and the partition sda1 are filtered; sda (Linux < 4.18) has no discard or flush
     // figures, nvme0n1 (4.18) no flush figures, vda (5.5) all of them. Milliseconds are multiplied
     // by 0.001 as node_exporter multiplies them, so 39608 ms prints as 39.608000000000004 there too.
     // client_java orders families by their name without _total. Without udev, node_disk_info
     // carries the device numbers only, as node_exporter's does.
-    assertThat(Exposition.text(collector))
+    assertThat(HostFixtures.text(collector))
         .isEqualTo(
             """
             # HELP node_disk_discard_time_seconds_total This is the total number of seconds spent by all discards.
@@ -128,7 +128,7 @@ class DiskstatsCollectorTest {
     DiskstatsCollector collector =
         new DiskstatsCollector(() -> List.of(new DiskSource.Disk("disk0", values)), DEFAULT_FILTER, NO_UDEV);
 
-    assertThat(Exposition.text(collector))
+    assertThat(HostFixtures.text(collector))
         .isEqualTo(
             """
             # HELP node_disk_read_bytes_total The total number of bytes read successfully.
@@ -158,7 +158,7 @@ class DiskstatsCollectorTest {
 
   @Test
   void procSourceKeepsEveryDeviceForTheFilterToDecide() throws IOException {
-    assertThat(new ProcDiskstatsSource(Exposition.fixtureProc()).read())
+    assertThat(new ProcDiskstatsSource(HostFixtures.fixtureProc()).read())
         .extracting(DiskSource.Disk::device)
         .containsExactly("loop0", "sda", "sda1", "nvme0n1", "vda");
   }

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.taoprom.exporter.spi.CollectorConfig;
 import io.taoprom.metrics.host.DeviceFilter;
 import io.taoprom.metrics.host.HostFixtures;
-import io.taoprom.metrics.host.NodeExporterOnFixtures;
+import io.taoprom.metrics.host.NodeExporter;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Ours and node_exporter 1.5 on the same fixture trees ({@link NodeExporterOnFixtures}). */
+/** Ours and node_exporter 1.5 on the same fixture trees ({@link NodeExporter}). */
 class DiskstatsFixtureParityIT {
 
   private static final String FILTER =
@@ -18,7 +18,7 @@ class DiskstatsFixtureParityIT {
 
   @Test
   void sameAsNodeExporterOnThisVmsDisks() throws Exception {
-    assertThat(NodeExporterOnFixtures.differences("diskstats",
+    assertThat(NodeExporter.differences("diskstats",
             List.of("--path.procfs=" + HostFixtures.dir("diskstats", "vm").resolve("proc"),
                 "--path.udev.data=/nonexistent", FILTER),
             collector("vm", Path.of("/nonexistent"))))
@@ -28,7 +28,7 @@ class DiskstatsFixtureParityIT {
   @Test
   void sameAsNodeExporterOnTheGpuServersDisksButForTheSerialUpstreamPrefers() throws Exception {
     Path udev = HostFixtures.dir("diskstats", "gpu-server").resolve("udev/data");
-    assertThat(NodeExporterOnFixtures.differences("diskstats",
+    assertThat(NodeExporter.differences("diskstats",
             List.of("--path.procfs=" + HostFixtures.dir("diskstats", "gpu-server").resolve("proc"),
                 "--path.udev.data=" + udev, FILTER),
             collector("gpu-server", udev)))

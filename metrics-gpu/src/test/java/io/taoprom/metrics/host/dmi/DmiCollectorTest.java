@@ -3,8 +3,7 @@ package io.taoprom.metrics.host.dmi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.taoprom.metrics.host.Exposition;
-import io.taoprom.metrics.host.SysFixture;
+import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.SysFs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +28,7 @@ class DmiCollectorTest {
    */
   @Test
   void goldenTextOfAGpuServer() throws IOException {
-    assertThat(Exposition.text(new DmiCollector(new DmiSource(SysFixture.copy("dmi/gpu-server", dir)))))
+    assertThat(HostFixtures.text(new DmiCollector(new DmiSource(HostFixtures.copy("dmi/gpu-server", dir)))))
         .isEqualTo(HELP + "node_dmi_info{bios_date=\"05/16/2024\",bios_release=\"5.32\","
             + "bios_vendor=\"American Megatrends International, LLC.\",bios_version=\"2.1\","
             + "board_asset_tag=\"Base Board Asset Tag\",board_name=\"X13DEG-OAD\",board_vendor=\"Supermicro\","
@@ -40,13 +39,13 @@ class DmiCollectorTest {
 
   @Test
   void theTableIsReadOnceAndKept() throws IOException {
-    SysFs sys = SysFixture.copy("dmi/gpu-server", dir);
+    SysFs sys = HostFixtures.copy("dmi/gpu-server", dir);
     DmiCollector collector = new DmiCollector(new DmiSource(sys));
-    String first = Exposition.text(collector);
+    String first = HostFixtures.text(collector);
 
     Files.writeString(sys.path("class/dmi/id/bios_version"), "2.2\n");
 
-    assertThat(Exposition.text(collector)).isEqualTo(first).contains("bios_version=\"2.1\"");
+    assertThat(HostFixtures.text(collector)).isEqualTo(first).contains("bios_version=\"2.1\"");
   }
 
   @Test
@@ -55,13 +54,13 @@ class DmiCollectorTest {
     Files.writeString(id.resolve("board_asset_tag"), "\n");
     Files.write(id.resolve("product_name"), new byte[] {'X', (byte) 0xff, (byte) 0xfe, 'Y', ' ', '\n'});
 
-    assertThat(Exposition.text(new DmiCollector(new DmiSource(SysFs.at(dir)))))
+    assertThat(HostFixtures.text(new DmiCollector(new DmiSource(SysFs.at(dir)))))
         .isEqualTo(HELP + "node_dmi_info{board_asset_tag=\"\",product_name=\"X\uFFFDY\"} 1.0\n");
   }
 
   @Test
   void aMachineWithoutDmiGetsNothing() {
-    assertThat(Exposition.text(new DmiCollector(new DmiSource(SysFs.at(dir))))).isEmpty();
+    assertThat(HostFixtures.text(new DmiCollector(new DmiSource(SysFs.at(dir))))).isEmpty();
   }
 
   @Test
@@ -70,14 +69,14 @@ class DmiCollectorTest {
     Files.createSymbolicLink(id, id.getFileName()); // present, never readable
     DmiCollector collector = new DmiCollector(new DmiSource(SysFs.at(dir)));
 
-    assertThatThrownBy(() -> Exposition.text(collector))
+    assertThatThrownBy(() -> HostFixtures.text(collector))
         .isInstanceOf(UncheckedIOException.class)
         .hasMessageContaining("class/dmi/id");
 
     Files.delete(id);
     Files.createDirectory(id);
     Files.writeString(id.resolve("product_name"), "SYS-821GE-TNHR\n");
-    assertThat(Exposition.text(collector)).contains("product_name=\"SYS-821GE-TNHR\"");
+    assertThat(HostFixtures.text(collector)).contains("product_name=\"SYS-821GE-TNHR\"");
   }
 
   @Test
@@ -87,7 +86,7 @@ class DmiCollectorTest {
     Files.createDirectory(id.resolve("bios_vendor"));
     Files.writeString(id.resolve("sys_vendor"), "Supermicro\n");
 
-    assertThat(Exposition.text(new DmiCollector(new DmiSource(SysFs.at(dir)))))
+    assertThat(HostFixtures.text(new DmiCollector(new DmiSource(SysFs.at(dir)))))
         .isEqualTo(HELP + "node_dmi_info{system_vendor=\"Supermicro\"} 1.0\n");
   }
 

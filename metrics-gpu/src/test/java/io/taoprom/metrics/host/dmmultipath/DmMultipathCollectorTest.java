@@ -3,7 +3,6 @@ package io.taoprom.metrics.host.dmmultipath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.taoprom.metrics.host.Exposition;
 import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.SysFs;
 import java.io.IOException;
@@ -21,7 +20,7 @@ class DmMultipathCollectorTest {
 
     // dm-0 (LVM) and dm-4 (LUKS) are not multipath maps. mpatha has four FC paths, one offline;
     // the WWID-named map two NVMe-oF paths, one reconnecting; mpathb is suspended.
-    assertThat(Exposition.text(collector)).isEqualTo("""
+    assertThat(HostFixtures.text(collector)).isEqualTo("""
         # HELP node_dmmultipath_device_active Whether the multipath device-mapper device is active (1) or suspended (0).
         # TYPE node_dmmultipath_device_active gauge
         node_dmmultipath_device_active{device="36001405f3b2c4d8e9a0b1c2d3e4f5a6b",sysfs_name="dm-2"} 1.0
@@ -70,8 +69,8 @@ class DmMultipathCollectorTest {
     Files.createDirectories(dir.resolve("block/vda"));
     Files.writeString(dir.resolve("block/vda/size"), "536870912\n");
 
-    assertThat(Exposition.text(new DmMultipathCollector(SysFs.at(dir)))).isEmpty();
-    assertThat(Exposition.text(new DmMultipathCollector(SysFs.at(dir.resolve("nothing"))))).isEmpty();
+    assertThat(HostFixtures.text(new DmMultipathCollector(SysFs.at(dir)))).isEmpty();
+    assertThat(HostFixtures.text(new DmMultipathCollector(SysFs.at(dir.resolve("nothing"))))).isEmpty();
   }
 
   @Test
@@ -79,7 +78,7 @@ class DmMultipathCollectorTest {
     map(dir, "dm-7", "mpathz", "0");
     Files.createFile(dir.resolve("block/dm-7/slaves/sdz"));
 
-    assertThat(Exposition.text(new DmMultipathCollector(SysFs.at(dir))))
+    assertThat(HostFixtures.text(new DmMultipathCollector(SysFs.at(dir))))
         .contains("node_dmmultipath_device_paths{device=\"mpathz\",sysfs_name=\"dm-7\"} 0.0");
   }
 

@@ -3,8 +3,7 @@ package io.taoprom.metrics.host.edac;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.taoprom.metrics.host.Exposition;
-import io.taoprom.metrics.host.SysFixture;
+import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.SysFs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +17,7 @@ class EdacCollectorTest {
   @TempDir Path dir;
 
   private static String text(SysFs sys) {
-    return Exposition.text(new EdacCollector(new EdacSource(sys)));
+    return HostFixtures.text(new EdacCollector(new EdacSource(sys)));
   }
 
   /**
@@ -27,7 +26,7 @@ class EdacCollectorTest {
    */
   @Test
   void goldenTextOfAGpuServer() throws IOException {
-    assertThat(text(SysFixture.copy("edac/gpu-server", dir)))
+    assertThat(text(HostFixtures.copy("edac/gpu-server", dir)))
         .isEqualTo(
             """
             # HELP node_edac_channel_correctable_errors_total Total correctable memory errors for this channel.

@@ -1,12 +1,11 @@
 package io.taoprom.metrics.host.edac;
 
-import static io.taoprom.metrics.host.NodeExporterOnFixture.differences;
-import static io.taoprom.metrics.host.NodeExporterOnFixture.families;
+import static io.taoprom.metrics.host.FamilyDiff.differences;
+import static io.taoprom.metrics.host.FamilyDiff.families;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.taoprom.metrics.host.Exposition;
-import io.taoprom.metrics.host.NodeExporterOnFixture;
-import io.taoprom.metrics.host.SysFixture;
+import io.taoprom.metrics.host.HostFixtures;
+import io.taoprom.metrics.host.NodeExporter;
 import io.taoprom.metrics.host.SysFs;
 import io.taoprom.metrics.host.UpstreamChanges;
 import java.nio.file.Path;
@@ -20,10 +19,10 @@ class EdacNodeExporterIT {
 
   @Test
   void aGpuServer() throws Exception {
-    NodeExporterOnFixture nodeExporter = NodeExporterOnFixture.find();
-    SysFs sys = SysFixture.copy("edac/gpu-server", dir);
+    NodeExporter nodeExporter = NodeExporter.find();
+    SysFs sys = HostFixtures.copy("edac/gpu-server", dir);
     UpstreamChanges.Compared c = UpstreamChanges.apply(nodeExporter,
-        families(Exposition.text(new EdacCollector(new EdacSource(sys)))), families(nodeExporter.scrape("edac", sys, false)));
+        families(HostFixtures.text(new EdacCollector(new EdacSource(sys)))), families(nodeExporter.scrape("edac", sys, false)));
 
     assertThat(differences(c.ours(), c.theirs())).isEmpty();
   }

@@ -3,7 +3,7 @@ package io.taoprom.metrics.host.entropy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.MalformedFileException;
 import io.taoprom.metrics.host.ProcFs;
 import java.io.IOException;
@@ -22,7 +22,7 @@ class EntropyCollectorTest {
 
   @Test
   void goldenTextOfThisVm() throws Exception {
-    assertThat(Exposition.text(new EntropyCollector(fixture("vm"))))
+    assertThat(HostFixtures.text(new EntropyCollector(fixture("vm"))))
         .isEqualTo(
             """
             # HELP node_entropy_available_bits Bits of available entropy.
@@ -36,7 +36,7 @@ class EntropyCollectorTest {
 
   @Test
   void goldenTextOfAGpuServerOnAnOlderKernel() throws Exception {
-    assertThat(Exposition.text(new EntropyCollector(fixture("gpu-server"))))
+    assertThat(HostFixtures.text(new EntropyCollector(fixture("gpu-server"))))
         .isEqualTo(
             """
             # HELP node_entropy_available_bits Bits of available entropy.
@@ -50,7 +50,7 @@ class EntropyCollectorTest {
 
   @Test
   void noRandomDirectoryYieldsNothing(@TempDir Path dir) {
-    assertThat(Exposition.text(new EntropyCollector(ProcFs.at(dir)))).isEmpty();
+    assertThat(HostFixtures.text(new EntropyCollector(ProcFs.at(dir)))).isEmpty();
   }
 
   @Test

@@ -3,9 +3,8 @@ package io.taoprom.metrics.host.fibrechannel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.SysFs;
-import io.taoprom.metrics.host.net.Fixtures;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,7 @@ class FibrechannelCollectorTest {
 
   @Test
   void goldenTextOfAGpuServer() {
-    assertThat(Exposition.text(new FibrechannelCollector(Fixtures.sys("fibrechannel", "gpu-server"))))
+    assertThat(HostFixtures.text(new FibrechannelCollector(HostFixtures.sys("fibrechannel", "gpu-server"))))
         .isEqualTo(
             """
             # HELP node_fibrechannel_dumped_frames_total Number of dumped frames
@@ -100,16 +99,16 @@ class FibrechannelCollectorTest {
 
   @Test
   void withoutAnHbaNothing(@TempDir Path empty) {
-    assertThat(Exposition.text(new FibrechannelCollector(SysFs.at(empty)))).isEmpty();
+    assertThat(HostFixtures.text(new FibrechannelCollector(SysFs.at(empty)))).isEmpty();
   }
 
   /** Drivers leave identity attributes out (node_exporter issue 2919): their labels are empty. */
   @Test
   void missingAttributesAreEmptyLabels(@TempDir Path root) {
-    Fixtures.write(root, "class/fc_host/host0/port_state", "Online\n");
-    Fixtures.write(root, "class/fc_host/host0/statistics/tx_frames", "0x10\n");
+    HostFixtures.write(root, "class/fc_host/host0/port_state", "Online\n");
+    HostFixtures.write(root, "class/fc_host/host0/statistics/tx_frames", "0x10\n");
 
-    assertThat(Exposition.text(new FibrechannelCollector(SysFs.at(root))))
+    assertThat(HostFixtures.text(new FibrechannelCollector(SysFs.at(root))))
         .isEqualTo(
             """
             # HELP node_fibrechannel_info Non-numeric data from /sys/class/fc_host/<host>, value is always 1.
@@ -123,8 +122,8 @@ class FibrechannelCollectorTest {
 
   @Test
   void aStatisticThatIsNotANumberIsRejected(@TempDir Path root) {
-    Fixtures.write(root, "class/fc_host/host0/port_state", "Online\n");
-    Fixtures.write(root, "class/fc_host/host0/statistics/rx_frames", "0xZZ\n");
+    HostFixtures.write(root, "class/fc_host/host0/port_state", "Online\n");
+    HostFixtures.write(root, "class/fc_host/host0/statistics/rx_frames", "0xZZ\n");
 
     assertThatThrownBy(() -> new FibrechannelCollector(SysFs.at(root)).collect())
         .isInstanceOf(UncheckedIOException.class)

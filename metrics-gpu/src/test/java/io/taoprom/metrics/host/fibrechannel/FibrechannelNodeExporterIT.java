@@ -1,9 +1,8 @@
 package io.taoprom.metrics.host.fibrechannel;
 
-import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.HostFixtures;
+import io.taoprom.metrics.host.NodeExporter;
 import io.taoprom.metrics.host.SysFs;
-import io.taoprom.metrics.host.net.Fixtures;
-import io.taoprom.metrics.host.net.NodeExporterOnFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -20,7 +19,7 @@ class FibrechannelNodeExporterIT {
 
   @Test
   void sameAsNodeExporter(@TempDir Path copy) throws Exception {
-    Path fixture = Fixtures.root("fibrechannel", "gpu-server");
+    Path fixture = HostFixtures.dir("fibrechannel", "gpu-server");
     try (Stream<Path> files = Files.walk(fixture)) {
       for (Path file : (Iterable<Path>) files::iterator) {
         Path target = copy.resolve(fixture.relativize(file).toString());
@@ -34,7 +33,7 @@ class FibrechannelNodeExporterIT {
         }
       }
     }
-    String ours = Exposition.text(new FibrechannelCollector(SysFs.at(copy.resolve("sys"))));
-    NodeExporterOnFixture.assertSame("fibrechannel", copy, "node_fibrechannel_", ours, Set.of());
+    String ours = HostFixtures.text(new FibrechannelCollector(SysFs.at(copy.resolve("sys"))));
+    NodeExporter.assertSame("fibrechannel", copy, "node_fibrechannel_", ours, Set.of());
   }
 }

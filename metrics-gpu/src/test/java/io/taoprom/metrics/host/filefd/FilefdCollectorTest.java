@@ -3,7 +3,7 @@ package io.taoprom.metrics.host.filefd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.MalformedFileException;
 import io.taoprom.metrics.host.ProcFs;
 import java.io.IOException;
@@ -22,7 +22,7 @@ class FilefdCollectorTest {
 
   @Test
   void goldenTextOfThisVm() throws Exception {
-    assertThat(Exposition.text(new FilefdCollector(fixture("vm"))))
+    assertThat(HostFixtures.text(new FilefdCollector(fixture("vm"))))
         .isEqualTo(
             """
             # HELP node_filefd_allocated File descriptor statistics: allocated.
@@ -37,7 +37,7 @@ class FilefdCollectorTest {
   @Test
   void goldenTextOfAGpuServerWhoseMaximumIsLongMax() throws Exception {
     // systemd sets fs.file-max to LONG_MAX on many distributions; as a float64 it rounds up.
-    assertThat(Exposition.text(new FilefdCollector(fixture("gpu-server"))))
+    assertThat(HostFixtures.text(new FilefdCollector(fixture("gpu-server"))))
         .isEqualTo(
             """
             # HELP node_filefd_allocated File descriptor statistics: allocated.
@@ -51,7 +51,7 @@ class FilefdCollectorTest {
 
   @Test
   void noSysctlTreeYieldsNothing(@TempDir Path dir) {
-    assertThat(Exposition.text(new FilefdCollector(ProcFs.at(dir)))).isEmpty();
+    assertThat(HostFixtures.text(new FilefdCollector(ProcFs.at(dir)))).isEmpty();
   }
 
   @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.taoprom.exporter.spi.CollectorConfig;
 import io.taoprom.metrics.host.DeviceFilter;
-import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.HostFixtures;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +27,7 @@ class FilesystemCollectorTest {
   /** The fixture's mount table; the root answers, /srv/my data fails. */
   private static final FilesystemSource FIXTURE =
       new FilesystemSource() {
-        private final ProcMountsSource table = new ProcMountsSource(Exposition.fixtureProc());
+        private final ProcMountsSource table = new ProcMountsSource(HostFixtures.fixtureProc());
 
         @Override
         public List<Mount> mounts() throws IOException {
@@ -49,7 +49,7 @@ class FilesystemCollectorTest {
 
     // /proc, /sys, /dev/shm and the overlay are filtered, the second / line is a duplicate, the
     // mount point with a space arrives unescaped and, failing, only has readonly and device_error.
-    assertThat(Exposition.text(collector))
+    assertThat(HostFixtures.text(collector))
         .isEqualTo(
             """
             # HELP node_filesystem_avail_bytes Filesystem space available to non-root users in bytes.
@@ -88,7 +88,7 @@ class FilesystemCollectorTest {
       }
     };
 
-    assertThat(Exposition.text(new FilesystemCollector(source, MOUNT_POINTS, FS_TYPES)))
+    assertThat(HostFixtures.text(new FilesystemCollector(source, MOUNT_POINTS, FS_TYPES)))
         .contains("""
             # HELP node_filesystem_files Filesystem total file nodes.
             # TYPE node_filesystem_files gauge
@@ -140,13 +140,13 @@ class FilesystemCollectorTest {
         };
     FilesystemCollector collector =
         new FilesystemCollector(source, DeviceFilter.none(), DeviceFilter.none(), clock::get);
-    CompletableFuture<String> stuckScrape = CompletableFuture.supplyAsync(() -> Exposition.text(collector));
+    CompletableFuture<String> stuckScrape = CompletableFuture.supplyAsync(() -> HostFixtures.text(collector));
     while (slowCalls.get() == 0) {
       Thread.onSpinWait();
     }
 
     clock.addAndGet(FilesystemCollector.MOUNT_TIMEOUT_NANOS + 1);
-    String whileStuck = Exposition.text(collector);
+    String whileStuck = HostFixtures.text(collector);
 
     assertThat(whileStuck)
         .contains("node_filesystem_device_error{device=\"nfs:/export\",fstype=\"nfs4\",mountpoint=\"/mnt/nfs\"} 1.0")
@@ -155,7 +155,7 @@ class FilesystemCollectorTest {
 
     release.countDown();
     assertThat(stuckScrape.get(5, TimeUnit.SECONDS)).contains("node_filesystem_size_bytes{device=\"nfs:/export\"");
-    assertThat(Exposition.text(collector))
+    assertThat(HostFixtures.text(collector))
         .contains("node_filesystem_device_error{device=\"nfs:/export\",fstype=\"nfs4\",mountpoint=\"/mnt/nfs\"} 0.0");
     assertThat(slowCalls).hasValue(2);
   }
@@ -181,7 +181,7 @@ class FilesystemCollectorTest {
 
   @Test
   void procSourceStatsARealDirectoryAndFailsOnAMissingOne(@TempDir Path dir) throws IOException {
-    ProcMountsSource source = new ProcMountsSource(Exposition.fixtureProc());
+    ProcMountsSource source = new ProcMountsSource(HostFixtures.fixtureProc());
 
     FilesystemSource.Space space = source.stat(new FilesystemSource.Mount("tmp", dir.toString(), "tmpfs", false));
     assertThat(space.size()).isPositive();

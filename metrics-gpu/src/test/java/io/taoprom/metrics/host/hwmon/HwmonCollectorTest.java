@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.taoprom.exporter.spi.CollectorConfig;
 import io.taoprom.metrics.host.DeviceFilter;
-import io.taoprom.metrics.host.Exposition;
-import io.taoprom.metrics.host.SysFixture;
+import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.SysFs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +28,7 @@ class HwmonCollectorTest {
     HwmonCollector collector = new HwmonCollector(
         new HwmonSource(sys, DeviceFilter.excludeInclude(config, HwmonPlugin.CHIP_EXCLUDE, HwmonPlugin.CHIP_INCLUDE)),
         DeviceFilter.excludeInclude(config, HwmonPlugin.SENSOR_EXCLUDE, HwmonPlugin.SENSOR_INCLUDE));
-    return Exposition.text(collector);
+    return HostFixtures.text(collector);
   }
 
   @Test
@@ -39,7 +38,7 @@ class HwmonCollectorTest {
 
   @Test
   void chipsAreFilteredByTheirLabel() throws IOException {
-    SysFs sys = SysFixture.copy("hwmon/gpu-server", dir);
+    SysFs sys = HostFixtures.copy("hwmon/gpu-server", dir);
 
     String nvmeOnly = text(sys, config(HwmonPlugin.CHIP_INCLUDE, "^nvme_"));
     assertThat(nvmeOnly).contains("chip=\"nvme_nvme0\"", "chip=\"nvme_nvme1\"").doesNotContain("coretemp", "i2c_");
@@ -50,7 +49,7 @@ class HwmonCollectorTest {
 
   @Test
   void sensorsAreFilteredAsChipSemicolonSensor() throws IOException {
-    String text = text(SysFixture.copy("hwmon/gpu-server", dir),
+    String text = text(HostFixtures.copy("hwmon/gpu-server", dir),
         config(HwmonPlugin.SENSOR_EXCLUDE, "^platform_coretemp_\\d+;temp[2-9]$"));
 
     assertThat(text)

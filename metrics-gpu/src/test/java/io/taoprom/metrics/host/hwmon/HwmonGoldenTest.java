@@ -3,8 +3,7 @@ package io.taoprom.metrics.host.hwmon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taoprom.metrics.host.DeviceFilter;
-import io.taoprom.metrics.host.Exposition;
-import io.taoprom.metrics.host.SysFixture;
+import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.SysFs;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,13 +16,13 @@ class HwmonGoldenTest {
   @TempDir Path dir;
 
   private static String text(SysFs sys) {
-    return Exposition.text(new HwmonCollector(new HwmonSource(sys, DeviceFilter.none()), DeviceFilter.none()));
+    return HostFixtures.text(new HwmonCollector(new HwmonSource(sys, DeviceFilter.none()), DeviceFilter.none()));
   }
 
   /** node_exporter 1.5 run on this tree serves the same families, series and values. */
   @Test
   void goldenTextOfAGpuServer() throws IOException {
-    assertThat(text(SysFixture.copy("hwmon/gpu-server", dir)))
+    assertThat(text(HostFixtures.copy("hwmon/gpu-server", dir)))
         .isEqualTo(
             """
             # HELP node_hwmon_chip_names Annotation metric for human-readable chip names
@@ -236,7 +235,7 @@ class HwmonGoldenTest {
    */
   @Test
   void goldenTextOfEverySensorTypeAndNamingRule() throws IOException {
-    assertThat(text(SysFixture.copy("hwmon/types", dir)))
+    assertThat(text(HostFixtures.copy("hwmon/types", dir)))
         .isEqualTo(
             """
             # HELP node_hwmon_beep_enabled Hardware beep enabled

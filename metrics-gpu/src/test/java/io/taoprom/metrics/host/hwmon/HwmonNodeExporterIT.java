@@ -1,14 +1,13 @@
 package io.taoprom.metrics.host.hwmon;
 
-import static io.taoprom.metrics.host.NodeExporterOnFixture.differences;
-import static io.taoprom.metrics.host.NodeExporterOnFixture.families;
-import static io.taoprom.metrics.host.NodeExporterOnFixture.without;
+import static io.taoprom.metrics.host.FamilyDiff.differences;
+import static io.taoprom.metrics.host.FamilyDiff.families;
+import static io.taoprom.metrics.host.FamilyDiff.without;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taoprom.metrics.host.DeviceFilter;
-import io.taoprom.metrics.host.Exposition;
-import io.taoprom.metrics.host.NodeExporterOnFixture;
-import io.taoprom.metrics.host.SysFixture;
+import io.taoprom.metrics.host.HostFixtures;
+import io.taoprom.metrics.host.NodeExporter;
 import io.taoprom.metrics.host.SysFs;
 import io.taoprom.metrics.host.UpstreamChanges;
 import io.taoprom.metrics.textfile.format.ParsedFamily;
@@ -25,13 +24,13 @@ class HwmonNodeExporterIT {
   @TempDir Path dir;
 
   private static Map<String, ParsedFamily> ours(SysFs sys) throws Exception {
-    return families(Exposition.text(new HwmonCollector(new HwmonSource(sys, DeviceFilter.none()), DeviceFilter.none())));
+    return families(HostFixtures.text(new HwmonCollector(new HwmonSource(sys, DeviceFilter.none()), DeviceFilter.none())));
   }
 
   @Test
   void aGpuServer() throws Exception {
-    NodeExporterOnFixture nodeExporter = NodeExporterOnFixture.find();
-    SysFs sys = SysFixture.copy("hwmon/gpu-server", dir);
+    NodeExporter nodeExporter = NodeExporter.find();
+    SysFs sys = HostFixtures.copy("hwmon/gpu-server", dir);
 
     UpstreamChanges.Compared c = UpstreamChanges.apply(nodeExporter, ours(sys), families(nodeExporter.scrape("hwmon", sys, false)));
 
@@ -40,8 +39,8 @@ class HwmonNodeExporterIT {
 
   @Test
   void everySensorTypeAndNamingRule() throws Exception {
-    NodeExporterOnFixture nodeExporter = NodeExporterOnFixture.find();
-    SysFs sys = SysFixture.copy("hwmon/types", dir);
+    NodeExporter nodeExporter = NodeExporter.find();
+    SysFs sys = HostFixtures.copy("hwmon/types", dir);
     UpstreamChanges.Compared c = UpstreamChanges.apply(nodeExporter, ours(sys), families(nodeExporter.scrape("hwmon", sys, false)));
     Map<String, ParsedFamily> ours = c.ours();
     Map<String, ParsedFamily> theirs = c.theirs();

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.taoprom.exporter.spi.CollectorConfig;
-import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.DeviceFilter;
+import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.SysFs;
-import io.taoprom.metrics.host.net.DeviceSelection;
-import io.taoprom.metrics.host.net.Fixtures;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,16 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InfinibandCollectorTest {
 
-  private static DeviceSelection only(String include) {
-    return DeviceSelection.of(CollectorConfig.of(Map.of(InfinibandPlugin.DEVICE_INCLUDE, List.of(include))),
-        InfinibandPlugin.DEVICE_INCLUDE, InfinibandPlugin.DEVICE_EXCLUDE);
+  private static DeviceFilter only(String include) {
+    return DeviceFilter.excludeInclude(CollectorConfig.of(Map.of(InfinibandPlugin.DEVICE_INCLUDE, List.of(include))),
+        InfinibandPlugin.DEVICE_EXCLUDE, InfinibandPlugin.DEVICE_INCLUDE);
   }
 
   @Test
   void goldenTextOfARoceAndAnOldInfiniBandPort() {
-    InfinibandCollector collector = new InfinibandCollector(Fixtures.sys("infiniband", "gpu-server"), only("^(mlx5_4|mlx4_0)$"));
+    InfinibandCollector collector = new InfinibandCollector(HostFixtures.sys("infiniband", "gpu-server"), only("^(mlx5_4|mlx4_0)$"));
 
-    assertThat(Exposition.text(collector))
+    assertThat(HostFixtures.text(collector))
         .isEqualTo(
             """
             # HELP node_infiniband_duplicate_requests_packets_total The number of received packets. A duplicate request is a request that had been previously executed.
@@ -254,7 +253,7 @@ class InfinibandCollectorTest {
 
   @Test
   void everyPortOfTheGpuServer() {
-    String text = Exposition.text(new InfinibandCollector(Fixtures.sys("infiniband", "gpu-server"), DeviceSelection.all()));
+    String text = HostFixtures.text(new InfinibandCollector(HostFixtures.sys("infiniband", "gpu-server"), DeviceFilter.none()));
 
     assertThat(text.lines().filter(l -> !l.startsWith("#")).count()).isEqualTo(326);
     assertThat(text).contains(
@@ -268,24 +267,24 @@ class InfinibandCollectorTest {
 
   @Test
   void excludedDevicesAreLeftOut() {
-    DeviceSelection noMlx5 = DeviceSelection.of(CollectorConfig.of(Map.of(InfinibandPlugin.DEVICE_EXCLUDE, List.of("^mlx5"))),
-        InfinibandPlugin.DEVICE_INCLUDE, InfinibandPlugin.DEVICE_EXCLUDE);
+    DeviceFilter noMlx5 = DeviceFilter.excludeInclude(CollectorConfig.of(Map.of(InfinibandPlugin.DEVICE_EXCLUDE, List.of("^mlx5"))),
+        InfinibandPlugin.DEVICE_EXCLUDE, InfinibandPlugin.DEVICE_INCLUDE);
 
-    assertThat(Exposition.text(new InfinibandCollector(Fixtures.sys("infiniband", "gpu-server"), noMlx5)))
+    assertThat(HostFixtures.text(new InfinibandCollector(HostFixtures.sys("infiniband", "gpu-server"), noMlx5)))
         .contains("device=\"mlx4_0\"").doesNotContain("mlx5");
   }
 
   @Test
   void noRdmaDevicesNoSeries(@TempDir Path empty) {
-    assertThat(Exposition.text(new InfinibandCollector(SysFs.at(empty), DeviceSelection.all()))).isEmpty();
+    assertThat(HostFixtures.text(new InfinibandCollector(SysFs.at(empty), DeviceFilter.none()))).isEmpty();
   }
 
   private static void port(Path root, String state, String rate) {
-    Fixtures.write(root, "class/infiniband/mlx5_0/fw_ver", "28.39.1002\n");
-    Fixtures.write(root, "class/infiniband/mlx5_0/ports/1/link_layer", "InfiniBand\n");
-    Fixtures.write(root, "class/infiniband/mlx5_0/ports/1/state", state);
-    Fixtures.write(root, "class/infiniband/mlx5_0/ports/1/phys_state", "5: LinkUp\n");
-    Fixtures.write(root, "class/infiniband/mlx5_0/ports/1/rate", rate);
+    HostFixtures.write(root, "class/infiniband/mlx5_0/fw_ver", "28.39.1002\n");
+    HostFixtures.write(root, "class/infiniband/mlx5_0/ports/1/link_layer", "InfiniBand\n");
+    HostFixtures.write(root, "class/infiniband/mlx5_0/ports/1/state", state);
+    HostFixtures.write(root, "class/infiniband/mlx5_0/ports/1/phys_state", "5: LinkUp\n");
+    HostFixtures.write(root, "class/infiniband/mlx5_0/ports/1/rate", rate);
   }
 
   /** The narrowest port: 2.5 Gb/s, read as node_exporter reads it (a float, times 125000000). */
@@ -293,7 +292,7 @@ class InfinibandCollectorTest {
   void goldenTextOfAMinimalPort(@TempDir Path root) {
     port(root, "4: ACTIVE\n", "2.5 Gb/sec (1X SDR)\n");
 
-    assertThat(Exposition.text(new InfinibandCollector(SysFs.at(root), DeviceSelection.all())))
+    assertThat(HostFixtures.text(new InfinibandCollector(SysFs.at(root), DeviceFilter.none())))
         .isEqualTo(
             """
             # HELP node_infiniband_info Non-numeric data from /sys/class/infiniband/<device>, value is always 1.
@@ -313,9 +312,9 @@ class InfinibandCollectorTest {
 
   @Test
   void aDeviceWithoutFirmwareVersionIsAnError(@TempDir Path root) {
-    Fixtures.write(root, "class/infiniband/mlx5_0/ports/1/state", "4: ACTIVE\n");
+    HostFixtures.write(root, "class/infiniband/mlx5_0/ports/1/state", "4: ACTIVE\n");
 
-    assertThatThrownBy(() -> new InfinibandCollector(SysFs.at(root), DeviceSelection.all()).collect())
+    assertThatThrownBy(() -> new InfinibandCollector(SysFs.at(root), DeviceFilter.none()).collect())
         .isInstanceOf(UncheckedIOException.class)
         .hasMessageContaining(root.resolve("class/infiniband/mlx5_0/fw_ver") + " does not exist");
   }
@@ -324,7 +323,7 @@ class InfinibandCollectorTest {
   void aStateWithoutItsNumberIsRejected(@TempDir Path root) {
     port(root, "ACTIVE\n", "400 Gb/sec (4X NDR)\n");
 
-    assertThatThrownBy(() -> new InfinibandCollector(SysFs.at(root), DeviceSelection.all()).collect())
+    assertThatThrownBy(() -> new InfinibandCollector(SysFs.at(root), DeviceFilter.none()).collect())
         .hasMessageContaining(root.resolve("class/infiniband/mlx5_0/ports/1/state") + ": expected \"ID: NAME\", found \"ACTIVE\"");
   }
 
@@ -332,25 +331,25 @@ class InfinibandCollectorTest {
   void aRateWithoutAFigureIsRejected(@TempDir Path root) {
     port(root, "4: ACTIVE\n", "fast\u0007\n");
 
-    assertThatThrownBy(() -> new InfinibandCollector(SysFs.at(root), DeviceSelection.all()).collect())
+    assertThatThrownBy(() -> new InfinibandCollector(SysFs.at(root), DeviceFilter.none()).collect())
         .hasMessageContaining("rate: expected \"N Gb/sec (...)\", found \"fast\\x07\"");
   }
 
   @Test
   void aCounterThatIsNotANumberIsRejected(@TempDir Path root) {
     port(root, "4: ACTIVE\n", "400 Gb/sec (4X NDR)\n");
-    Fixtures.write(root, "class/infiniband/mlx5_0/ports/1/hw_counters/out_of_buffer", "-3\n");
+    HostFixtures.write(root, "class/infiniband/mlx5_0/ports/1/hw_counters/out_of_buffer", "-3\n");
 
-    assertThatThrownBy(() -> new InfinibandCollector(SysFs.at(root), DeviceSelection.all()).collect())
+    assertThatThrownBy(() -> new InfinibandCollector(SysFs.at(root), DeviceFilter.none()).collect())
         .hasMessageContaining("hw_counters/out_of_buffer: expected a decimal counter, found \"-3\"");
   }
 
   @Test
   void aPortDirectoryThatIsNotANumberIsRejected(@TempDir Path root) {
     port(root, "4: ACTIVE\n", "400 Gb/sec (4X NDR)\n");
-    Fixtures.write(root, "class/infiniband/mlx5_0/ports/one/state", "4: ACTIVE\n");
+    HostFixtures.write(root, "class/infiniband/mlx5_0/ports/one/state", "4: ACTIVE\n");
 
-    assertThatThrownBy(() -> new InfinibandCollector(SysFs.at(root), DeviceSelection.all()).collect())
+    assertThatThrownBy(() -> new InfinibandCollector(SysFs.at(root), DeviceFilter.none()).collect())
         .hasMessageContaining("holds \"one\", not a port number");
   }
 }

@@ -1,9 +1,8 @@
 package io.taoprom.metrics.host.infiniband;
 
-import io.taoprom.metrics.host.Exposition;
-import io.taoprom.metrics.host.net.DeviceSelection;
-import io.taoprom.metrics.host.net.Fixtures;
-import io.taoprom.metrics.host.net.NodeExporterOnFixture;
+import io.taoprom.metrics.host.DeviceFilter;
+import io.taoprom.metrics.host.HostFixtures;
+import io.taoprom.metrics.host.NodeExporter;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,7 @@ class InfinibandNodeExporterIT {
     Set<String> hwCounters = PortCounters.HW_COUNTERS.values().stream()
         .map(c -> c.metadata().getName() + (c.counter() ? "_total" : ""))
         .collect(Collectors.toSet());
-    String ours = Exposition.text(new InfinibandCollector(Fixtures.sys("infiniband", "gpu-server"), DeviceSelection.all()));
-    NodeExporterOnFixture.assertSame("infiniband", Fixtures.root("infiniband", "gpu-server"), "node_infiniband_", ours, hwCounters);
+    String ours = HostFixtures.text(new InfinibandCollector(HostFixtures.sys("infiniband", "gpu-server"), DeviceFilter.none()));
+    NodeExporter.assertSame("infiniband", HostFixtures.dir("infiniband", "gpu-server"), "node_infiniband_", ours, hwCounters);
   }
 }

@@ -3,9 +3,8 @@ package io.taoprom.metrics.host.ipvs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.ProcFs;
-import io.taoprom.metrics.host.net.Fixtures;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,7 @@ class IpvsCollectorTest {
 
   @Test
   void goldenTextOfAGpuServer() {
-    assertThat(Exposition.text(new IpvsCollector(Fixtures.proc("ipvs", "gpu-server"), IpvsPlugin.ALL_BACKEND_LABELS)))
+    assertThat(HostFixtures.text(new IpvsCollector(HostFixtures.proc("ipvs", "gpu-server"), IpvsPlugin.ALL_BACKEND_LABELS)))
         .isEqualTo(
             """
             # HELP node_ipvs_backend_connections_active The current active connections by local and remote address.
@@ -91,7 +90,7 @@ class IpvsCollectorTest {
 
   @Test
   void fewerLabelsSumTheBackendsThatLookAlike() {
-    String text = Exposition.text(new IpvsCollector(Fixtures.proc("ipvs", "gpu-server"), IpvsPlugin.backendLabels("proto,local_port")));
+    String text = HostFixtures.text(new IpvsCollector(HostFixtures.proc("ipvs", "gpu-server"), IpvsPlugin.backendLabels("proto,local_port")));
 
     assertThat(text.substring(0, text.indexOf("# HELP node_ipvs_connections_total")))
         .isEqualTo(
@@ -122,25 +121,25 @@ class IpvsCollectorTest {
 
   @Test
   void withoutTheModuleNothing(@TempDir Path empty) {
-    assertThat(Exposition.text(new IpvsCollector(ProcFs.at(empty), IpvsPlugin.ALL_BACKEND_LABELS))).isEmpty();
+    assertThat(HostFixtures.text(new IpvsCollector(ProcFs.at(empty), IpvsPlugin.ALL_BACKEND_LABELS))).isEmpty();
   }
 
   /** node_exporter would count an SCTP service's backends under the service listed before it. */
   @Test
   void anSctpServiceKeepsItsOwnBackends(@TempDir Path root) {
-    Fixtures.write(root, "net/ip_vs_stats", STATS);
-    Fixtures.write(root, "net/ip_vs", HEADER
+    HostFixtures.write(root, "net/ip_vs_stats", STATS);
+    HostFixtures.write(root, "net/ip_vs", HEADER
         + "TCP  0A600001:01BB rr \n  -> AC120003:192B      Masq    1      4          0         \n"
         + "SCTP  0A600002:0B59 rr \n  -> AC120004:0B59      Masq    1      7          0         \n");
 
-    assertThat(Exposition.text(new IpvsCollector(ProcFs.at(root), IpvsPlugin.backendLabels("local_address,proto"))))
+    assertThat(HostFixtures.text(new IpvsCollector(ProcFs.at(root), IpvsPlugin.backendLabels("local_address,proto"))))
         .contains("node_ipvs_backend_connections_active{local_address=\"10.96.0.2\",proto=\"SCTP\"} 7.0")
         .contains("node_ipvs_backend_connections_active{local_address=\"10.96.0.1\",proto=\"TCP\"} 4.0");
   }
 
   @Test
   void totalsWithoutTheirLineAreRejected(@TempDir Path root) {
-    Fixtures.write(root, "net/ip_vs_stats", "   Total Incoming Outgoing\n   Conns  Packets\n");
+    HostFixtures.write(root, "net/ip_vs_stats", "   Total Incoming Outgoing\n   Conns  Packets\n");
 
     assertThatThrownBy(() -> new IpvsCollector(ProcFs.at(root), IpvsPlugin.ALL_BACKEND_LABELS).collect())
         .isInstanceOf(UncheckedIOException.class)
@@ -149,7 +148,7 @@ class IpvsCollectorTest {
 
   @Test
   void withTotalsTheServiceTableMustBeThere(@TempDir Path root) {
-    Fixtures.write(root, "net/ip_vs_stats", STATS);
+    HostFixtures.write(root, "net/ip_vs_stats", STATS);
 
     assertThatThrownBy(() -> new IpvsCollector(ProcFs.at(root), IpvsPlugin.ALL_BACKEND_LABELS).collect())
         .hasMessageContaining(root.resolve("net/ip_vs").toString());
@@ -157,8 +156,8 @@ class IpvsCollectorTest {
 
   @Test
   void anAddressOfNeitherFormIsRejected(@TempDir Path root) {
-    Fixtures.write(root, "net/ip_vs_stats", STATS);
-    Fixtures.write(root, "net/ip_vs", HEADER + "TCP  10.96.0.1:443 rr \n");
+    HostFixtures.write(root, "net/ip_vs_stats", STATS);
+    HostFixtures.write(root, "net/ip_vs", HEADER + "TCP  10.96.0.1:443 rr \n");
 
     assertThatThrownBy(() -> new IpvsCollector(ProcFs.at(root), IpvsPlugin.ALL_BACKEND_LABELS).collect())
         .hasMessageContaining("line 4: expected an address:port such as C0A80016:0CEA, not \"10.96.0.1:443\"");
@@ -166,8 +165,8 @@ class IpvsCollectorTest {
 
   @Test
   void aRealServerBeforeAnyServiceIsRejected(@TempDir Path root) {
-    Fixtures.write(root, "net/ip_vs_stats", STATS);
-    Fixtures.write(root, "net/ip_vs", HEADER + "  -> AC120003:192B      Masq    1      4          0\n");
+    HostFixtures.write(root, "net/ip_vs_stats", STATS);
+    HostFixtures.write(root, "net/ip_vs", HEADER + "  -> AC120003:192B      Masq    1      4          0\n");
 
     assertThatThrownBy(() -> new IpvsCollector(ProcFs.at(root), IpvsPlugin.ALL_BACKEND_LABELS).collect())
         .hasMessageContaining("line 4: expected a virtual service first");
@@ -175,8 +174,8 @@ class IpvsCollectorTest {
 
   @Test
   void aWeightThatIsNotANumberIsRejected(@TempDir Path root) {
-    Fixtures.write(root, "net/ip_vs_stats", STATS);
-    Fixtures.write(root, "net/ip_vs", HEADER + "UDP  0A60000A:0035 rr \n  -> 0AF40107:0035      Masq    heavy  0          212\n");
+    HostFixtures.write(root, "net/ip_vs_stats", STATS);
+    HostFixtures.write(root, "net/ip_vs", HEADER + "UDP  0A60000A:0035 rr \n  -> 0AF40107:0035      Masq    heavy  0          212\n");
 
     assertThatThrownBy(() -> new IpvsCollector(ProcFs.at(root), IpvsPlugin.ALL_BACKEND_LABELS).collect())
         .hasMessageContaining("line 5: expected an unsigned decimal number");

@@ -1,8 +1,7 @@
 package io.taoprom.metrics.host.ipvs;
 
-import io.taoprom.metrics.host.Exposition;
-import io.taoprom.metrics.host.net.Fixtures;
-import io.taoprom.metrics.host.net.NodeExporterOnFixture;
+import io.taoprom.metrics.host.HostFixtures;
+import io.taoprom.metrics.host.NodeExporter;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,8 +12,8 @@ class IpvsNodeExporterIT {
   @ParameterizedTest
   @ValueSource(strings = {"local_address,local_port,remote_address,remote_port,proto,local_mark", "proto,local_port", ""})
   void sameAsNodeExporter(String labels) throws Exception {
-    String ours = Exposition.text(new IpvsCollector(Fixtures.proc("ipvs", "gpu-server"), IpvsPlugin.backendLabels(labels)));
-    NodeExporterOnFixture.assertSame("ipvs", Fixtures.root("ipvs", "gpu-server"), "node_ipvs_", ours, Set.of(),
+    String ours = HostFixtures.text(new IpvsCollector(HostFixtures.proc("ipvs", "gpu-server"), IpvsPlugin.backendLabels(labels)));
+    NodeExporter.assertSame("ipvs", HostFixtures.dir("ipvs", "gpu-server"), "node_ipvs_", ours, Set.of(),
         "--collector.ipvs.backend-labels=" + labels);
   }
 }

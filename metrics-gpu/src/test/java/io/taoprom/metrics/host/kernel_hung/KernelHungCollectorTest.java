@@ -3,7 +3,7 @@ package io.taoprom.metrics.host.kernel_hung;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.MalformedFileException;
 import io.taoprom.metrics.host.ProcFs;
 import java.io.IOException;
@@ -22,7 +22,7 @@ class KernelHungCollectorTest {
 
   @Test
   void goldenTextOfThisVm() throws Exception {
-    assertThat(Exposition.text(new KernelHungCollector(fixture("vm"))))
+    assertThat(HostFixtures.text(new KernelHungCollector(fixture("vm"))))
         .isEqualTo(
             """
             # HELP node_kernel_hung_tasks_total Total number of tasks that have been detected as hung since the system booted.
@@ -33,7 +33,7 @@ class KernelHungCollectorTest {
 
   @Test
   void goldenTextOfAGpuServerWithHungTasks() throws Exception {
-    assertThat(Exposition.text(new KernelHungCollector(fixture("gpu-server"))))
+    assertThat(HostFixtures.text(new KernelHungCollector(fixture("gpu-server"))))
         .isEqualTo(
             """
             # HELP node_kernel_hung_tasks_total Total number of tasks that have been detected as hung since the system booted.
@@ -44,7 +44,7 @@ class KernelHungCollectorTest {
 
   @Test
   void aKernelWithoutTheCounterYieldsNothing(@TempDir Path dir) {
-    assertThat(Exposition.text(new KernelHungCollector(ProcFs.at(dir)))).isEmpty();
+    assertThat(HostFixtures.text(new KernelHungCollector(ProcFs.at(dir)))).isEmpty();
   }
 
   @Test

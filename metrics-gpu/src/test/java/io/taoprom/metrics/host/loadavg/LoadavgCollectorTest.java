@@ -3,7 +3,7 @@ package io.taoprom.metrics.host.loadavg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.ProcFs;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +17,7 @@ class LoadavgCollectorTest {
   void goldenText() {
     LoadavgCollector collector = new LoadavgCollector(() -> new LoadSource.LoadAverage(0.21, 0.37, 1.5));
 
-    assertThat(Exposition.text(collector))
+    assertThat(HostFixtures.text(collector))
         .isEqualTo(
             """
             # HELP node_load1 1m load average.
@@ -34,7 +34,7 @@ class LoadavgCollectorTest {
 
   @Test
   void procSourceReadsTheFirstThreeFields() throws IOException {
-    assertThat(new ProcLoadSource(Exposition.fixtureProc()).read())
+    assertThat(new ProcLoadSource(HostFixtures.fixtureProc()).read())
         .isEqualTo(new LoadSource.LoadAverage(0.76, 0.62, 0.39));
   }
 

@@ -3,7 +3,6 @@ package io.taoprom.metrics.host.mdadm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.taoprom.metrics.host.Exposition;
 import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.ProcFs;
 import java.io.IOException;
@@ -23,7 +22,7 @@ class MdadmCollectorTest {
     // members are required and active), md3 resync, md4 degraded and recovering onto a new disk
     // with one failed member, md5 raid6 with a spare under check, md6 resync=DELAYED (0 blocks
     // synced), md127 an inactive spare. node_exporter 1.5 serves the same values from this file.
-    assertThat(Exposition.text(collector)).isEqualTo("""
+    assertThat(HostFixtures.text(collector)).isEqualTo("""
         # HELP node_md_blocks Total number of blocks on device.
         # TYPE node_md_blocks gauge
         node_md_blocks{device="md0"} 1.874188288E9
@@ -127,14 +126,14 @@ class MdadmCollectorTest {
 
   @Test
   void noMdstatIsNoArrays(@TempDir Path dir) {
-    assertThat(Exposition.text(new MdadmCollector(ProcFs.at(dir)))).isEmpty();
+    assertThat(HostFixtures.text(new MdadmCollector(ProcFs.at(dir)))).isEmpty();
   }
 
   @Test
   void noArraysIsNoSeries(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("mdstat"), "Personalities : \nunused devices: <none>\n");
 
-    assertThat(Exposition.text(new MdadmCollector(ProcFs.at(dir)))).isEmpty();
+    assertThat(HostFixtures.text(new MdadmCollector(ProcFs.at(dir)))).isEmpty();
   }
 
   @Test
@@ -148,7 +147,7 @@ class MdadmCollectorTest {
         unused devices: <none>
         """);
 
-    String text = Exposition.text(new MdadmCollector(ProcFs.at(dir)));
+    String text = HostFixtures.text(new MdadmCollector(ProcFs.at(dir)));
 
     assertThat(text)
         .contains("node_md_blocks_synced{device=\"md9\"} 2.0511744E7")
@@ -165,7 +164,7 @@ class MdadmCollectorTest {
         unused devices: <none>
         """);
 
-    assertThat(Exposition.text(new MdadmCollector(ProcFs.at(dir))))
+    assertThat(HostFixtures.text(new MdadmCollector(ProcFs.at(dir))))
         .contains("node_md_disks_required{device=\"md3\"} 2.0")
         .contains("node_md_state{device=\"md3\",state=\"active\"} 1.0");
   }

@@ -3,7 +3,7 @@ package io.taoprom.metrics.host.meminfo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.ProcFs;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,9 +16,9 @@ class MeminfoCollectorTest {
 
   @Test
   void goldenTextFromTheProcFixture() {
-    MeminfoCollector collector = new MeminfoCollector(new ProcMeminfoSource(Exposition.fixtureProc()));
+    MeminfoCollector collector = new MeminfoCollector(new ProcMeminfoSource(HostFixtures.fixtureProc()));
 
-    assertThat(Exposition.text(collector))
+    assertThat(HostFixtures.text(collector))
         .isEqualTo(
             """
             # HELP node_memory_Active_anon_bytes Memory information field Active_anon_bytes.
@@ -70,7 +70,7 @@ class MeminfoCollectorTest {
                     new MemorySource.MemoryField("Pageins_total", 12),
                     new MemorySource.MemoryField("MemTotal_bytes", 8.5e9)));
 
-    assertThat(Exposition.text(collector))
+    assertThat(HostFixtures.text(collector))
         .isEqualTo(
             """
             # HELP node_memory_MemAvailable_bytes Memory information field MemAvailable_bytes.

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.taoprom.exporter.spi.CollectorConfig;
-import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.SysFs;
-import io.taoprom.metrics.host.net.Fixtures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,9 +29,9 @@ class NetclassCollectorTest {
 
   @Test
   void goldenTextOfThisVm() {
-    NetclassCollector collector = new NetclassCollector(Fixtures.sys("netclass", "vm"), NODE_EXPORTER_DEFAULT, false);
+    NetclassCollector collector = new NetclassCollector(HostFixtures.sys("netclass", "vm"), NODE_EXPORTER_DEFAULT, false);
 
-    assertThat(Exposition.text(collector))
+    assertThat(HostFixtures.text(collector))
         .isEqualTo(
             """
             # HELP node_network_address_assign_type Network device property: address_assign_type
@@ -147,9 +146,9 @@ class NetclassCollectorTest {
   @Test
   void goldenTextOfAGpuServer() {
     NetclassCollector collector = new NetclassCollector(
-        Fixtures.sys("netclass", "gpu-server"), Pattern.compile("^(lo|eno1|enp65s0f[01]np[01]|veth.*)$"), false);
+        HostFixtures.sys("netclass", "gpu-server"), Pattern.compile("^(lo|eno1|enp65s0f[01]np[01]|veth.*)$"), false);
 
-    assertThat(Exposition.text(collector))
+    assertThat(HostFixtures.text(collector))
         .isEqualTo(
             """
             # HELP node_network_address_assign_type Network device property: address_assign_type
@@ -268,7 +267,7 @@ class NetclassCollectorTest {
 
   @Test
   void everyInterfaceButTheBondingMastersFile() {
-    String text = Exposition.text(new NetclassCollector(Fixtures.sys("netclass", "gpu-server"), NODE_EXPORTER_DEFAULT, false));
+    String text = HostFixtures.text(new NetclassCollector(HostFixtures.sys("netclass", "gpu-server"), NODE_EXPORTER_DEFAULT, false));
 
     assertThat(text).contains(
         "node_network_mtu_bytes{device=\"lo\"} 65536.0",
@@ -282,7 +281,7 @@ class NetclassCollectorTest {
 
   @Test
   void ignoreInvalidSpeedLeavesOutOnlyNegativeSpeeds() {
-    String text = Exposition.text(new NetclassCollector(Fixtures.sys("netclass", "gpu-server"), NODE_EXPORTER_DEFAULT, true));
+    String text = HostFixtures.text(new NetclassCollector(HostFixtures.sys("netclass", "gpu-server"), NODE_EXPORTER_DEFAULT, true));
 
     assertThat(text).doesNotContain("node_network_speed_bytes{device=\"enp66s0f0\"}")
         .contains("node_network_speed_bytes{device=\"bond0\"} 2.5E10")
@@ -291,7 +290,7 @@ class NetclassCollectorTest {
 
   @Test
   void noClassNetNoSeries(@TempDir Path empty) {
-    assertThat(Exposition.text(new NetclassCollector(SysFs.at(empty), NODE_EXPORTER_DEFAULT, false))).isEmpty();
+    assertThat(HostFixtures.text(new NetclassCollector(SysFs.at(empty), NODE_EXPORTER_DEFAULT, false))).isEmpty();
   }
 
   /** On Linux, {@code lo} answers EINVAL for its speed: the attribute is left out, the rest served. */
@@ -300,7 +299,7 @@ class NetclassCollectorTest {
     Path speed = Path.of("/sys/class/net/lo/speed");
     assumeTrue(Files.exists(speed) && refusesToRead(speed), "needs a Linux lo whose speed answers EINVAL");
 
-    String text = Exposition.text(new NetclassCollector(SysFs.system(), Pattern.compile("^(?!lo$)"), false));
+    String text = HostFixtures.text(new NetclassCollector(SysFs.system(), Pattern.compile("^(?!lo$)"), false));
 
     assertThat(text).contains("node_network_mtu_bytes{device=\"lo\"}").doesNotContain("node_network_speed_bytes");
   }
@@ -316,16 +315,16 @@ class NetclassCollectorTest {
 
   @Test
   void anAliasIsReadAsUtf8(@TempDir Path root) {
-    Fixtures.write(root, "class/net/gpu0/operstate", "up\n");
-    Fixtures.write(root, "class/net/gpu0/ifalias", "Fabric \u2192 spine \u2603\n");
+    HostFixtures.write(root, "class/net/gpu0/operstate", "up\n");
+    HostFixtures.write(root, "class/net/gpu0/ifalias", "Fabric \u2192 spine \u2603\n");
 
-    assertThat(Exposition.text(new NetclassCollector(SysFs.at(root), NODE_EXPORTER_DEFAULT, false)))
+    assertThat(HostFixtures.text(new NetclassCollector(SysFs.at(root), NODE_EXPORTER_DEFAULT, false)))
         .contains("ifalias=\"Fabric \u2192 spine \u2603\"");
   }
 
   @Test
   void aPropertyThatIsNotANumberNamesTheFileAndQuotesItEscaped(@TempDir Path root) {
-    Fixtures.write(root, "class/net/eth0/mtu", "15\u001b[2J00\n");
+    HostFixtures.write(root, "class/net/eth0/mtu", "15\u001b[2J00\n");
 
     assertThatThrownBy(() -> new NetclassCollector(SysFs.at(root), NODE_EXPORTER_DEFAULT, false).collect())
         .isInstanceOf(UncheckedIOException.class)
@@ -343,7 +342,7 @@ class NetclassCollectorTest {
 
   @Test
   void anAttributeLongerThanAPageFails(@TempDir Path root) {
-    Fixtures.write(root, "class/net/eth0/address", "a".repeat(5000));
+    HostFixtures.write(root, "class/net/eth0/address", "a".repeat(5000));
 
     assertThatThrownBy(() -> new NetclassCollector(SysFs.at(root), NODE_EXPORTER_DEFAULT, false).collect())
         .hasMessageContaining("is longer than a sysfs attribute can be");

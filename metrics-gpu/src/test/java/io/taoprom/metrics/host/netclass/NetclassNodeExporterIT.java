@@ -1,8 +1,7 @@
 package io.taoprom.metrics.host.netclass;
 
-import io.taoprom.metrics.host.Exposition;
-import io.taoprom.metrics.host.net.Fixtures;
-import io.taoprom.metrics.host.net.NodeExporterOnFixture;
+import io.taoprom.metrics.host.HostFixtures;
+import io.taoprom.metrics.host.NodeExporter;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,9 +13,9 @@ class NetclassNodeExporterIT {
   @ParameterizedTest
   @CsvSource({"vm, false", "gpu-server, false", "gpu-server, true"})
   void sameAsNodeExporter(String machine, boolean ignoreInvalidSpeed) throws Exception {
-    String ours = Exposition.text(new NetclassCollector(
-        Fixtures.sys("netclass", machine), Pattern.compile(NetclassPlugin.DEFAULT_IGNORED_DEVICES), ignoreInvalidSpeed));
-    NodeExporterOnFixture.assertSame("netclass", Fixtures.root("netclass", machine), "node_network_", ours, Set.of(),
+    String ours = HostFixtures.text(new NetclassCollector(
+        HostFixtures.sys("netclass", machine), Pattern.compile(NetclassPlugin.DEFAULT_IGNORED_DEVICES), ignoreInvalidSpeed));
+    NodeExporter.assertSame("netclass", HostFixtures.dir("netclass", machine), "node_network_", ours, Set.of(),
         "--no-collector.netclass.netlink",
         ignoreInvalidSpeed ? "--collector.netclass.ignore-invalid-speed" : "--no-collector.netclass.ignore-invalid-speed");
   }

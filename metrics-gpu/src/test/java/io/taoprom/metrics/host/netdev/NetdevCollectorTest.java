@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.taoprom.exporter.spi.CollectorConfig;
 import io.taoprom.metrics.host.DeviceFilter;
-import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.SysFs;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +33,7 @@ class NetdevCollectorTest {
         new NetdevCollector(
             () -> List.of(new NetDevSource.NetDevice("eth0", counters(1))), DeviceFilter.none());
 
-    assertThat(Exposition.text(collector))
+    assertThat(HostFixtures.text(collector))
         .isEqualTo(
             """
             # HELP node_network_receive_bytes_total Network device statistic receive_bytes.
@@ -107,7 +107,7 @@ class NetdevCollectorTest {
                     new NetDevSource.NetDevice("lo", oshiLike)),
             noVeth);
 
-    assertThat(Exposition.text(collector))
+    assertThat(HostFixtures.text(collector))
         .isEqualTo(
             """
             # HELP node_network_receive_bytes_total Network device statistic receive_bytes.
@@ -124,7 +124,7 @@ class NetdevCollectorTest {
   @Test
   void procSourceSplitsAtTheColonAndReadsFullU64Counters() throws IOException {
     List<NetDevSource.NetDevice> devices =
-        new ProcNetDevSource(Exposition.fixtureProc(), SysFs.at(Path.of("/nonexistent"))).read();
+        new ProcNetDevSource(HostFixtures.fixtureProc(), SysFs.at(Path.of("/nonexistent"))).read();
 
     assertThat(devices).extracting(NetDevSource.NetDevice::device).containsExactly("lo", "eth0", "enp65s0f1");
     assertThat(devices.get(1).values())
@@ -139,11 +139,11 @@ class NetdevCollectorTest {
     Files.writeString(sys.resolve("class/net/eth0/statistics/rx_nohandler"), "42\n");
     Files.createDirectories(sys.resolve("class/net/lo/statistics"));
     Files.writeString(sys.resolve("class/net/lo/statistics/rx_nohandler"), "not a number\n");
-    NetdevCollector collector = new NetdevCollector(new ProcNetDevSource(Exposition.fixtureProc(), SysFs.at(sys)),
+    NetdevCollector collector = new NetdevCollector(new ProcNetDevSource(HostFixtures.fixtureProc(), SysFs.at(sys)),
         DeviceFilter.none());
 
     // eth0 has it; lo's is unreadable and enp65s0f1 has none: both left out, nothing fails
-    assertThat(Exposition.text(collector)).contains(
+    assertThat(HostFixtures.text(collector)).contains(
         """
         # HELP node_network_receive_nohandler_total Network device statistic receive_nohandler.
         # TYPE node_network_receive_nohandler_total counter

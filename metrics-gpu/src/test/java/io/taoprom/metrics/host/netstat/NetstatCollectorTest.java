@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.taoprom.exporter.spi.CollectorConfig;
-import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.ProcFs;
-import io.taoprom.metrics.host.net.Fixtures;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +26,7 @@ class NetstatCollectorTest {
 
   @Test
   void goldenTextOfThisVm() {
-    assertThat(Exposition.text(new NetstatCollector(Fixtures.proc("netstat", "vm"), DEFAULT)))
+    assertThat(HostFixtures.text(new NetstatCollector(HostFixtures.proc("netstat", "vm"), DEFAULT)))
         .isEqualTo(
             """
             # HELP node_netstat_Icmp6_InErrors Statistic Icmp6InErrors.
@@ -161,7 +160,7 @@ class NetstatCollectorTest {
 
   @Test
   void goldenTextOfAGpuServer() {
-    assertThat(Exposition.text(new NetstatCollector(Fixtures.proc("netstat", "gpu-server"), DEFAULT)))
+    assertThat(HostFixtures.text(new NetstatCollector(HostFixtures.proc("netstat", "gpu-server"), DEFAULT)))
         .isEqualTo(
             """
             # HELP node_netstat_Icmp6_InErrors Statistic Icmp6InErrors.
@@ -295,7 +294,7 @@ class NetstatCollectorTest {
 
   @Test
   void anEmptyFilterServesEveryField() {
-    String text = Exposition.text(new NetstatCollector(Fixtures.proc("netstat", "vm"), null));
+    String text = HostFixtures.text(new NetstatCollector(HostFixtures.proc("netstat", "vm"), null));
 
     assertThat(text).contains("node_netstat_Tcp_MaxConn -1.0", "node_netstat_MPTcpExt_MPCapableSYNRX 0.0",
         "node_netstat_IcmpMsg_InType3 1.0", "node_netstat_Icmp6_OutType135 4.0");
@@ -304,9 +303,9 @@ class NetstatCollectorTest {
 
   @Test
   void withoutIpv6TheOtherFiles(@TempDir Path root) {
-    Fixtures.write(root, "net/snmp", "Tcp: RetransSegs CurrEstab\nTcp: 7 3\n");
+    HostFixtures.write(root, "net/snmp", "Tcp: RetransSegs CurrEstab\nTcp: 7 3\n");
 
-    assertThat(Exposition.text(new NetstatCollector(ProcFs.at(root), DEFAULT)))
+    assertThat(HostFixtures.text(new NetstatCollector(ProcFs.at(root), DEFAULT)))
         .isEqualTo(
             """
             # HELP node_netstat_Tcp_CurrEstab Statistic TcpCurrEstab.
@@ -320,33 +319,33 @@ class NetstatCollectorTest {
 
   @Test
   void noFilesNoSeries(@TempDir Path empty) {
-    assertThat(Exposition.text(new NetstatCollector(ProcFs.at(empty), DEFAULT))).isEmpty();
+    assertThat(HostFixtures.text(new NetstatCollector(ProcFs.at(empty), DEFAULT))).isEmpty();
   }
 
   /** node_exporter merges the files protocol by protocol: a later block replaces an earlier one whole. */
   @Test
   void aLaterBlockOfTheSameProtocolReplacesTheEarlier(@TempDir Path root) {
-    Fixtures.write(root, "net/netstat", "Tcp: InErrs OutRsts\nTcp: 1 2\n");
-    Fixtures.write(root, "net/snmp", "Tcp: InErrs\nTcp: 5\n");
+    HostFixtures.write(root, "net/netstat", "Tcp: InErrs OutRsts\nTcp: 1 2\n");
+    HostFixtures.write(root, "net/snmp", "Tcp: InErrs\nTcp: 5\n");
 
-    assertThat(Exposition.text(new NetstatCollector(ProcFs.at(root), DEFAULT)))
+    assertThat(HostFixtures.text(new NetstatCollector(ProcFs.at(root), DEFAULT)))
         .contains("node_netstat_Tcp_InErrs 5.0").doesNotContain("OutRsts");
   }
 
   @Test
   void aChangedHeaderIsReadAnew(@TempDir Path root) {
     NetstatCollector collector = new NetstatCollector(ProcFs.at(root), DEFAULT);
-    Fixtures.write(root, "net/snmp", "Udp: InDatagrams NoPorts\nUdp: 10 20\n");
-    assertThat(Exposition.text(collector)).contains("node_netstat_Udp_NoPorts 20.0");
+    HostFixtures.write(root, "net/snmp", "Udp: InDatagrams NoPorts\nUdp: 10 20\n");
+    assertThat(HostFixtures.text(collector)).contains("node_netstat_Udp_NoPorts 20.0");
 
-    Fixtures.write(root, "net/snmp", "Udp: NoPorts InDatagrams\nUdp: 30 40\n");
-    assertThat(Exposition.text(collector))
+    HostFixtures.write(root, "net/snmp", "Udp: NoPorts InDatagrams\nUdp: 30 40\n");
+    assertThat(HostFixtures.text(collector))
         .contains("node_netstat_Udp_NoPorts 30.0").contains("node_netstat_Udp_InDatagrams 40.0");
   }
 
   @Test
   void fewerValuesThanNamesNamesTheFileAndLine(@TempDir Path root) {
-    Fixtures.write(root, "net/snmp", "Ip: Forwarding DefaultTTL\nIp: 1 64\nTcp: RtoAlgorithm RtoMin\nTcp: 1\n");
+    HostFixtures.write(root, "net/snmp", "Ip: Forwarding DefaultTTL\nIp: 1 64\nTcp: RtoAlgorithm RtoMin\nTcp: 1\n");
 
     assertThatThrownBy(() -> new NetstatCollector(ProcFs.at(root), DEFAULT).collect())
         .isInstanceOf(UncheckedIOException.class)
@@ -355,7 +354,7 @@ class NetstatCollectorTest {
 
   @Test
   void namesWithoutValuesAreATruncatedFile(@TempDir Path root) {
-    Fixtures.write(root, "net/netstat", "TcpExt: SyncookiesSent\n");
+    HostFixtures.write(root, "net/netstat", "TcpExt: SyncookiesSent\n");
 
     assertThatThrownBy(() -> new NetstatCollector(ProcFs.at(root), DEFAULT).collect())
         .hasMessageContaining("line 1: expected a line of values after the names of TcpExt");
@@ -363,7 +362,7 @@ class NetstatCollectorTest {
 
   @Test
   void valuesOfAnotherProtocolAreRejected(@TempDir Path root) {
-    Fixtures.write(root, "net/netstat", "TcpExt: SyncookiesSent\nIpExt: 0\n");
+    HostFixtures.write(root, "net/netstat", "TcpExt: SyncookiesSent\nIpExt: 0\n");
 
     assertThatThrownBy(() -> new NetstatCollector(ProcFs.at(root), DEFAULT).collect())
         .hasMessageContaining("line 2: expected the values of TcpExt");
@@ -371,7 +370,7 @@ class NetstatCollectorTest {
 
   @Test
   void aValueThatIsNotANumberFailsEvenWhereTheFilterLeavesItOut(@TempDir Path root) {
-    Fixtures.write(root, "net/snmp", "Tcp: RtoAlgorithm\nTcp: one\n");
+    HostFixtures.write(root, "net/snmp", "Tcp: RtoAlgorithm\nTcp: one\n");
 
     assertThatThrownBy(() -> new NetstatCollector(ProcFs.at(root), DEFAULT).collect())
         .hasMessageContaining("line 2: expected an unsigned decimal number in \"Tcp: one\"");
@@ -379,9 +378,9 @@ class NetstatCollectorTest {
 
   @Test
   void aFieldNameThatCannotBeAMetricNameFailsOnlyWhenServed(@TempDir Path root) {
-    Fixtures.write(root, "net/snmp", "Tcp: Bad-Name\nTcp: 1\n");
+    HostFixtures.write(root, "net/snmp", "Tcp: Bad-Name\nTcp: 1\n");
 
-    assertThat(Exposition.text(new NetstatCollector(ProcFs.at(root), DEFAULT))).isEmpty();
+    assertThat(HostFixtures.text(new NetstatCollector(ProcFs.at(root), DEFAULT))).isEmpty();
     assertThatThrownBy(() -> new NetstatCollector(ProcFs.at(root), null).collect())
         .hasMessageContaining("line 1: expected field names of letters, digits and '_', not \"Tcp_Bad-Name\"");
   }

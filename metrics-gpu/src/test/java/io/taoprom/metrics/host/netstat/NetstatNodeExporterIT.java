@@ -1,8 +1,7 @@
 package io.taoprom.metrics.host.netstat;
 
-import io.taoprom.metrics.host.Exposition;
-import io.taoprom.metrics.host.net.Fixtures;
-import io.taoprom.metrics.host.net.NodeExporterOnFixture;
+import io.taoprom.metrics.host.HostFixtures;
+import io.taoprom.metrics.host.NodeExporter;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,9 +14,9 @@ class NetstatNodeExporterIT {
   @CsvSource({"vm, default", "gpu-server, default", "vm, all", "gpu-server, all"})
   void sameAsNodeExporter(String machine, String fields) throws Exception {
     String regex = fields.equals("all") ? "" : NetstatPlugin.DEFAULT_FIELDS;
-    String ours = Exposition.text(new NetstatCollector(Fixtures.proc("netstat", machine),
+    String ours = HostFixtures.text(new NetstatCollector(HostFixtures.proc("netstat", machine),
         regex.isEmpty() ? null : Pattern.compile(regex)));
-    NodeExporterOnFixture.assertSame("netstat", Fixtures.root("netstat", machine), "node_netstat_", ours, Set.of(),
+    NodeExporter.assertSame("netstat", HostFixtures.dir("netstat", machine), "node_netstat_", ours, Set.of(),
         "--collector.netstat.fields=" + regex);
   }
 }

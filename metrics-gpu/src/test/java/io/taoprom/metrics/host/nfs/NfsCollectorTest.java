@@ -3,7 +3,6 @@ package io.taoprom.metrics.host.nfs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.taoprom.metrics.host.Exposition;
 import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.ProcFs;
 import java.io.IOException;
@@ -21,7 +20,7 @@ class NfsCollectorTest {
 
     // A 6.x kernel's client file: no proc2 line (NFSv2 not built), so its 18 procedures are 0;
     // proc4 counts 69 operations, of which node_exporter serves the first 59.
-    assertThat(Exposition.text(collector)).isEqualTo("""
+    assertThat(HostFixtures.text(collector)).isEqualTo("""
         # HELP node_nfs_connections_total Total number of NFSd TCP connections.
         # TYPE node_nfs_connections_total counter
         node_nfs_connections_total 0.0
@@ -144,14 +143,14 @@ class NfsCollectorTest {
 
   @Test
   void noNfsClientIsNoSeries(@TempDir Path dir) {
-    assertThat(Exposition.text(new NfsCollector(ProcFs.at(dir)))).isEmpty();
+    assertThat(HostFixtures.text(new NfsCollector(ProcFs.at(dir)))).isEmpty();
   }
 
   @Test
   void anOlderKernelsShorterProc4LineLeavesTheNewerOperationsAtZero(@TempDir Path dir) throws IOException {
     write(dir, "net 0 0 0 0\nrpc 10 0 10\nproc4 3 0 7 9\n");
 
-    assertThat(Exposition.text(new NfsCollector(ProcFs.at(dir))))
+    assertThat(HostFixtures.text(new NfsCollector(ProcFs.at(dir))))
         .contains("node_nfs_requests_total{method=\"Read\",proto=\"4\"} 7.0")
         .contains("node_nfs_requests_total{method=\"Write\",proto=\"4\"} 9.0")
         .contains("node_nfs_requests_total{method=\"Clone\",proto=\"4\"} 0.0");
@@ -161,7 +160,7 @@ class NfsCollectorTest {
   void anUnknownLineOfANewerKernelIsSkipped(@TempDir Path dir) throws IOException {
     write(dir, "net 0 0 0 0\nrpc 10 0 10\nxprt tcp 1 2 3\n");
 
-    assertThat(Exposition.text(new NfsCollector(ProcFs.at(dir)))).contains("node_nfs_rpcs_total 10.0");
+    assertThat(HostFixtures.text(new NfsCollector(ProcFs.at(dir)))).contains("node_nfs_rpcs_total 10.0");
   }
 
   @Test

@@ -3,7 +3,6 @@ package io.taoprom.metrics.host.nfsd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.taoprom.metrics.host.Exposition;
 import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.ProcFs;
 import java.io.IOException;
@@ -22,7 +21,7 @@ class NfsdCollectorTest {
     // A 5.15 kernel's file (Ubuntu 22.04): 76 NFSv4 operation counters, no wdeleg_getattr line
     // (WdelegGetattr 0). Verify (op 37), Write (38) and RelLockOwner (39) are read at their
     // operation numbers, as current upstream reads them; node_exporter 1.5 read them two places off.
-    assertThat(Exposition.text(collector)).isEqualTo("""
+    assertThat(HostFixtures.text(collector)).isEqualTo("""
         # HELP node_nfsd_connections_total Total number of NFSd TCP connections.
         # TYPE node_nfsd_connections_total counter
         node_nfsd_connections_total 126.0
@@ -146,7 +145,7 @@ class NfsdCollectorTest {
 
   @Test
   void noNfsServerIsNoSeries(@TempDir Path dir) {
-    assertThat(Exposition.text(new NfsdCollector(ProcFs.at(dir)))).isEmpty();
+    assertThat(HostFixtures.text(new NfsdCollector(ProcFs.at(dir)))).isEmpty();
   }
 
   @Test
@@ -154,7 +153,7 @@ class NfsdCollectorTest {
     write(dir, "rc 0 1 2\nfh 0 0 0 0 0\nio 1 2\nth 8 0 0.000\nra 0 0 0 0 0 0 0 0 0 0 0 0\n"
         + "net 1 0 1 1\nrpc 1 0 0 0 0\nproc4ops 40" + " 1".repeat(40) + "\nwdeleg_getattr 42\n");
 
-    assertThat(Exposition.text(new NfsdCollector(ProcFs.at(dir))))
+    assertThat(HostFixtures.text(new NfsdCollector(ProcFs.at(dir))))
         .contains("node_nfsd_requests_total{method=\"WdelegGetattr\",proto=\"4\"} 42.0")
         .contains("node_nfsd_requests_total{method=\"RelLockOwner\",proto=\"4\"} 1.0")
         .contains("node_nfsd_server_threads 8.0");

@@ -3,16 +3,16 @@ package io.taoprom.metrics.host.nfsd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taoprom.metrics.host.HostFixtures;
-import io.taoprom.metrics.host.NodeExporterOnFixtures;
+import io.taoprom.metrics.host.NodeExporter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Ours and node_exporter 1.5 on the same fixture trees ({@link NodeExporterOnFixtures}). */
+/** Ours and node_exporter 1.5 on the same fixture trees ({@link NodeExporter}). */
 class NfsdFixtureParityIT {
 
   @Test
   void sameAsNodeExporterOnTheServerCountersButForTheNfsv4OperationsUpstreamFixed() throws Exception {
-    assertThat(NodeExporterOnFixtures.differences("nfsd",
+    assertThat(NodeExporter.differences("nfsd",
             List.of("--path.procfs=" + HostFixtures.dir("nfsd", "gpu-server").resolve("proc")),
             new NfsdCollector(HostFixtures.proc("nfsd", "gpu-server"))))
         // 1.5 read Verify, Write and RelLockOwner two operations off (Write = SETCLIENTID_CONFIRM's

@@ -3,8 +3,7 @@ package io.taoprom.metrics.host.nvme;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.taoprom.metrics.host.Exposition;
-import io.taoprom.metrics.host.SysFixture;
+import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.SysFs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +17,7 @@ class NvmeCollectorTest {
   @TempDir Path dir;
 
   private static String text(SysFs sys) {
-    return Exposition.text(new NvmeCollector(new NvmeSource(sys)));
+    return HostFixtures.text(new NvmeCollector(new NvmeSource(sys)));
   }
 
   /**
@@ -27,7 +26,7 @@ class NvmeCollectorTest {
    */
   @Test
   void goldenTextOfAGpuServer() throws IOException {
-    assertThat(text(SysFixture.copy("nvme/gpu-server", dir)))
+    assertThat(text(HostFixtures.copy("nvme/gpu-server", dir)))
         .isEqualTo(
             """
             # HELP node_nvme_info Non-numeric data from /sys/class/nvme/<device>, value is always 1.

@@ -1,12 +1,11 @@
 package io.taoprom.metrics.host.nvme;
 
-import static io.taoprom.metrics.host.NodeExporterOnFixture.differences;
-import static io.taoprom.metrics.host.NodeExporterOnFixture.families;
+import static io.taoprom.metrics.host.FamilyDiff.differences;
+import static io.taoprom.metrics.host.FamilyDiff.families;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.taoprom.metrics.host.Exposition;
-import io.taoprom.metrics.host.NodeExporterOnFixture;
-import io.taoprom.metrics.host.SysFixture;
+import io.taoprom.metrics.host.HostFixtures;
+import io.taoprom.metrics.host.NodeExporter;
 import io.taoprom.metrics.host.SysFs;
 import io.taoprom.metrics.host.UpstreamChanges;
 import java.nio.file.Path;
@@ -20,10 +19,10 @@ class NvmeNodeExporterIT {
 
   @Test
   void aGpuServer() throws Exception {
-    NodeExporterOnFixture nodeExporter = NodeExporterOnFixture.find();
-    SysFs sys = SysFixture.copy("nvme/gpu-server", dir);
+    NodeExporter nodeExporter = NodeExporter.find();
+    SysFs sys = HostFixtures.copy("nvme/gpu-server", dir);
     UpstreamChanges.Compared c = UpstreamChanges.apply(nodeExporter,
-        families(Exposition.text(new NvmeCollector(new NvmeSource(sys)))), families(nodeExporter.scrape("nvme", sys, false)));
+        families(HostFixtures.text(new NvmeCollector(new NvmeSource(sys)))), families(nodeExporter.scrape("nvme", sys, false)));
 
     assertThat(c.ours()).containsKey("node_nvme_info");
     assertThat(differences(c.ours(), c.theirs())).isEmpty();

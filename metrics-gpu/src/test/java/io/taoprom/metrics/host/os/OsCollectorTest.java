@@ -3,7 +3,7 @@ package io.taoprom.metrics.host.os;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.MalformedFileException;
 import io.taoprom.untrusted.NotRegularFileException;
 import java.io.IOException;
@@ -25,7 +25,7 @@ class OsCollectorTest {
   @Test
   void goldenTextOfThisVmFromUsrLibWhereEtcHasNone() throws Exception {
     // On this VM /etc/os-release is a link to ../usr/lib/os-release; the fixture keeps only the target.
-    assertThat(Exposition.text(new OsCollector(fixture("vm"))))
+    assertThat(HostFixtures.text(new OsCollector(fixture("vm"))))
         .isEqualTo(
             """
             # HELP node_os_info A metric with a constant '1' value labeled by build_id, id, id_like, image_id, image_version, name, pretty_name, variant, variant_id, version, version_codename, version_id.
@@ -39,7 +39,7 @@ class OsCollectorTest {
 
   @Test
   void goldenTextOfAGpuServerFromEtcBeforeUsrLib() throws Exception {
-    assertThat(Exposition.text(new OsCollector(fixture("gpu-server"))))
+    assertThat(HostFixtures.text(new OsCollector(fixture("gpu-server"))))
         .isEqualTo(
             """
             # HELP node_os_info A metric with a constant '1' value labeled by build_id, id, id_like, image_id, image_version, name, pretty_name, variant, variant_id, version, version_codename, version_id.
@@ -66,7 +66,7 @@ class OsCollectorTest {
         SUPPORT_END=2025-05-13
         """);
 
-    String text = Exposition.text(new OsCollector(root));
+    String text = HostFixtures.text(new OsCollector(root));
     assertThat(text)
         .contains("node_os_info{build_id=\"rawhide-\\\\\",id=\"fedora\",id_like=\"\",image_id=\"fedora-server\","
             + "image_version=\"40.20240416\",name=\"Fedora Linux\",pretty_name=\"\",variant=\"Server Edition\","
@@ -80,7 +80,7 @@ class OsCollectorTest {
 
   @Test
   void noOsReleaseYieldsNothing(@TempDir Path root) {
-    assertThat(Exposition.text(new OsCollector(root))).isEmpty();
+    assertThat(HostFixtures.text(new OsCollector(root))).isEmpty();
   }
 
   @Test
@@ -89,14 +89,14 @@ class OsCollectorTest {
     Files.createSymbolicLink(root.resolve("etc/os-release"), Path.of("../usr/lib/gone"));
     write(root, "usr/lib/os-release", "ID=alpine\nVERSION_ID=3.19.1\n");
 
-    assertThat(Exposition.text(new OsCollector(root))).contains("node_os_version{id=\"alpine\",id_like=\"\",name=\"\"} 3.19\n");
+    assertThat(HostFixtures.text(new OsCollector(root))).contains("node_os_version{id=\"alpine\",id_like=\"\",name=\"\"} 3.19\n");
   }
 
   @Test
   void aVersionIdWithoutALeadingNumberHasNoVersionSeries(@TempDir Path root) throws IOException {
     write(root, "etc/os-release", "ID=arch\nVERSION_ID=rolling\n");
 
-    assertThat(Exposition.text(new OsCollector(root))).contains("node_os_info{").doesNotContain("node_os_version");
+    assertThat(HostFixtures.text(new OsCollector(root))).contains("node_os_info{").doesNotContain("node_os_version");
     assertThat(OsCollector.majorMinor("0")).isEmpty();
     assertThat(OsCollector.majorMinor("9.4")).contains(9.4);
     assertThat(OsCollector.majorMinor("11.")).isEqualTo(Optional.of(11.0));

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.taoprom.exporter.spi.CollectorConfig;
 import io.taoprom.metrics.host.DeviceFilter;
-import io.taoprom.metrics.host.Exposition;
-import io.taoprom.metrics.host.SysFixture;
+import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.SysFs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +21,7 @@ class PowerSupplyClassCollectorTest {
   @TempDir Path dir;
 
   private static String text(SysFs sys, DeviceFilter ignored) {
-    return Exposition.text(new PowerSupplyClassCollector(new PowerSupplySource(sys, ignored)));
+    return HostFixtures.text(new PowerSupplyClassCollector(new PowerSupplySource(sys, ignored)));
   }
 
   private static DeviceFilter defaultFilter() {
@@ -33,7 +32,7 @@ class PowerSupplyClassCollectorTest {
   /** The values node_exporter 1.5 serves for this tree (run on it by hand), in Java's notation. */
   @Test
   void goldenTextOfALaptop() throws IOException {
-    assertThat(text(SysFixture.copy("powersupplyclass/laptop", dir), defaultFilter()))
+    assertThat(text(HostFixtures.copy("powersupplyclass/laptop", dir), defaultFilter()))
         .isEqualTo(
             """
             # HELP node_power_supply_capacity capacity value of /sys/class/power_supply/<power_supply>.
@@ -96,7 +95,7 @@ class PowerSupplyClassCollectorTest {
 
   @Test
   void ignoredSuppliesAreLeftOut() throws IOException {
-    SysFs sys = SysFixture.copy("powersupplyclass/laptop", dir);
+    SysFs sys = HostFixtures.copy("powersupplyclass/laptop", dir);
     DeviceFilter noPeripherals = DeviceFilter.exclude(
         CollectorConfig.of(Map.of(PowerSupplyClassPlugin.IGNORED_SUPPLIES, List.of("^(hid-|ucsi-)"))),
         PowerSupplyClassPlugin.IGNORED_SUPPLIES, PowerSupplyClassPlugin.DEFAULT_IGNORED);
@@ -109,8 +108,8 @@ class PowerSupplyClassCollectorTest {
 
   @Test
   void aGpuServerAndThisVmHaveAnEmptyClassAndGetNothing() throws IOException {
-    assertThat(text(SysFixture.copy("powersupplyclass/gpu-server", dir.resolve("a")), defaultFilter())).isEmpty();
-    assertThat(text(SysFixture.copy("powersupplyclass/vm", dir.resolve("b")), defaultFilter())).isEmpty();
+    assertThat(text(HostFixtures.copy("powersupplyclass/gpu-server", dir.resolve("a")), defaultFilter())).isEmpty();
+    assertThat(text(HostFixtures.copy("powersupplyclass/vm", dir.resolve("b")), defaultFilter())).isEmpty();
   }
 
   @Test

@@ -1,13 +1,12 @@
 package io.taoprom.metrics.host.powersupplyclass;
 
-import static io.taoprom.metrics.host.NodeExporterOnFixture.differences;
-import static io.taoprom.metrics.host.NodeExporterOnFixture.families;
+import static io.taoprom.metrics.host.FamilyDiff.differences;
+import static io.taoprom.metrics.host.FamilyDiff.families;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taoprom.metrics.host.DeviceFilter;
-import io.taoprom.metrics.host.Exposition;
-import io.taoprom.metrics.host.NodeExporterOnFixture;
-import io.taoprom.metrics.host.SysFixture;
+import io.taoprom.metrics.host.HostFixtures;
+import io.taoprom.metrics.host.NodeExporter;
 import io.taoprom.metrics.host.SysFs;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,11 +19,11 @@ class PowerSupplyClassNodeExporterIT {
 
   @Test
   void aLaptop() throws Exception {
-    NodeExporterOnFixture nodeExporter = NodeExporterOnFixture.find();
-    SysFs sys = SysFixture.copy("powersupplyclass/laptop", dir);
+    NodeExporter nodeExporter = NodeExporter.find();
+    SysFs sys = HostFixtures.copy("powersupplyclass/laptop", dir);
 
     assertThat(differences(
-        families(Exposition.text(new PowerSupplyClassCollector(new PowerSupplySource(sys, DeviceFilter.none())))),
+        families(HostFixtures.text(new PowerSupplyClassCollector(new PowerSupplySource(sys, DeviceFilter.none())))),
         families(nodeExporter.scrape("powersupplyclass", sys, false)))).isEmpty();
   }
 }

@@ -3,7 +3,7 @@ package io.taoprom.metrics.host.pressure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.MalformedFileException;
 import io.taoprom.metrics.host.ProcFs;
 import java.io.IOException;
@@ -23,7 +23,7 @@ class PressureCollectorTest {
 
   @Test
   void goldenTextOfThisVm() throws Exception {
-    assertThat(Exposition.text(new PressureCollector(fixture("vm"))))
+    assertThat(HostFixtures.text(new PressureCollector(fixture("vm"))))
         .isEqualTo(
             """
             # HELP node_pressure_cpu_waiting_seconds_total Total time in seconds that processes have waited for CPU time
@@ -46,7 +46,7 @@ class PressureCollectorTest {
 
   @Test
   void goldenTextOfAGpuServerWithIrqPressure() throws Exception {
-    assertThat(Exposition.text(new PressureCollector(fixture("gpu-server"))))
+    assertThat(HostFixtures.text(new PressureCollector(fixture("gpu-server"))))
         .isEqualTo(
             """
             # HELP node_pressure_cpu_waiting_seconds_total Total time in seconds that processes have waited for CPU time
@@ -72,7 +72,7 @@ class PressureCollectorTest {
 
   @Test
   void aKernelWithoutPsiYieldsNothing(@TempDir Path dir) {
-    assertThat(Exposition.text(new PressureCollector(ProcFs.at(dir)))).isEmpty();
+    assertThat(HostFixtures.text(new PressureCollector(ProcFs.at(dir)))).isEmpty();
   }
 
   @Test
@@ -83,7 +83,7 @@ class PressureCollectorTest {
       throw new FileSystemException(proc.path(relative).toString(), null, "Operation not supported");
     });
 
-    assertThat(Exposition.text(collector)).isEmpty();
+    assertThat(HostFixtures.text(collector)).isEmpty();
   }
 
   @Test
@@ -92,7 +92,7 @@ class PressureCollectorTest {
     Files.writeString(dir.resolve("pressure/memory"),
         "some avg10=0.00 avg60=0.00 avg300=0.00 total=1500000\nfull avg10=0.00 avg60=0.00 avg300=0.00 total=250\n");
 
-    assertThat(Exposition.text(new PressureCollector(ProcFs.at(dir))))
+    assertThat(HostFixtures.text(new PressureCollector(ProcFs.at(dir))))
         .isEqualTo(
             """
             # HELP node_pressure_memory_stalled_seconds_total Total time in seconds no process could make progress due to memory congestion

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.taoprom.exporter.spi.CollectorConfig;
-import io.taoprom.metrics.host.Exposition;
-import io.taoprom.metrics.host.SysFixture;
+import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.SysFs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,13 +21,13 @@ class RaplCollectorTest {
 
   /** The exposition with the scratch directory shown as {@code /sys}, as the path label reads there. */
   private String text(SysFs sys, boolean zoneLabel) {
-    return Exposition.text(new RaplCollector(new RaplSource(sys), zoneLabel)).replace(dir.toString(), "/sys");
+    return HostFixtures.text(new RaplCollector(new RaplSource(sys), zoneLabel)).replace(dir.toString(), "/sys");
   }
 
   /** The values node_exporter 1.5 serves for this tree (run on it by hand), in Java's notation. */
   @Test
   void goldenTextOfAGpuServer() throws IOException {
-    assertThat(text(SysFixture.copy("rapl/gpu-server", dir), false))
+    assertThat(text(HostFixtures.copy("rapl/gpu-server", dir), false))
         .isEqualTo(
             """
             # HELP node_rapl_dram_joules_total Current RAPL dram value in joules
@@ -44,7 +43,7 @@ class RaplCollectorTest {
 
   @Test
   void goldenTextWithTheZoneLabel() throws IOException {
-    assertThat(text(SysFixture.copy("rapl/gpu-server", dir), true))
+    assertThat(text(HostFixtures.copy("rapl/gpu-server", dir), true))
         .isEqualTo(
             """
             # HELP node_rapl_joules_total Current RAPL value in joules

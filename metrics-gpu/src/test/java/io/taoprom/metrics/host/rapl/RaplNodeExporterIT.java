@@ -1,12 +1,11 @@
 package io.taoprom.metrics.host.rapl;
 
-import static io.taoprom.metrics.host.NodeExporterOnFixture.differences;
-import static io.taoprom.metrics.host.NodeExporterOnFixture.families;
+import static io.taoprom.metrics.host.FamilyDiff.differences;
+import static io.taoprom.metrics.host.FamilyDiff.families;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.taoprom.metrics.host.Exposition;
-import io.taoprom.metrics.host.NodeExporterOnFixture;
-import io.taoprom.metrics.host.SysFixture;
+import io.taoprom.metrics.host.HostFixtures;
+import io.taoprom.metrics.host.NodeExporter;
 import io.taoprom.metrics.host.SysFs;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,12 +18,12 @@ class RaplNodeExporterIT {
 
   @Test
   void aGpuServer() throws Exception {
-    NodeExporterOnFixture nodeExporter = NodeExporterOnFixture.find();
-    SysFs sys = SysFixture.copy("rapl/gpu-server", dir);
+    NodeExporter nodeExporter = NodeExporter.find();
+    SysFs sys = HostFixtures.copy("rapl/gpu-server", dir);
 
-    assertThat(differences(families(Exposition.text(new RaplCollector(new RaplSource(sys), false))),
+    assertThat(differences(families(HostFixtures.text(new RaplCollector(new RaplSource(sys), false))),
         families(nodeExporter.scrape("rapl", sys, false)))).isEmpty();
-    assertThat(differences(families(Exposition.text(new RaplCollector(new RaplSource(sys), true))),
+    assertThat(differences(families(HostFixtures.text(new RaplCollector(new RaplSource(sys), true))),
         families(nodeExporter.scrape("rapl", sys, false, "--collector.rapl.enable-zone-label")))).isEmpty();
   }
 }

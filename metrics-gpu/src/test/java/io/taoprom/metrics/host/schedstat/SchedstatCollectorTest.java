@@ -3,7 +3,7 @@ package io.taoprom.metrics.host.schedstat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.MalformedFileException;
 import io.taoprom.metrics.host.ProcFs;
 import java.io.IOException;
@@ -23,12 +23,12 @@ class SchedstatCollectorTest {
   @Test
   void thisVmsKernelHasNoSchedstatsAndYieldsNothing(@TempDir Path dir) {
     // This VM's kernel is built without CONFIG_SCHEDSTATS: there is no /proc/schedstat to copy.
-    assertThat(Exposition.text(new SchedstatCollector(ProcFs.at(dir)))).isEmpty();
+    assertThat(HostFixtures.text(new SchedstatCollector(ProcFs.at(dir)))).isEmpty();
   }
 
   @Test
   void goldenTextOfA64CpuGpuServer() throws Exception {
-    assertThat(Exposition.text(new SchedstatCollector(fixture("gpu-server"))))
+    assertThat(HostFixtures.text(new SchedstatCollector(fixture("gpu-server"))))
         .isEqualTo(
             """
             # HELP node_schedstat_running_seconds_total Number of seconds CPU spent running a process.
@@ -287,7 +287,7 @@ class SchedstatCollectorTest {
     Files.writeString(dir.resolve("schedstat"), "version 17\ntimestamp 1\ncpu3 0 0 0 0 0 0 2500000000 1 7\n"
         + "domain0 MC 00000000,0000000f 1 2 3\n");
 
-    assertThat(Exposition.text(new SchedstatCollector(ProcFs.at(dir))))
+    assertThat(HostFixtures.text(new SchedstatCollector(ProcFs.at(dir))))
         .contains("node_schedstat_running_seconds_total{cpu=\"3\"} 2.5\n", "node_schedstat_waiting_seconds_total{cpu=\"3\"} 1.0E-9\n",
             "node_schedstat_timeslices_total{cpu=\"3\"} 7.0\n");
   }

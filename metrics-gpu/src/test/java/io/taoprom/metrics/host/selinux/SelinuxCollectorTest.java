@@ -3,7 +3,7 @@ package io.taoprom.metrics.host.selinux;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.MalformedFileException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +21,7 @@ class SelinuxCollectorTest {
 
   @Test
   void goldenTextOfThisVmWithoutSelinux() throws Exception {
-    assertThat(Exposition.text(new SelinuxCollector(fixture("vm"))))
+    assertThat(HostFixtures.text(new SelinuxCollector(fixture("vm"))))
         .isEqualTo(
             """
             # HELP node_selinux_enabled SELinux is enabled, 1 is true, 0 is false
@@ -32,7 +32,7 @@ class SelinuxCollectorTest {
 
   @Test
   void goldenTextOfAGpuServerConfiguredEnforcingButSetPermissive() throws Exception {
-    assertThat(Exposition.text(new SelinuxCollector(fixture("gpu-server"))))
+    assertThat(HostFixtures.text(new SelinuxCollector(fixture("gpu-server"))))
         .isEqualTo(
             """
             # HELP node_selinux_config_mode Configured SELinux enforcement mode
@@ -52,7 +52,7 @@ class SelinuxCollectorTest {
     write(root, "sys/fs/selinux/enforce", "0");
     write(root, "proc/thread-self/attr/current", "kernel\0");
 
-    assertThat(Exposition.text(new SelinuxCollector(root))).endsWith("node_selinux_enabled 0.0\n");
+    assertThat(HostFixtures.text(new SelinuxCollector(root))).endsWith("node_selinux_enabled 0.0\n");
   }
 
   @Test
@@ -66,7 +66,7 @@ class SelinuxCollectorTest {
     write(root, "se linux/enforce", "1");
     write(root, "etc/selinux/config", "SELINUX=\"permissive\"\n");
 
-    String text = Exposition.text(new SelinuxCollector(root));
+    String text = HostFixtures.text(new SelinuxCollector(root));
     assertThat(text).contains("node_selinux_enabled 1.0\n", "node_selinux_current_mode 1.0\n", "node_selinux_config_mode 0.0\n");
   }
 
@@ -74,9 +74,9 @@ class SelinuxCollectorTest {
   void withoutAConfigFileTheConfiguredModeIsDisabled(@TempDir Path root) throws IOException {
     write(root, "sys/fs/selinux/enforce", "1");
 
-    assertThat(Exposition.text(new SelinuxCollector(root))).contains("node_selinux_config_mode -1.0\n");
+    assertThat(HostFixtures.text(new SelinuxCollector(root))).contains("node_selinux_config_mode -1.0\n");
     write(root, "etc/selinux/config", "SELINUX = enforcing\n"); // blanks around '=' make it no setting
-    assertThat(Exposition.text(new SelinuxCollector(root))).contains("node_selinux_config_mode -1.0\n");
+    assertThat(HostFixtures.text(new SelinuxCollector(root))).contains("node_selinux_config_mode -1.0\n");
   }
 
   @Test

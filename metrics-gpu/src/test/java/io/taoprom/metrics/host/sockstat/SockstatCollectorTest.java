@@ -3,9 +3,8 @@ package io.taoprom.metrics.host.sockstat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.ProcFs;
-import io.taoprom.metrics.host.net.Fixtures;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -21,7 +20,7 @@ class SockstatCollectorTest {
 
   @Test
   void goldenTextOfThisVm() {
-    assertThat(Exposition.text(new SockstatCollector(Fixtures.proc("sockstat", "vm"), 4096)))
+    assertThat(HostFixtures.text(new SockstatCollector(HostFixtures.proc("sockstat", "vm"), 4096)))
         .isEqualTo(
             """
             # HELP node_sockstat_FRAG6_inuse Number of FRAG6 sockets in state inuse.
@@ -90,7 +89,7 @@ class SockstatCollectorTest {
   /** A Grace Hopper node: arm64 with 64 KiB pages, so {@code mem} pages are 65536 bytes each. */
   @Test
   void goldenTextOfAGpuServerWith64KiBPages() {
-    assertThat(Exposition.text(new SockstatCollector(Fixtures.proc("sockstat", "gpu-server"), 65536)))
+    assertThat(HostFixtures.text(new SockstatCollector(HostFixtures.proc("sockstat", "gpu-server"), 65536)))
         .isEqualTo(
             """
             # HELP node_sockstat_FRAG6_inuse Number of FRAG6 sockets in state inuse.
@@ -158,24 +157,24 @@ class SockstatCollectorTest {
 
   @Test
   void withoutIpv6TheIpv4FileAlone(@TempDir Path root) {
-    Fixtures.write(root, "net/sockstat", "sockets: used 5\nTCP: inuse 1 orphan 0 tw 2 alloc 1 mem 3\n");
+    HostFixtures.write(root, "net/sockstat", "sockets: used 5\nTCP: inuse 1 orphan 0 tw 2 alloc 1 mem 3\n");
 
-    assertThat(Exposition.text(new SockstatCollector(ProcFs.at(root), 4096)))
+    assertThat(HostFixtures.text(new SockstatCollector(ProcFs.at(root), 4096)))
         .contains("node_sockstat_sockets_used 5.0", "node_sockstat_TCP_mem_bytes 12288.0")
         .doesNotContain("TCP6");
   }
 
   @Test
   void noFilesNoSeries(@TempDir Path empty) {
-    assertThat(Exposition.text(new SockstatCollector(ProcFs.at(empty), 4096))).isEmpty();
+    assertThat(HostFixtures.text(new SockstatCollector(ProcFs.at(empty), 4096))).isEmpty();
   }
 
   /** inuse is served as 0 where a line lacks it; keys node_exporter does not know are not served. */
   @Test
   void inuseAlwaysUnknownKeysNever(@TempDir Path root) {
-    Fixtures.write(root, "net/sockstat6", "SCTP6: sockets 4 assocs 1\n");
+    HostFixtures.write(root, "net/sockstat6", "SCTP6: sockets 4 assocs 1\n");
 
-    assertThat(Exposition.text(new SockstatCollector(ProcFs.at(root), 4096)))
+    assertThat(HostFixtures.text(new SockstatCollector(ProcFs.at(root), 4096)))
         .isEqualTo(
             """
             # HELP node_sockstat_SCTP6_inuse Number of SCTP6 sockets in state inuse.
@@ -186,7 +185,7 @@ class SockstatCollectorTest {
 
   @Test
   void aNameWithoutItsValueNamesFileAndLine(@TempDir Path root) {
-    Fixtures.write(root, "net/sockstat", "sockets: used 5\nTCP: inuse 1 orphan\n");
+    HostFixtures.write(root, "net/sockstat", "sockets: used 5\nTCP: inuse 1 orphan\n");
 
     assertThatThrownBy(() -> new SockstatCollector(ProcFs.at(root), 4096).collect())
         .isInstanceOf(UncheckedIOException.class)
@@ -195,7 +194,7 @@ class SockstatCollectorTest {
 
   @Test
   void aValueThatIsNotANumberIsRejected(@TempDir Path root) {
-    Fixtures.write(root, "net/sockstat6", "TCP6: inuse lots\n");
+    HostFixtures.write(root, "net/sockstat6", "TCP6: inuse lots\n");
 
     assertThatThrownBy(() -> new SockstatCollector(ProcFs.at(root), 4096).collect())
         .hasMessageContaining("line 1: expected an unsigned decimal number in \"TCP6: inuse lots\"");
@@ -203,7 +202,7 @@ class SockstatCollectorTest {
 
   @Test
   void aProtocolThatCannotBeAMetricNameIsRejected(@TempDir Path root) {
-    Fixtures.write(root, "net/sockstat", "TCP-X: inuse 1\n");
+    HostFixtures.write(root, "net/sockstat", "TCP-X: inuse 1\n");
 
     assertThatThrownBy(() -> new SockstatCollector(ProcFs.at(root), 4096).collect())
         .hasMessageContaining("expected a protocol name of letters, digits and '_', not \"TCP-X\"");

@@ -3,9 +3,8 @@ package io.taoprom.metrics.host.softnet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.ProcFs;
-import io.taoprom.metrics.host.net.Fixtures;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,7 @@ class SoftnetCollectorTest {
 
   @Test
   void goldenTextOfThisVm() {
-    assertThat(Exposition.text(new SoftnetCollector(Fixtures.proc("softnet", "vm"))))
+    assertThat(HostFixtures.text(new SoftnetCollector(HostFixtures.proc("softnet", "vm"))))
         .isEqualTo(
             """
             # HELP node_softnet_backlog_len Softnet backlog status
@@ -57,7 +56,7 @@ class SoftnetCollectorTest {
 
   @Test
   void aGpuServerWithAnOfflineCpuIsLabelledByTheKernelsCpuNumbers() {
-    String text = Exposition.text(new SoftnetCollector(Fixtures.proc("softnet", "gpu-server")));
+    String text = HostFixtures.text(new SoftnetCollector(HostFixtures.proc("softnet", "gpu-server")));
 
     assertThat(text.lines().filter(l -> !l.startsWith("#")).count()).isEqualTo(127 * 7);
     assertThat(text).doesNotContain("cpu=\"100\"").doesNotContain("cpu=\"128\"").contains(
@@ -72,11 +71,11 @@ class SoftnetCollectorTest {
   /** A 5.4 kernel: eleven columns, no CPU number (lines count up), no backlog length (0). */
   @Test
   void goldenTextOfAnOlderKernel(@TempDir Path root) {
-    Fixtures.write(root, "net/softnet_stat",
+    HostFixtures.write(root, "net/softnet_stat",
         "0000272d 00000001 00000002 00000000 00000000 00000000 00000000 00000000 00000003 00000004 00000005\n"
             + "ffffffff 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000\n");
 
-    assertThat(Exposition.text(new SoftnetCollector(ProcFs.at(root))))
+    assertThat(HostFixtures.text(new SoftnetCollector(ProcFs.at(root))))
         .isEqualTo(
             """
             # HELP node_softnet_backlog_len Softnet backlog status
@@ -112,12 +111,12 @@ class SoftnetCollectorTest {
 
   @Test
   void noFileNoSeries(@TempDir Path empty) {
-    assertThat(Exposition.text(new SoftnetCollector(ProcFs.at(empty)))).isEmpty();
+    assertThat(HostFixtures.text(new SoftnetCollector(ProcFs.at(empty)))).isEmpty();
   }
 
   @Test
   void aLineOfFewerThanNineColumnsNamesFileAndLine(@TempDir Path root) {
-    Fixtures.write(root, "net/softnet_stat", "00000001 00000002 00000003\n");
+    HostFixtures.write(root, "net/softnet_stat", "00000001 00000002 00000003\n");
 
     assertThatThrownBy(() -> new SoftnetCollector(ProcFs.at(root)).collect())
         .isInstanceOf(UncheckedIOException.class)
@@ -126,7 +125,7 @@ class SoftnetCollectorTest {
 
   @Test
   void aColumnWiderThan32BitsIsRejected(@TempDir Path root) {
-    Fixtures.write(root, "net/softnet_stat", "100000000 0 0 0 0 0 0 0 0\n");
+    HostFixtures.write(root, "net/softnet_stat", "100000000 0 0 0 0 0 0 0 0\n");
 
     assertThatThrownBy(() -> new SoftnetCollector(ProcFs.at(root)).collect())
         .hasMessageContaining("line 1: expected 32-bit hexadecimal columns");
@@ -135,7 +134,7 @@ class SoftnetCollectorTest {
   @Test
   void aCpuNumberTwiceIsRejected(@TempDir Path root) {
     String line = "00000001 0 0 0 0 0 0 0 0 0 0 0 00000004 0 0\n";
-    Fixtures.write(root, "net/softnet_stat", line + line);
+    HostFixtures.write(root, "net/softnet_stat", line + line);
 
     assertThatThrownBy(() -> new SoftnetCollector(ProcFs.at(root)).collect())
         .hasMessageContaining("line 2: expected a CPU number not seen before, not 4");
@@ -143,7 +142,7 @@ class SoftnetCollectorTest {
 
   @Test
   void aColumnThatIsNotHexadecimalIsRejected(@TempDir Path root) {
-    Fixtures.write(root, "net/softnet_stat", "0000000g 0 0 0 0 0 0 0 0\n");
+    HostFixtures.write(root, "net/softnet_stat", "0000000g 0 0 0 0 0 0 0 0\n");
 
     assertThatThrownBy(() -> new SoftnetCollector(ProcFs.at(root)).collect())
         .hasMessageContaining("line 1: expected a hexadecimal number");

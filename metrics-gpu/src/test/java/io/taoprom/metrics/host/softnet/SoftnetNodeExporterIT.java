@@ -1,8 +1,7 @@
 package io.taoprom.metrics.host.softnet;
 
-import io.taoprom.metrics.host.Exposition;
-import io.taoprom.metrics.host.net.Fixtures;
-import io.taoprom.metrics.host.net.NodeExporterOnFixture;
+import io.taoprom.metrics.host.HostFixtures;
+import io.taoprom.metrics.host.NodeExporter;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +14,8 @@ class SoftnetNodeExporterIT {
 
   @Test
   void sameAsNodeExporter() throws Exception {
-    String ours = Exposition.text(new SoftnetCollector(Fixtures.proc("softnet", "vm")));
-    NodeExporterOnFixture.assertSame("softnet", Fixtures.root("softnet", "vm"), "node_softnet_", ours,
+    String ours = HostFixtures.text(new SoftnetCollector(HostFixtures.proc("softnet", "vm")));
+    NodeExporter.assertSame("softnet", HostFixtures.dir("softnet", "vm"), "node_softnet_", ours,
         Set.of("node_softnet_cpu_collision_total", "node_softnet_received_rps_total",
             "node_softnet_flow_limit_count_total", "node_softnet_backlog_len"));
   }

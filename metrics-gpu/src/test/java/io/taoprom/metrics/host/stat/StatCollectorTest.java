@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.taoprom.exporter.spi.CollectorConfig;
-import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.MalformedFileException;
 import io.taoprom.metrics.host.ProcFs;
 import java.io.IOException;
@@ -25,7 +25,7 @@ class StatCollectorTest {
 
   @Test
   void goldenTextOfThisVm() throws Exception {
-    assertThat(Exposition.text(new StatCollector(new ProcStat(fixture("vm")), false)))
+    assertThat(HostFixtures.text(new StatCollector(new ProcStat(fixture("vm")), false)))
         .isEqualTo(
             """
             # HELP node_boot_time_seconds Node boot time, in unixtime.
@@ -51,7 +51,7 @@ class StatCollectorTest {
 
   @Test
   void goldenTextOfAGpuServerWithSoftirqs() throws Exception {
-    assertThat(Exposition.text(new StatCollector(new ProcStat(fixture("gpu-server")), true)))
+    assertThat(HostFixtures.text(new StatCollector(new ProcStat(fixture("gpu-server")), true)))
         .isEqualTo(
             """
             # HELP node_boot_time_seconds Node boot time, in unixtime.

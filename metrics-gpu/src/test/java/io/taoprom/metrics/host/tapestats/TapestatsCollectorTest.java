@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.taoprom.exporter.spi.CollectorConfig;
 import io.taoprom.metrics.host.DeviceFilter;
-import io.taoprom.metrics.host.Exposition;
 import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.SysFs;
 import java.io.IOException;
@@ -27,7 +26,7 @@ class TapestatsCollectorTest {
     TapestatsCollector collector = new TapestatsCollector(HostFixtures.sys("tapestats", "gpu-server"), DEFAULT);
 
     // st0 and st1 only: nst0, st0a and the other mode nodes share st0's counters.
-    assertThat(Exposition.text(collector)).isEqualTo("""
+    assertThat(HostFixtures.text(collector)).isEqualTo("""
         # HELP node_tape_io_now The number of I/Os currently outstanding to this device.
         # TYPE node_tape_io_now gauge
         node_tape_io_now{device="st0"} 1.0
@@ -77,13 +76,13 @@ class TapestatsCollectorTest {
         CollectorConfig.of(Map.of(TapestatsPlugin.IGNORED_DEVICES, List.of("^st1$"))),
         TapestatsPlugin.IGNORED_DEVICES, TapestatsPlugin.DEFAULT_IGNORED);
 
-    assertThat(Exposition.text(new TapestatsCollector(HostFixtures.sys("tapestats", "gpu-server"), st1)))
+    assertThat(HostFixtures.text(new TapestatsCollector(HostFixtures.sys("tapestats", "gpu-server"), st1)))
         .contains("{device=\"st0\"}").doesNotContain("st1");
   }
 
   @Test
   void noTapeDrivesIsNoSeries(@TempDir Path dir) {
-    assertThat(Exposition.text(new TapestatsCollector(SysFs.at(dir), DEFAULT))).isEmpty();
+    assertThat(HostFixtures.text(new TapestatsCollector(SysFs.at(dir), DEFAULT))).isEmpty();
   }
 
   @Test

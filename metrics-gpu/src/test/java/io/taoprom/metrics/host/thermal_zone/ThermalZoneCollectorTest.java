@@ -3,8 +3,7 @@ package io.taoprom.metrics.host.thermal_zone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.taoprom.metrics.host.Exposition;
-import io.taoprom.metrics.host.SysFixture;
+import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.SysFs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,12 +17,12 @@ class ThermalZoneCollectorTest {
   @TempDir Path dir;
 
   private static String text(SysFs sys) {
-    return Exposition.text(new ThermalZoneCollector(new ThermalSource(sys)));
+    return HostFixtures.text(new ThermalZoneCollector(new ThermalSource(sys)));
   }
 
   @Test
   void goldenTextOfAGpuServer() throws IOException {
-    assertThat(text(SysFixture.copy("thermal_zone/gpu-server", dir)))
+    assertThat(text(HostFixtures.copy("thermal_zone/gpu-server", dir)))
         .isEqualTo(
             """
             # HELP node_cooling_device_cur_state Current throttle state of the cooling device
@@ -60,7 +59,7 @@ class ThermalZoneCollectorTest {
 
   @Test
   void thisVmsEmptyThermalClassGivesNothing() throws IOException {
-    assertThat(text(SysFixture.copy("thermal_zone/vm", dir))).isEmpty();
+    assertThat(text(HostFixtures.copy("thermal_zone/vm", dir))).isEmpty();
   }
 
   @Test

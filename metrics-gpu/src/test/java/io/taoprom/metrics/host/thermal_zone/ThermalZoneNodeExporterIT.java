@@ -1,12 +1,11 @@
 package io.taoprom.metrics.host.thermal_zone;
 
-import static io.taoprom.metrics.host.NodeExporterOnFixture.differences;
-import static io.taoprom.metrics.host.NodeExporterOnFixture.families;
+import static io.taoprom.metrics.host.FamilyDiff.differences;
+import static io.taoprom.metrics.host.FamilyDiff.families;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.taoprom.metrics.host.Exposition;
-import io.taoprom.metrics.host.NodeExporterOnFixture;
-import io.taoprom.metrics.host.SysFixture;
+import io.taoprom.metrics.host.HostFixtures;
+import io.taoprom.metrics.host.NodeExporter;
 import io.taoprom.metrics.host.SysFs;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,10 +18,10 @@ class ThermalZoneNodeExporterIT {
 
   @Test
   void aGpuServer() throws Exception {
-    NodeExporterOnFixture nodeExporter = NodeExporterOnFixture.find();
-    SysFs sys = SysFixture.copy("thermal_zone/gpu-server", dir);
+    NodeExporter nodeExporter = NodeExporter.find();
+    SysFs sys = HostFixtures.copy("thermal_zone/gpu-server", dir);
 
-    assertThat(differences(families(Exposition.text(new ThermalZoneCollector(new ThermalSource(sys)))),
+    assertThat(differences(families(HostFixtures.text(new ThermalZoneCollector(new ThermalSource(sys)))),
         families(nodeExporter.scrape("thermal_zone", sys, false)))).isEmpty();
   }
 }

@@ -3,7 +3,7 @@ package io.taoprom.metrics.host.time;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.MalformedFileException;
 import io.taoprom.metrics.host.SysFs;
 import java.io.IOException;
@@ -47,7 +47,7 @@ class TimeCollectorTest {
   void goldenTextOfThisVm() throws Exception {
     TimeCollector collector = new TimeCollector(fixed("2026-11-24T23:21:08.830880200Z", "UTC", fixture("vm")));
 
-    assertThat(Exposition.text(collector))
+    assertThat(HostFixtures.text(collector))
         .isEqualTo(
             """
             # HELP node_time_clocksource_available_info Available clocksources read from '/sys/devices/system/clocksource'.
@@ -69,7 +69,7 @@ class TimeCollectorTest {
   void goldenTextOfAGpuServerWithSeveralClocksources() throws Exception {
     TimeCollector collector = new TimeCollector(fixed("2026-07-01T12:00:00Z", "Europe/Berlin", fixture("gpu-server")));
 
-    assertThat(Exposition.text(collector))
+    assertThat(HostFixtures.text(collector))
         .isEqualTo(
             """
             # HELP node_time_clocksource_available_info Available clocksources read from '/sys/devices/system/clocksource'.
@@ -91,7 +91,7 @@ class TimeCollectorTest {
 
   @Test
   void withoutClocksourcesOnlyTheClockIsServed() {
-    String text = Exposition.text(new TimeCollector(fixed("2026-01-01T12:00:00Z", "UTC", null)));
+    String text = HostFixtures.text(new TimeCollector(fixed("2026-01-01T12:00:00Z", "UTC", null)));
 
     assertThat(text).contains("node_time_seconds ").doesNotContain("clocksource");
   }
@@ -107,7 +107,7 @@ class TimeCollectorTest {
     List<TimeSource.Clocksource> found = SystemTimeSource.linux(SysFs.at(dir)).clocksources();
     assertThat(found).extracting(TimeSource.Clocksource::device).containsExactly("0", "1", "2");
     assertThat(found.get(2).current()).isEqualTo("clocksource10a");
-    assertThat(Exposition.text(new TimeCollector(fixed("2026-01-01T12:00:00Z", "UTC", SysFs.at(dir)))))
+    assertThat(HostFixtures.text(new TimeCollector(fixed("2026-01-01T12:00:00Z", "UTC", SysFs.at(dir)))))
         .contains("node_time_clocksource_available_info{clocksource=\"clocksource0a\",device=\"0\"} 1.0\n"
             + "node_time_clocksource_available_info{clocksource=\"clocksource10a\",device=\"2\"} 1.0\n"
             + "node_time_clocksource_available_info{clocksource=\"clocksource1a\",device=\"1\"} 1.0\n"
@@ -141,8 +141,8 @@ class TimeCollectorTest {
 
   @Test
   void zoneOffsetAndAbbreviationFollowDaylightSaving() {
-    String summer = Exposition.text(new TimeCollector(fixed("2026-07-01T12:00:00Z", "Europe/Berlin", null)));
-    String winter = Exposition.text(new TimeCollector(fixed("2026-01-01T12:00:00Z", "Europe/Berlin", null)));
+    String summer = HostFixtures.text(new TimeCollector(fixed("2026-07-01T12:00:00Z", "Europe/Berlin", null)));
+    String winter = HostFixtures.text(new TimeCollector(fixed("2026-01-01T12:00:00Z", "Europe/Berlin", null)));
 
     assertThat(summer).contains("node_time_zone_offset_seconds{time_zone=\"CEST\"} 7200.0");
     assertThat(winter).contains("node_time_zone_offset_seconds{time_zone=\"CET\"} 3600.0");

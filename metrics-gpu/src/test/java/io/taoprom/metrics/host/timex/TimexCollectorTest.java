@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.HostFixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -54,7 +54,7 @@ class TimexCollectorTest {
         65536, 2500, 8, 131072, 3, 1200, 2, 1, 37);
     TimexCollector collector = new TimexCollector(() -> Optional.of(Timex.decode(filled, 1))); // TIME_INS
 
-    assertThat(Exposition.text(collector))
+    assertThat(HostFixtures.text(collector))
         .isEqualTo(
             """
             # HELP node_timex_estimated_error_seconds Estimated error in seconds.
@@ -115,7 +115,7 @@ class TimexCollectorTest {
   void anUnsynchronizedClockInMicrosecondsAsOnThisVm() {
     // What this VM's kernel returns without an NTP daemon: TIME_ERROR, STA_UNSYNC, errors at 16 s.
     ByteBuffer filled = struct(1500, 0, 16000000, 16000000, 0x0040, 2, 10000, 0, 20, 0, 0, 0, 0, 0, 0, 0);
-    String text = Exposition.text(new TimexCollector(() -> Optional.of(Timex.decode(filled, Timex.TIME_ERROR))));
+    String text = HostFixtures.text(new TimexCollector(() -> Optional.of(Timex.decode(filled, Timex.TIME_ERROR))));
 
     assertThat(text)
         .contains("node_timex_sync_status 0.0\n")
@@ -141,7 +141,7 @@ class TimexCollectorTest {
 
   @Test
   void aRefusedCallYieldsNothingAndAFailedOneFails() {
-    assertThat(Exposition.text(new TimexCollector(Optional::empty))).isEmpty();
+    assertThat(HostFixtures.text(new TimexCollector(Optional::empty))).isEmpty();
     assertThatThrownBy(() -> new TimexCollector(() -> {
       throw new IOException("adjtimex(2) failed with errno 14");
     }).collect()).isInstanceOf(UncheckedIOException.class).hasMessageContaining("errno 14");

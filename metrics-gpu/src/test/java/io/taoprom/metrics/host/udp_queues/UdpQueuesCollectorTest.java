@@ -3,9 +3,8 @@ package io.taoprom.metrics.host.udp_queues;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.ProcFs;
-import io.taoprom.metrics.host.net.Fixtures;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,7 @@ class UdpQueuesCollectorTest {
 
   @Test
   void goldenTextOfThisVm() {
-    assertThat(Exposition.text(new UdpQueuesCollector(Fixtures.proc("udp_queues", "vm"))))
+    assertThat(HostFixtures.text(new UdpQueuesCollector(HostFixtures.proc("udp_queues", "vm"))))
         .isEqualTo(
             """
             # HELP node_udp_queues Number of allocated memory in the kernel for UDP datagrams in bytes.
@@ -42,7 +41,7 @@ class UdpQueuesCollectorTest {
 
   @Test
   void goldenTextOfAGpuServer() {
-    assertThat(Exposition.text(new UdpQueuesCollector(Fixtures.proc("udp_queues", "gpu-server"))))
+    assertThat(HostFixtures.text(new UdpQueuesCollector(HostFixtures.proc("udp_queues", "gpu-server"))))
         .isEqualTo(
             """
             # HELP node_udp_queues Number of allocated memory in the kernel for UDP datagrams in bytes.
@@ -63,9 +62,9 @@ class UdpQueuesCollectorTest {
       udp.append(socket(i, i % 3, i * 7L));
       rx += i * 7L;
     }
-    Fixtures.write(root, "net/udp", udp.toString().stripTrailing()); // the last line without its newline
+    HostFixtures.write(root, "net/udp", udp.toString().stripTrailing()); // the last line without its newline
 
-    assertThat(Exposition.text(new UdpQueuesCollector(ProcFs.at(root))))
+    assertThat(HostFixtures.text(new UdpQueuesCollector(ProcFs.at(root))))
         .isEqualTo(
             """
             # HELP node_udp_queues Number of allocated memory in the kernel for UDP datagrams in bytes.
@@ -77,12 +76,12 @@ class UdpQueuesCollectorTest {
 
   @Test
   void noFilesNoSeries(@TempDir Path empty) {
-    assertThat(Exposition.text(new UdpQueuesCollector(ProcFs.at(empty)))).isEmpty();
+    assertThat(HostFixtures.text(new UdpQueuesCollector(ProcFs.at(empty)))).isEmpty();
   }
 
   @Test
   void aLineWithoutItsDropsColumnNamesFileAndLine(@TempDir Path root) {
-    Fixtures.write(root, "net/udp", HEADER + socket(1, 0, 0)
+    HostFixtures.write(root, "net/udp", HEADER + socket(1, 0, 0)
         + "    2: 0A0A000B:0401 00000000:0000 07 00000000:00000000 00:00000000 00000000     0        0 40002 2\n");
 
     assertThatThrownBy(() -> new UdpQueuesCollector(ProcFs.at(root)).collect())
@@ -92,7 +91,7 @@ class UdpQueuesCollectorTest {
 
   @Test
   void queuesThatAreNotHexadecimalAreRejectedAndQuotedEscaped(@TempDir Path root) {
-    Fixtures.write(root, "net/udp6", HEADER
+    HostFixtures.write(root, "net/udp6", HEADER
         + "    3: 00000000000000000000000001000000:0143 00000000000000000000000000000000:0000 07"
         + " 0000000g:\u001b[0m 00:00000000 00000000     0        0 30000 2 ffff8c3a12349000 0\n");
 
@@ -104,7 +103,7 @@ class UdpQueuesCollectorTest {
 
   @Test
   void anAddressOfTheWrongLengthIsRejected(@TempDir Path root) {
-    Fixtures.write(root, "net/udp", HEADER
+    HostFixtures.write(root, "net/udp", HEADER
         + "    1: 0A0A0B:0401 00000000:0000 07 00000000:00000000 00:00000000 00000000     0        0 1 2 ffff8c3a12345000 0\n");
 
     assertThatThrownBy(() -> new UdpQueuesCollector(ProcFs.at(root)).collect())
@@ -113,7 +112,7 @@ class UdpQueuesCollectorTest {
 
   @Test
   void aLineLongerThanTheBufferIsRejected(@TempDir Path root) {
-    Fixtures.write(root, "net/udp", HEADER + "x".repeat(70_000) + "\n");
+    HostFixtures.write(root, "net/udp", HEADER + "x".repeat(70_000) + "\n");
 
     assertThatThrownBy(() -> new UdpQueuesCollector(ProcFs.at(root)).collect())
         .hasMessageContaining(root.resolve("net/udp") + " line 2 is longer than 65536 bytes");

@@ -1,8 +1,7 @@
 package io.taoprom.metrics.host.udp_queues;
 
-import io.taoprom.metrics.host.Exposition;
-import io.taoprom.metrics.host.net.Fixtures;
-import io.taoprom.metrics.host.net.NodeExporterOnFixture;
+import io.taoprom.metrics.host.HostFixtures;
+import io.taoprom.metrics.host.NodeExporter;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,7 +12,7 @@ class UdpQueuesNodeExporterIT {
   @ParameterizedTest
   @ValueSource(strings = {"vm", "gpu-server"})
   void sameAsNodeExporter(String machine) throws Exception {
-    String ours = Exposition.text(new UdpQueuesCollector(Fixtures.proc("udp_queues", machine)));
-    NodeExporterOnFixture.assertSame("udp_queues", Fixtures.root("udp_queues", machine), "node_udp_", ours, Set.of());
+    String ours = HostFixtures.text(new UdpQueuesCollector(HostFixtures.proc("udp_queues", machine)));
+    NodeExporter.assertSame("udp_queues", HostFixtures.dir("udp_queues", machine), "node_udp_", ours, Set.of());
   }
 }

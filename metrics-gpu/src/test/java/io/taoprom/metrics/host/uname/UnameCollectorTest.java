@@ -2,7 +2,7 @@ package io.taoprom.metrics.host.uname;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.HostFixtures;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
@@ -10,9 +10,9 @@ class UnameCollectorTest {
 
   @Test
   void goldenTextFromTheProcFixture() {
-    UnameCollector collector = new UnameCollector(new ProcUnameSource(Exposition.fixtureProc()));
+    UnameCollector collector = new UnameCollector(new ProcUnameSource(HostFixtures.fixtureProc()));
 
-    assertThat(Exposition.text(collector))
+    assertThat(HostFixtures.text(collector))
         .isEqualTo(
             """
             # HELP node_uname_info Labeled system information as provided by the uname system call.
@@ -26,7 +26,7 @@ class UnameCollectorTest {
     UnameCollector collector =
         new UnameCollector(() -> new UnameSource.Uname("Darwin", "23.1.0", "Darwin \"Kernel\" \\ x", "arm64", "mac", "local"));
 
-    assertThat(Exposition.text(collector))
+    assertThat(HostFixtures.text(collector))
         .isEqualTo(
             """
             # HELP node_uname_info Labeled system information as provided by the uname system call.

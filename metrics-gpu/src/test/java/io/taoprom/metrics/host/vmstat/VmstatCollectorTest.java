@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.taoprom.exporter.spi.CollectorConfig;
-import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.MalformedFileException;
 import io.taoprom.metrics.host.ProcFs;
 import java.io.IOException;
@@ -32,7 +32,7 @@ class VmstatCollectorTest {
 
   @Test
   void goldenTextOfThisVmWithUpstreamsDefaultFields() throws Exception {
-    assertThat(Exposition.text(collector(fixture("vm"), null)))
+    assertThat(HostFixtures.text(collector(fixture("vm"), null)))
         .isEqualTo(
             """
             # HELP node_vmstat_oom_kill /proc/vmstat information field oom_kill.
@@ -61,7 +61,7 @@ class VmstatCollectorTest {
 
   @Test
   void goldenTextOfAGpuServerWithAFieldPatternOfItsOwn() throws Exception {
-    assertThat(Exposition.text(collector(fixture("gpu-server"), "^(oom_kill|pgfault|nr_free_pages$)")))
+    assertThat(HostFixtures.text(collector(fixture("gpu-server"), "^(oom_kill|pgfault|nr_free_pages$)")))
         .isEqualTo(
             """
             # HELP node_vmstat_nr_free_pages /proc/vmstat information field nr_free_pages.
@@ -78,10 +78,10 @@ class VmstatCollectorTest {
 
   @Test
   void thePatternIsSearchedNotMatchedWhole() throws Exception {
-    String text = Exposition.text(collector(fixture("vm"), "fault"));
+    String text = HostFixtures.text(collector(fixture("vm"), "fault"));
 
     assertThat(text).contains("node_vmstat_pgfault ", "node_vmstat_pgmajfault ").doesNotContain("oom_kill");
-    assertThat(Exposition.text(collector(fixture("vm"), ""))).contains("node_vmstat_nr_free_pages ");
+    assertThat(HostFixtures.text(collector(fixture("vm"), ""))).contains("node_vmstat_nr_free_pages ");
   }
 
   @Test

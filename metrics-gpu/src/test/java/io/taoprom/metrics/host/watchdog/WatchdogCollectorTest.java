@@ -3,7 +3,7 @@ package io.taoprom.metrics.host.watchdog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.taoprom.metrics.host.Exposition;
+import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.MalformedFileException;
 import io.taoprom.metrics.host.SysFs;
 import java.io.IOException;
@@ -23,13 +23,13 @@ class WatchdogCollectorTest {
   @Test
   void thisVmHasAnEmptyWatchdogClassAndYieldsNothing(@TempDir Path dir) throws IOException {
     Files.createDirectories(dir.resolve("class/watchdog")); // as on this VM: the class, no device
-    assertThat(Exposition.text(new WatchdogCollector(new WatchdogClass(SysFs.at(dir))))).isEmpty();
-    assertThat(Exposition.text(new WatchdogCollector(new WatchdogClass(SysFs.at(dir.resolve("none")))))).isEmpty();
+    assertThat(HostFixtures.text(new WatchdogCollector(new WatchdogClass(SysFs.at(dir))))).isEmpty();
+    assertThat(HostFixtures.text(new WatchdogCollector(new WatchdogClass(SysFs.at(dir.resolve("none")))))).isEmpty();
   }
 
   @Test
   void goldenTextOfAGpuServerWithTheChipsetsAndTheSoftwareWatchdog() throws Exception {
-    assertThat(Exposition.text(new WatchdogCollector(new WatchdogClass(fixture("gpu-server")))))
+    assertThat(HostFixtures.text(new WatchdogCollector(new WatchdogClass(fixture("gpu-server")))))
         .isEqualTo(
             """
             # HELP node_watchdog_bootstatus Value of /sys/class/watchdog/<watchdog>/bootstatus
@@ -90,7 +90,7 @@ class WatchdogCollectorTest {
       }
       return sys.attribute(relative);
     });
-    String text = Exposition.text(new WatchdogCollector(refusing));
+    String text = HostFixtures.text(new WatchdogCollector(refusing));
     assertThat(text).doesNotContain("node_watchdog_timeleft_seconds").contains("node_watchdog_timeout_seconds{name=\"watchdog0\"} 30.0");
 
     WatchdogClass failing = new WatchdogClass(sys, relative -> {

@@ -3,7 +3,6 @@ package io.taoprom.metrics.host.xfs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.taoprom.metrics.host.Exposition;
 import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.SysFs;
 import java.io.IOException;
@@ -23,7 +22,7 @@ class XfsCollectorTest {
     // 1.5 does not know: rmapbt_mem, rtrefcntbt, defer_relog). The global /sys/fs/xfs/stats is
     // no file system. node_exporter 1.5 serves the same 39 values from this tree; note rw is
     // "writes reads".
-    assertThat(Exposition.text(collector)).isEqualTo("""
+    assertThat(HostFixtures.text(collector)).isEqualTo("""
         # HELP node_xfs_allocation_btree_compares_total Number of allocation B-tree compares for a filesystem.
         # TYPE node_xfs_allocation_btree_compares_total counter
         node_xfs_allocation_btree_compares_total{device="loop0"} 0.0
@@ -146,7 +145,7 @@ class XfsCollectorTest {
 
   @Test
   void everyFileSystemOfAGpuServerIsServed() {
-    String text = Exposition.text(new XfsCollector(HostFixtures.sys("xfs", "gpu-server")));
+    String text = HostFixtures.text(new XfsCollector(HostFixtures.sys("xfs", "gpu-server")));
 
     assertThat(text)
         .contains("node_xfs_read_calls_total{device=\"md0\"} 4409.0")
@@ -159,10 +158,10 @@ class XfsCollectorTest {
 
   @Test
   void noXfsIsNoSeries(@TempDir Path dir) throws IOException {
-    assertThat(Exposition.text(new XfsCollector(SysFs.at(dir)))).isEmpty();
+    assertThat(HostFixtures.text(new XfsCollector(SysFs.at(dir)))).isEmpty();
     Files.createDirectories(dir.resolve("fs/xfs/stats"));
     Files.writeString(dir.resolve("fs/xfs/stats/stats"), "rw 1 2\n");
-    assertThat(Exposition.text(new XfsCollector(SysFs.at(dir)))).isEmpty();
+    assertThat(HostFixtures.text(new XfsCollector(SysFs.at(dir)))).isEmpty();
   }
 
   @Test
@@ -171,7 +170,7 @@ class XfsCollectorTest {
         .replace("vnodes 191 0 0 0 12 12 12 0", "vnodes 191 0 0 0 12 12 12");
     write(dir, text);
 
-    assertThat(Exposition.text(new XfsCollector(SysFs.at(dir))))
+    assertThat(HostFixtures.text(new XfsCollector(SysFs.at(dir))))
         .contains("node_xfs_vnode_remove_total{device=\"sdb1\"} 12.0");
   }
 

@@ -3,16 +3,16 @@ package io.taoprom.metrics.host.xfs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taoprom.metrics.host.HostFixtures;
-import io.taoprom.metrics.host.NodeExporterOnFixtures;
+import io.taoprom.metrics.host.NodeExporter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Ours and node_exporter 1.5 on the same fixture trees ({@link NodeExporterOnFixtures}). */
+/** Ours and node_exporter 1.5 on the same fixture trees ({@link NodeExporter}). */
 class XfsFixtureParityIT {
 
   @Test
   void sameAsNodeExporterOnThisVmsXfs() throws Exception {
-    assertThat(NodeExporterOnFixtures.differences("xfs",
+    assertThat(NodeExporter.differences("xfs",
             List.of("--path.sysfs=" + HostFixtures.dir("xfs", "vm").resolve("sys")),
             new XfsCollector(HostFixtures.sys("xfs", "vm"))))
         .isEmpty();
@@ -20,7 +20,7 @@ class XfsFixtureParityIT {
 
   @Test
   void sameAsNodeExporterOnTheGpuServersTwoFileSystems() throws Exception {
-    assertThat(NodeExporterOnFixtures.differences("xfs",
+    assertThat(NodeExporter.differences("xfs",
             List.of("--path.sysfs=" + HostFixtures.dir("xfs", "gpu-server").resolve("sys")),
             new XfsCollector(HostFixtures.sys("xfs", "gpu-server"))))
         .isEmpty();

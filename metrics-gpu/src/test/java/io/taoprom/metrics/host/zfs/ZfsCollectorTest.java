@@ -3,7 +3,6 @@ package io.taoprom.metrics.host.zfs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.taoprom.metrics.host.Exposition;
 import io.taoprom.metrics.host.HostFixtures;
 import io.taoprom.metrics.host.ProcFs;
 import java.io.IOException;
@@ -22,7 +21,7 @@ class ZfsCollectorTest {
     // "tank" (ONLINE, with an io kstat and four datasets, one named with a blank) and "scratch"
     // (DEGRADED). As current upstream and unlike node_exporter 1.5: dbufstats is read, the signed
     // memory_available_bytes is served, "suspended" is a state, "tank/my data" keeps its blank.
-    assertThat(Exposition.text(collector)).isEqualTo("""
+    assertThat(HostFixtures.text(collector)).isEqualTo("""
         # HELP node_zfs_abd_linear_cnt kstat.zfs.misc.abdstats.linear_cnt
         # TYPE node_zfs_abd_linear_cnt untyped
         node_zfs_abd_linear_cnt 19112.0
@@ -230,7 +229,7 @@ class ZfsCollectorTest {
 
   @Test
   void noZfsModuleIsNoSeries(@TempDir Path dir) {
-    assertThat(Exposition.text(new ZfsCollector(ProcFs.at(dir)))).isEmpty();
+    assertThat(HostFixtures.text(new ZfsCollector(ProcFs.at(dir)))).isEmpty();
   }
 
   @Test
@@ -239,7 +238,7 @@ class ZfsCollectorTest {
     Files.writeString(zfs.resolve("zfetchstats"), "8 1 0x01 3 816 6180422021 1163480236311497\n"
         + "name                            type data\nhits                            4    20\n");
 
-    assertThat(Exposition.text(new ZfsCollector(ProcFs.at(dir)))).isEqualTo("""
+    assertThat(HostFixtures.text(new ZfsCollector(ProcFs.at(dir)))).isEqualTo("""
         # HELP node_zfs_zfetch_hits kstat.zfs.misc.zfetchstats.hits
         # TYPE node_zfs_zfetch_hits untyped
         node_zfs_zfetch_hits 20.0
@@ -280,7 +279,7 @@ class ZfsCollectorTest {
     Path zfs = Files.createDirectories(dir.resolve("spl/kstat/zfs"));
     Files.writeString(zfs.resolve("fm"), "0 1 0x01\nname type data\nerpt-dropped 4 3\nodd{name} 4 1\n");
 
-    assertThat(Exposition.text(new ZfsCollector(ProcFs.at(dir))))
+    assertThat(HostFixtures.text(new ZfsCollector(ProcFs.at(dir))))
         .contains("node_zfs_fm_erpt_dropped 3.0")
         .doesNotContain("odd");
   }
@@ -290,7 +289,7 @@ class ZfsCollectorTest {
     Path pool = Files.createDirectories(dir.resolve("spl/kstat/zfs/tank"));
     Files.writeString(pool.resolve("state"), "SUSPENDED\n");
 
-    assertThat(Exposition.text(new ZfsCollector(ProcFs.at(dir))))
+    assertThat(HostFixtures.text(new ZfsCollector(ProcFs.at(dir))))
         .contains("node_zfs_zpool_state{state=\"suspended\",zpool=\"tank\"} 1.0")
         .contains("node_zfs_zpool_state{state=\"online\",zpool=\"tank\"} 0.0");
   }

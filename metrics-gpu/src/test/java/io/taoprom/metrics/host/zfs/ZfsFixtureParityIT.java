@@ -3,16 +3,16 @@ package io.taoprom.metrics.host.zfs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taoprom.metrics.host.HostFixtures;
-import io.taoprom.metrics.host.NodeExporterOnFixtures;
+import io.taoprom.metrics.host.NodeExporter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Ours and node_exporter 1.5 on the same fixture trees ({@link NodeExporterOnFixtures}). */
+/** Ours and node_exporter 1.5 on the same fixture trees ({@link NodeExporter}). */
 class ZfsFixtureParityIT {
 
   @Test
   void sameAsNodeExporterOnTheGpuServersPoolsButForTheFixesOfUpstream() throws Exception {
-    assertThat(NodeExporterOnFixtures.differences("zfs",
+    assertThat(NodeExporter.differences("zfs",
             List.of("--path.procfs=" + HostFixtures.dir("zfs", "gpu-server").resolve("proc")),
             new ZfsCollector(HostFixtures.proc("zfs", "gpu-server"))))
         // current upstream over 1.5: signed kstats, dbufstats (1.5 looked for dbuf_stats), dataset

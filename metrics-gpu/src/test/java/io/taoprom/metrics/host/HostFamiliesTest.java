@@ -1,26 +1,25 @@
-package io.taoprom.metrics.host.net;
+package io.taoprom.metrics.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
-import io.taoprom.metrics.host.Exposition;
 import org.junit.jupiter.api.Test;
 
-class FamiliesTest {
+class HostFamiliesTest {
 
   private static final MetricMetadata X = new MetricMetadata("node_x", "X.");
   private static final MetricMetadata Y = new MetricMetadata("node_y", "Y.");
 
   @Test
   void pointsGatherIntoTheirFamiliesWhateverTheOrder() {
-    Families families = new Families();
+    HostFamilies families = new HostFamilies();
     families.counter(Y, Labels.of("cpu", "1"), 2);
     families.gauge(X, Labels.EMPTY, 1);
     families.counter(Y, Labels.of("cpu", "0"), 3);
 
-    assertThat(Exposition.text(families::toSnapshots))
+    assertThat(HostFixtures.text(families::snapshots))
         .isEqualTo(
             """
             # HELP node_x X.
@@ -35,11 +34,11 @@ class FamiliesTest {
 
   @Test
   void aFamilyKeepsItsType() {
-    Families families = new Families();
+    HostFamilies families = new HostFamilies();
     families.gauge(X, Labels.EMPTY, 1);
 
     assertThatThrownBy(() -> families.counter(X, Labels.of("a", "b"), 1)).isInstanceOf(IllegalStateException.class);
     assertThat(families.isEmpty()).isFalse();
-    assertThat(new Families().isEmpty()).isTrue();
+    assertThat(new HostFamilies().isEmpty()).isTrue();
   }
 }

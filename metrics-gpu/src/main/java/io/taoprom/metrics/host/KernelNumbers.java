@@ -1,4 +1,4 @@
-package io.taoprom.metrics.host.net;
+package io.taoprom.metrics.host;
 
 import java.util.OptionalLong;
 
@@ -10,6 +10,7 @@ import java.util.OptionalLong;
  * KernelNumbers.parseInteger("0x1003")                 // OptionalLong[4099]: flags, dev_id
  * KernelNumbers.parseInteger("-1")                     // OptionalLong[-1]: speed of a link that is down
  * KernelNumbers.parseUnsigned("18446744073709551615")  // OptionalLong[-1]: the u64's bits
+ * KernelNumbers.parseUnsignedDecimal("+5")             // OptionalLong.empty: the kernel prints no sign
  * KernelNumbers.unsignedToDouble(-1L)                  // 1.8446744073709552E19
  * }</pre>
  */
@@ -69,7 +70,15 @@ public final class KernelNumbers {
     if (s.length() > 2 && s.charAt(0) == '0' && (s.charAt(1) == 'x' || s.charAt(1) == 'X')) {
       return parseHex(s, 2);
     }
-    if (s.isEmpty() || s.length() > 20) {
+    return s.length() > 20 ? OptionalLong.empty() : parseUnsignedDecimal(s);
+  }
+
+  /**
+   * An unsigned decimal integer of up to 64 bits, ASCII digits only (no sign, no other script's
+   * digits, which {@code Long.parseUnsignedLong} takes), as its bits. Empty for anything else.
+   */
+  public static OptionalLong parseUnsignedDecimal(String s) {
+    if (s.isEmpty()) {
       return OptionalLong.empty();
     }
     long value = 0;

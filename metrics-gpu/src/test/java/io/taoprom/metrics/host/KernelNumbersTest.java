@@ -1,4 +1,4 @@
-package io.taoprom.metrics.host.net;
+package io.taoprom.metrics.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,5 +34,16 @@ class KernelNumbersTest {
     assertThat(KernelNumbers.unsignedToDouble(-1L)).isEqualTo(18446744073709551615.0);
     assertThat(KernelNumbers.unsignedToDouble(Long.MIN_VALUE)).isEqualTo(9223372036854775808.0);
     assertThat(KernelNumbers.unsignedToDouble(42)).isEqualTo(42.0);
+    // halfway between two doubles but for its last bit: rounds up, as Go's float64(uint64)
+    assertThat(KernelNumbers.unsignedToDouble(0x8000000000000401L)).isEqualTo(9.223372036854778E18);
+  }
+
+  @Test
+  void unsignedDecimalOnly() {
+    assertThat(KernelNumbers.parseUnsignedDecimal("000000000000000000000042")).hasValue(42);
+    assertThat(KernelNumbers.parseUnsignedDecimal("18446744073709551615")).hasValue(-1L);
+    for (String bad : new String[] {"", "+5", "-1", "0x10", "1 2", "\u0665", "18446744073709551616"}) {
+      assertThat(KernelNumbers.parseUnsignedDecimal(bad)).as(bad).isEmpty();
+    }
   }
 }
