@@ -31,7 +31,7 @@ public final class BooleanOption {
       case "true", "yes", "on" -> true;
       case "false", "no", "off" -> false;
       default -> throw new IllegalArgumentException(
-          "--" + option + " must be true or false, got '" + Excerpt.of(value, QUOTED_CHARS) + "'");
+          "option " + option + " must be true or false, got '" + Excerpt.of(value, QUOTED_CHARS) + "'");
     };
   }
 }

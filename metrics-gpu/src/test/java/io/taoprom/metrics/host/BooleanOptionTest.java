@@ -21,9 +21,9 @@ class BooleanOptionTest {
   void anythingElseNamesTheOptionAndQuotesTheValueEscapedAndShort() {
     assertThatThrownBy(() -> BooleanOption.parse("stat.softirq", "maybe"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("--stat.softirq must be true or false, got 'maybe'");
+        .hasMessage("option stat.softirq must be true or false, got 'maybe'");
     assertThatThrownBy(() -> BooleanOption.parse("stat.softirq", "1\u001b[2J" + "x".repeat(100)))
-        .hasMessageStartingWith("--stat.softirq must be true or false, got '1\\x1b[2Jxxx")
+        .hasMessageStartingWith("option stat.softirq must be true or false, got '1\\x1b[2Jxxx")
         .hasMessageContaining("…(+")
         .hasMessageNotContaining("\u001b");
   }

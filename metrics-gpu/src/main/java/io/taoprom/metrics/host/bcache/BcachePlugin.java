@@ -62,7 +62,7 @@ public final class BcachePlugin implements CollectorPlugin {
       case "true", "yes", "on" -> true;
       case "false", "no", "off" -> false;
       default -> throw new IllegalArgumentException(
-          "--" + PRIORITY_STATS + " takes true or false, not " + Excerpt.quoted(value, 40));
+          "option " + PRIORITY_STATS + " takes true or false, not " + Excerpt.quoted(value, 40));
     };
   }
 }

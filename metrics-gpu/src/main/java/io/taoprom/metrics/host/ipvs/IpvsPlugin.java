@@ -83,7 +83,7 @@ public final class IpvsPlugin implements CollectorPlugin {
       }
     }
     if (!given.isEmpty()) {
-      throw new IllegalArgumentException("--" + BACKEND_LABELS + ": unknown IPVS backend labels: \""
+      throw new IllegalArgumentException("option " + BACKEND_LABELS + ": unknown IPVS backend labels: \""
           + String.join(", ", new TreeSet<>(given)) + "\"; known are " + String.join(", ", ALL_BACKEND_LABELS));
     }
     return List.copyOf(labels);

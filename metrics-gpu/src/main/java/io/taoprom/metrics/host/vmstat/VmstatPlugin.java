@@ -64,7 +64,7 @@ public final class VmstatPlugin implements CollectorPlugin {
       return Pattern.compile(regex);
     } catch (PatternSyntaxException e) {
       throw new IllegalArgumentException(
-          "--" + FIELDS + " '" + regex + "' is not a valid regular expression: " + e.getDescription(), e);
+          "option " + FIELDS + " '" + regex + "' is not a valid regular expression: " + e.getDescription(), e);
     }
   }
 }

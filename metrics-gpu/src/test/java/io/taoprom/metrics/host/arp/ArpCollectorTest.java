@@ -101,7 +101,7 @@ class ArpCollectorTest {
 
     assertThatThrownBy(() -> new ArpPlugin().create(config))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("--arp.device-exclude '(eth' is not a valid regular expression");
+        .hasMessageContaining("option arp.device-exclude '(eth' is not a valid regular expression");
   }
 
   @Test

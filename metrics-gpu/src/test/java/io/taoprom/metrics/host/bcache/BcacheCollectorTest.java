@@ -202,7 +202,7 @@ class BcacheCollectorTest {
         .isInstanceOf(BcacheCollector.class);
     assertThatThrownBy(() -> new BcachePlugin().create(CollectorConfig.of(Map.of("bcache.priority-stats", List.of("maybe")))))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("--bcache.priority-stats takes true or false");
+        .hasMessageContaining("option bcache.priority-stats takes true or false");
   }
 
   private static Path copyFixture(Path dir) throws IOException {

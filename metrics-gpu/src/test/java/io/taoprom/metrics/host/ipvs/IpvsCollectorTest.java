@@ -187,6 +187,6 @@ class IpvsCollectorTest {
     assertThat(IpvsPlugin.backendLabels("")).isEmpty();
     assertThatThrownBy(() -> IpvsPlugin.backendLabels("proto,vip,zone"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("--ipvs.backend-labels: unknown IPVS backend labels: \"vip, zone\"");
+        .hasMessageContaining("option ipvs.backend-labels: unknown IPVS backend labels: \"vip, zone\"");
   }
 }

@@ -352,9 +352,9 @@ class NetclassCollectorTest {
   void optionsAreCheckedWhenTheCollectorIsMade() {
     assertThatThrownBy(() -> new NetclassPlugin().create(
             CollectorConfig.of(Map.of(NetclassPlugin.IGNORED_DEVICES, List.of("[veth")))))
-        .hasMessageContaining("--netclass.ignored-devices '[veth' is not a valid regular expression");
+        .hasMessageContaining("option netclass.ignored-devices '[veth' is not a valid regular expression");
     assertThatThrownBy(() -> new NetclassPlugin().create(
             CollectorConfig.of(Map.of(NetclassPlugin.IGNORE_INVALID_SPEED, List.of("maybe")))))
-        .hasMessageContaining("--netclass.ignore-invalid-speed must be true or false, got 'maybe'");
+        .hasMessageContaining("option netclass.ignore-invalid-speed must be true or false, got 'maybe'");
   }
 }

@@ -388,6 +388,6 @@ class NetstatCollectorTest {
   @Test
   void aBadFieldsExpressionNamesTheOption() {
     assertThatThrownBy(() -> new NetstatPlugin().create(CollectorConfig.of(Map.of(NetstatPlugin.FIELDS, List.of("^(Tcp_")))))
-        .hasMessageContaining("--netstat.fields '^(Tcp_' is not a valid regular expression");
+        .hasMessageContaining("option netstat.fields '^(Tcp_' is not a valid regular expression");
   }
 }

@@ -113,7 +113,7 @@ class RaplCollectorTest {
     assertThat(RaplPlugin.zoneLabel(CollectorConfig.empty())).isFalse();
     assertThat(RaplPlugin.zoneLabel(CollectorConfig.of(Map.of(RaplPlugin.ENABLE_ZONE_LABEL, List.of("true"))))).isTrue();
     assertThatThrownBy(() -> RaplPlugin.zoneLabel(CollectorConfig.of(Map.of(RaplPlugin.ENABLE_ZONE_LABEL, List.of("1")))))
-        .hasMessageContaining("--rapl.enable-zone-label must be true or false");
+        .hasMessageContaining("option rapl.enable-zone-label must be true or false");
   }
 
   @Test

@@ -92,7 +92,7 @@ class StatCollectorTest {
     assertThat(StatPlugin.softirq(CollectorConfig.empty())).isFalse();
     assertThat(StatPlugin.softirq(CollectorConfig.of(Map.of(StatPlugin.SOFTIRQ, List.of("true"))))).isTrue();
     assertThatThrownBy(() -> StatPlugin.softirq(CollectorConfig.of(Map.of(StatPlugin.SOFTIRQ, List.of("maybe")))))
-        .hasMessage("--stat.softirq must be true or false, got 'maybe'");
+        .hasMessage("option stat.softirq must be true or false, got 'maybe'");
   }
 
   @Test

@@ -88,7 +88,7 @@ class VmstatCollectorTest {
   void anInvalidPatternNamesTheOption() {
     assertThatThrownBy(() -> VmstatPlugin.fields(CollectorConfig.of(Map.of(VmstatPlugin.FIELDS, List.of("(")))))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("--vmstat.fields '(' is not a valid regular expression");
+        .hasMessageStartingWith("option vmstat.fields '(' is not a valid regular expression");
   }
 
   @Test
