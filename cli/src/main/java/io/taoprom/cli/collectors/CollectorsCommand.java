@@ -1,5 +1,6 @@
 package io.taoprom.cli.collectors;
 
+import io.taoprom.cli.OptionFlags;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -115,7 +116,7 @@ public final class CollectorsCommand implements Callable<Integer> {
         text.append(String.format(row, p.name(), p.enabledByDefault() ? "on" : "off", available ? "yes" : "no",
             p.description()));
         if (!available) {
-          text.append(" ".repeat(width)).append("not available: ").append(p.availability().reason()).append('\n');
+          text.append(" ".repeat(width)).append("not available: ").append(OptionFlags.of(p.availability().reason())).append('\n');
         }
         for (CollectorOption o : p.options()) {
           String flag = "--" + o.name() + "=" + o.paramLabel();

@@ -112,18 +112,6 @@ final class PluginOptions {
     }
   }
 
-  private static final java.util.regex.Pattern OPTION_WORD =
-      java.util.regex.Pattern.compile("\\boption ([a-z][a-z0-9_]*\\.[a-z][a-z0-9_-]*(?:\\.[a-z][a-z0-9_-]*)*)");
-
-  /**
-   * A plugin's message as the command line says it: plugins name their options as the SDK does
-   * ({@code option netstat.fields}), and on the command line each is the flag
-   * {@code --netstat.fields}.
-   */
-  static String asFlags(String message) {
-    return message == null ? null : OPTION_WORD.matcher(message).replaceAll("--$1");
-  }
-
   /**
    * Plugin text as picocli should show it: picocli reads descriptions as format strings and
    * expands {@code ${...}} in descriptions and defaults, which a plugin's "%" or regex must not

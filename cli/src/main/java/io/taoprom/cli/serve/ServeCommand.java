@@ -1,5 +1,6 @@
 package io.taoprom.cli.serve;
 
+import io.taoprom.cli.OptionFlags;
 import io.taoprom.cli.CommandFailure;
 import io.taoprom.cli.TaoPromCli;
 import io.taoprom.cli.chainmetrics.ServeChain;
@@ -117,7 +118,7 @@ public final class ServeCommand implements Callable<Integer> {
     try {
       push = ServePush.prepare(plugins, selection, disableDefaults);
     } catch (IllegalArgumentException e) {
-      err.println("taoprom serve: " + PluginOptions.asFlags(e.getMessage()));
+      err.println("taoprom serve: " + OptionFlags.of(e.getMessage()));
       err.flush();
       return TaoPromCli.EXIT_USAGE;
     }
@@ -190,7 +191,7 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       // A switch naming a plugin the catalog lacks; parsing rules that out, but if it ever
       // happens the user still gets one line, not a stack trace.
-      throw new CommandFailure(PluginOptions.asFlags(e.getMessage()), e);
+      throw new CommandFailure(OptionFlags.of(e.getMessage()), e);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.taoprom.cli.serve;
 
+import io.taoprom.cli.OptionFlags;
 import io.taoprom.exporter.CollectorStatus;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ final class StartupLine {
       if (c.active()) {
         running.add(c.name());
       } else if (c.enabled()) {
-        unavailable.add(c.name() + " (" + c.availability().reason() + ")");
+        unavailable.add(c.name() + " (" + OptionFlags.of(c.availability().reason()) + ")");
       }
     }
     String url = secure ? "https" + address.url().substring("http".length()) : address.url();

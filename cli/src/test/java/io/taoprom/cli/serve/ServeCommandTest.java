@@ -153,11 +153,11 @@ class ServeCommandTest {
 
   @Test
   void pluginMessagesNameTheirOptionsAsFlags() {
-    assertThat(PluginOptions.asFlags("option push.allowed-cidr 'everyone' is not an address range"))
+    assertThat(io.taoprom.cli.OptionFlags.of("option push.allowed-cidr 'everyone' is not an address range"))
         .isEqualTo("--push.allowed-cidr 'everyone' is not an address range");
-    assertThat(PluginOptions.asFlags("more than 3 (option push.max-group-series); push fewer"))
+    assertThat(io.taoprom.cli.OptionFlags.of("more than 3 (option push.max-group-series); push fewer"))
         .isEqualTo("more than 3 (--push.max-group-series); push fewer");
     // only option names: an ordinary "option" stays a word
-    assertThat(PluginOptions.asFlags("no option given")).isEqualTo("no option given");
+    assertThat(io.taoprom.cli.OptionFlags.of("no option given")).isEqualTo("no option given");
   }
 }
