@@ -1,5 +1,6 @@
 package io.taoprom.cli.chainmetrics;
 
+import io.taoprom.chainmetrics.ChainMetrics;
 import io.taoprom.cli.targets.CachedTargets;
 import io.taoprom.cli.chain.ChainOptions;
 import io.taoprom.chain.discovery.SubnetDiscovery;
