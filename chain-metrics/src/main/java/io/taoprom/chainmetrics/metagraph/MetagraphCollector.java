@@ -48,6 +48,7 @@ public final class MetagraphCollector implements MultiCollector, AutoCloseable {
   private final MetagraphSettings settings;
   private final Clock clock;
   private final ScheduledExecutorService poller;
+  private final boolean polling;
   private final AtomicReference<MetagraphReader> reader = new AtomicReference<>();
   private final Object refreshLock = new Object();
   private volatile MetagraphSnapshot snapshot;
@@ -69,7 +70,8 @@ public final class MetagraphCollector implements MultiCollector, AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    if (!interval.isZero()) {
+    this.polling = !interval.isZero();
+    if (polling) {
       poller.scheduleWithFixedDelay(this::refresh, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
@@ -82,7 +84,9 @@ public final class MetagraphCollector implements MultiCollector, AutoCloseable {
   /** Reads from {@code chain} from now on (the first refresh starts at once, in the background). */
   public void connect(ChainClient chain) {
     reader.set(new MetagraphReader(Objects.requireNonNull(chain, "chain"), settings, clock));
-    poller.execute(this::refresh);
+    if (polling) {
+      poller.execute(this::refresh);
+    }
   }
 
   /**
