@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 public final class ServeChainOptions {
 
   @Option(names = "--network", paramLabel = "NETWORK", defaultValue = "finney",
-      description = "The chain for --sd.netuid and --register: finney, test, local, archive, or a node URL (default: ${DEFAULT-VALUE}).")
+      description = "The chain for --sd.netuid, --register and --collector.metagraph: finney, test, local, archive, or a node URL (default: ${DEFAULT-VALUE}).")
   String network;
 
   @Mixin ChainOptions chain;
