@@ -25,11 +25,11 @@ import java.util.regex.Pattern;
 /**
  * Reads the metagraph of the selected subnets at one block, decoding every value through the
  * metadata of the runtime that executed that block. A refresh of one subnet of 256 neurons is nine
- * requests: the block's header, runtime version and finalized head (four, plus the metadata once
- * per runtime), then three batches of {@code state_queryStorageAt} (the subnet's values and
- * vectors; the uids' hotkeys and registration blocks; the hotkeys' owners, stakes, axons and
- * Prometheus endpoints, 1024 keys in two calls) — and one more, {@code chain_getBlockHash}, that
- * tells whether there is a new block to read at all.
+ * requests: {@code chain_getBlockHash} (alone, it also tells whether there is a new block to read),
+ * the block's header and runtime version (plus the metadata once per runtime version), the
+ * finalized head and its header, then three batches of {@code state_queryStorageAt}: the subnet's
+ * values and per-uid vectors (one call), the uids' hotkeys and registration blocks (512 keys, one
+ * call), the hotkeys' owners, stakes, axons and Prometheus endpoints (1024 keys, two calls).
  *
  * <pre>{@code
  * MetagraphReader reader = new MetagraphReader(chain, settings, Clock.systemUTC());

@@ -47,11 +47,11 @@ public record MetagraphSettings(boolean allSubnets, List<Integer> netuids, Set<S
   static List<CollectorOption> options() {
     return List.of(
         CollectorOption.single(NETUID, "N[,N...]|all",
-            "Subnets to read: netuids separated by commas, or all (every subnet in NetworksAdded). Required."),
+            "Subnets to read: netuids separated by commas, or all (every subnet in NetworksAdded); needed with --collector.metagraph."),
         CollectorOption.repeatable(HOTKEY, "SS58",
             "Keep only this hotkey's neurons (repeatable); default: every neuron of the subnets."),
         CollectorOption.single(MAX_NEURONS, "N",
-            "The most neurons one refresh keeps, over all subnets; the rest are left out and said so.",
+            "The most uids one refresh reads, over all subnets; the rest are left out and the collector says so.",
             Integer.toString(DEFAULT_MAX_NEURONS)));
   }
 

@@ -77,7 +77,7 @@ public final class ServeChainOptions {
     spec.commandLine().getHelpSectionMap().put(HELP_SECTION, help -> {
       Help.Layout layout = help.createDefaultLayout();
       moved.forEach(o -> layout.addOption(o, help.createDefaultParamLabelRenderer()));
-      return String.format("%n%s%n", "Chain (service discovery and registration, see docs/discovery.md):") + layout;
+      return String.format("%n%s%n", "Chain (service discovery, registration, metagraph; see docs/discovery.md, docs/metagraph.md):") + layout;
     });
     List<String> keys = new ArrayList<>(spec.commandLine().getHelpSectionKeys());
     int after = keys.indexOf("taopromCollectorOptions");

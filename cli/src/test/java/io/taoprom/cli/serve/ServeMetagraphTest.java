@@ -64,6 +64,14 @@ class ServeMetagraphTest {
   }
 
   @Test
+  void serveHelpShowsTheSwitchAndTheOptions() {
+    CliRun run = CliRun.of(catalog(), "serve", "--help");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("--[no-]collector.metagraph", "--metagraph.netuid=N[,N...]|all",
+        "--metagraph.hotkey=SS58", "--metagraph.max-neurons=N", "Chain (service discovery, registration, metagraph");
+  }
+
+  @Test
   void aBadOrMissingNetuidIsAUsageError() {
     CliRun bad = CliRun.of(catalog(), "serve", "--web.listen-address", "127.0.0.1:0", "--network", chain.uri().toString(),
         "--collector.metagraph", "--metagraph.netuid", "one");
