@@ -39,6 +39,8 @@ import java.util.regex.Pattern;
 final class MetagraphReader {
 
   static final String PALLET = "SubtensorModule";
+  /** Subnets one refresh reads with {@code all}: 18 keys each in the first batch, whatever a node claims exists. */
+  static final int MAX_SUBNETS = 1024;
   private static final Pattern BLOCK_HASH = Pattern.compile("0x[0-9a-f]{64}");
 
   private final ChainClient chain;
@@ -82,6 +84,11 @@ final class MetagraphReader {
     long finalized = chain.header(chain.finalizedHead()).number();
     Reading r = new Reading(rt);
     List<Integer> netuids = settings.allSubnets() ? existingSubnets(blockHash) : settings.netuids();
+    if (netuids.size() > MAX_SUBNETS) {
+      r.note((netuids.size() - MAX_SUBNETS) + " of " + netuids.size() + " subnets left out (at most " + MAX_SUBNETS
+          + " per refresh), from netuid " + netuids.get(MAX_SUBNETS));
+      netuids = netuids.subList(0, MAX_SUBNETS);
+    }
 
     // 1: per subnet, whether it exists, its values and its per-uid vectors.
     StorageBatch subnetBatch = new StorageBatch(rt);

@@ -218,6 +218,17 @@ class MetagraphCollectorTest {
   }
 
   @Test
+  void allReadsAtMost1024SubnetsWhateverTheNodeClaims() {
+    for (int netuid = 0; netuid < MetagraphReader.MAX_SUBNETS + 3; netuid++) {
+      FakeMetagraph.put(chain, "NetworksAdded", true, netuid);
+    }
+    MetagraphCollector c = collector(Map.of("metagraph.netuid", "all"));
+    c.refresh();
+    assertThat(c.snapshot().subnets()).hasSize(MetagraphReader.MAX_SUBNETS);
+    assertThat(c.reason()).contains("3 of 1027 subnets left out (at most 1024 per refresh), from netuid 1024");
+  }
+
+  @Test
   void aNetuidThatDoesNotExistIsRefusedNamingTheSubnetsThatDo() {
     FakeMetagraph.write(chain, 1, 1);
     FakeMetagraph.write(chain, 3, 1);
