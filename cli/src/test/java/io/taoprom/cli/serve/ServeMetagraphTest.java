@@ -85,6 +85,26 @@ class ServeMetagraphTest {
   }
 
   @Test
+  void aChainThatCannotBeReachedAtStartIsOnlyAWarning() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = s.getLocalPort();
+    }
+    Holder h = new Holder();
+    new CommandLine(h).parseArgs("--network", "ws://127.0.0.1:" + closedPort, "--chain.timeout", "2s",
+        "--chain.retry.attempts", "1");
+    ServeMetagraph metagraph = ServeMetagraph.prepare(catalog(), new PluginOptions.Selection(
+        java.util.Set.of(MetagraphPlugin.NAME), java.util.Set.of(), CollectorConfig.of(Map.of("metagraph.netuid", List.of("1")))))
+        .orElseThrow();
+    StringWriter err = new StringWriter();
+    metagraph.checkSubnets(h.options, h.spec, new PrintWriter(err, true));
+    assertThat(err.toString().lines().toList()).singleElement().asString()
+        .startsWith("taoprom: warning: could not check --metagraph.netuid on ws://127.0.0.1:" + closedPort + ": ")
+        .endsWith("; the metagraph collector keeps trying");
+    assertThat(metagraph.summary()).isEqualTo("metagraph of netuid 1");
+  }
+
+  @Test
   void theCollectorReadsServesChainAndServesItsSeries() throws Exception {
     Holder h = new Holder();
     new CommandLine(h).parseArgs("--network", chain.uri().toString());
