@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 class MetagraphChopsticksIT {
 
   private static final int NETUID = 1;
+  private static final int BIG = 2;
   private static final String[] HOTKEYS = {ss58("//Alice"), ss58("//Bob"), ss58("//Charlie")};
   private static final String COLDKEY = ss58("//Ferdie");
   // Imported, per uid.
@@ -111,6 +112,23 @@ class MetagraphChopsticksIT {
     axon.put("placeholder1", 0);
     axon.put("placeholder2", 0);
     s.put("Axons", List.of(entry(List.of(NETUID, HOTKEYS[1]), axon)));
+    // Netuid 2: a full subnet of 256 neurons, for the round trips and the time of one refresh.
+    s.put("NetworksAdded", List.of(entry(List.of(NETUID), true), entry(List.of(BIG), true)));
+    s.put("SubnetworkN", List.of(entry(List.of(NETUID), 3), entry(List.of(BIG), 256)));
+    long[] ratios = new long[256];
+    for (int uid = 0; uid < 256; uid++) {
+      ratios[uid] = 100L * uid + 1;
+      String hot = ss58("//Big" + uid);
+      keys.add(entry(List.of(BIG, uid), hot));
+      registered.add(entry(List.of(BIG, uid), 1000L + uid));
+      owners.add(entry(List.of(hot), COLDKEY));
+      stakes.add(entry(List.of(hot, BIG), 1_000_000L * (uid + 1)));
+    }
+    for (String vector : List.of("Incentive", "Dividends", "Trust", "Consensus", "Rank", "ValidatorTrust", "LastUpdate", "Emission")) {
+      List<Object> both = new java.util.ArrayList<>((List<?>) s.get(vector));
+      both.add(entry(List.of(BIG), vector(ratios)));
+      s.put(vector, both);
+    }
     node = ChopsticksNode.startOrSkip("MetagraphChopsticksIT", NETUID, s);
   }
 
@@ -217,6 +235,37 @@ class MetagraphChopsticksIT {
     assertThat(got.get("bittensor_subnet_neurons{netuid=\"1\"}")).isEqualTo(subnet.get("subnetworkN").asDouble());
     assertThat(got.get("bittensor_subnet_tempo_blocks{netuid=\"1\"}")).isEqualTo(subnet.get("tempo").asDouble());
     assertThat(got.get("bittensor_subnet_registration_cost_tao{netuid=\"1\"}")).isEqualTo(subnet.get("burn").asLong() / 1e9);
+  }
+
+  @Test
+  void aRefreshOfA256NeuronSubnetIsNineRequests() throws Exception {
+    java.util.List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+    io.taoprom.chain.rpc.RpcListener counting = new io.taoprom.chain.rpc.RpcListener() {
+      @Override
+      public void onRequest(String method, io.taoprom.chain.rpc.RequestOutcome outcome, Duration took, int attempt) {
+        requests.add(method);
+      }
+    };
+    try (ChainClient chain = ChainClient.builder(RpcClient.builder(java.net.URI.create(node.url()))
+        .requestTimeout(Duration.ofMinutes(2)).listener(counting).build()).build()) {
+      MetagraphReader reader = new MetagraphReader(chain,
+          MetagraphSettings.parse(CollectorConfig.of(Map.of("metagraph.netuid", List.of(Integer.toString(BIG))))),
+          Clock.systemUTC());
+      reader.read(reader.bestHash()); // first contact: genesis and metadata too
+      // No new block: building one runs the runtime's epoch, which rewrites the imported values.
+      requests.clear();
+      long start = System.nanoTime();
+      MetagraphSnapshot snapshot = reader.read(reader.bestHash());
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      List<Neuron> neurons = snapshot.subnets().get(0).neurons();
+      assertThat(neurons).hasSize(256);
+      assertThat(neurons.get(255).values().get(NeuronField.INCENTIVE)).isEqualTo(25501 / 65535.0);
+      assertThat(neurons.get(255).values().get(NeuronField.STAKE_ALPHA)).isEqualTo(256_000_000L / 1e9);
+      assertThat(neurons.get(255).hotkey()).isEqualTo(ss58("//Big255"));
+      assertThat(requests).hasSize(9);
+      System.out.println("metagraph refresh of 256 neurons on chopsticks (spec 218): " + requests.size()
+          + " requests, " + millis + " ms");
+    }
   }
 
   private static JsonNode polkadotJs() throws Exception {
