@@ -26,8 +26,8 @@ import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The chain side of {@code taoprom serve}, beside the exporter: {@code /sd}, {@code --register}
- * and the {@code taoprom_chain_*} series. Nothing here can stop {@code /metrics}: the chain is read on
+ * The chain side of {@code taoprom serve}, beside the exporter: {@code /sd}, {@code --register},
+ * the chain connection of the {@code metagraph} collector, and the {@code taoprom_chain_*} series. Nothing here can stop {@code /metrics}: the chain is read on
  * background threads, and a node that is down, slow or wrong only shows in logs, metrics and a
  * stale or 503 {@code /sd}.
  *
