@@ -1,5 +1,7 @@
 package io.taoprom.cli.chainmetrics;
 
+import io.taoprom.chainmetrics.ChainMetrics;
+import io.taoprom.chainmetrics.metagraph.MetagraphPlugin;
 import io.taoprom.cli.targets.CachedTargets;
 import io.taoprom.cli.chain.ChainOptions;
 import io.taoprom.chain.discovery.SubnetDiscovery;
@@ -24,8 +26,8 @@ import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The chain side of {@code taoprom serve}, beside the exporter: {@code /sd}, {@code --register}
- * and the {@code taoprom_chain_*} series. Nothing here can stop {@code /metrics}: the chain is read on
+ * The chain side of {@code taoprom serve}, beside the exporter: {@code /sd}, {@code --register},
+ * the chain connection of the {@code metagraph} collector, and the {@code taoprom_chain_*} series. Nothing here can stop {@code /metrics}: the chain is read on
  * background threads, and a node that is down, slow or wrong only shows in logs, metrics and a
  * stale or 503 {@code /sd}.
  *
@@ -51,6 +53,7 @@ public final class ServeChain implements AutoCloseable {
   private Hotkey hotkey;
   private RegistrationLoop registration;
   private CommandSpec spec;
+  private MetagraphPlugin metagraph;
 
   private ServeChain(ServeChainOptions options) {
     this.options = options;
@@ -92,9 +95,17 @@ public final class ServeChain implements AutoCloseable {
     return chain;
   }
 
+  /**
+   * Hands serve's chain connection to the {@code metagraph} collector when it starts (call before
+   * {@link #start}); the collector reads in the background, at most once per block.
+   */
+  public void metagraph(MetagraphPlugin plugin) {
+    this.metagraph = plugin;
+  }
+
   /** Registers the metrics in the exporter's registry and starts reading (and writing) the chain. */
   public void start(TaoPromExporter exporter, PrintWriter err) {
-    if (!options.anyChainFeature()) {
+    if (!options.anyChainFeature() && metagraph == null) {
       return;
     }
     metrics = ChainMetrics.register(exporter.registry(), options.register().enabled());
@@ -106,6 +117,11 @@ public final class ServeChain implements AutoCloseable {
       err.println("taoprom: serving service discovery of netuid " + joined(options.sd().netuids())
           + " from " + ChainOptions.describe(options.network()) + " at /sd (http_sd_configs), refreshed every "
           + options.sd().refreshInterval().toMillis() / 1000.0 + " s");
+    }
+    if (metagraph != null) {
+      metagraph.connect(subtensor.chain());
+      err.println("taoprom: reading the metagraph from " + ChainOptions.describe(options.network())
+          + " in the background, at most once per block");
     }
     if (options.register().enabled()) {
       startRegistration(exporter.port(), err);

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 public final class ServeChainOptions {
 
   @Option(names = "--network", paramLabel = "NETWORK", defaultValue = "finney",
-      description = "The chain for --sd.netuid and --register: finney, test, local, archive, or a node URL (default: ${DEFAULT-VALUE}).")
+      description = "The chain for --sd.netuid, --register and --collector.metagraph: finney, test, local, archive, or a node URL (default: ${DEFAULT-VALUE}).")
   String network;
 
   @Mixin ChainOptions chain;
@@ -77,7 +77,7 @@ public final class ServeChainOptions {
     spec.commandLine().getHelpSectionMap().put(HELP_SECTION, help -> {
       Help.Layout layout = help.createDefaultLayout();
       moved.forEach(o -> layout.addOption(o, help.createDefaultParamLabelRenderer()));
-      return String.format("%n%s%n", "Chain (service discovery and registration, see docs/discovery.md):") + layout;
+      return String.format("%n%s%n", "Chain (service discovery, registration, metagraph; see docs/discovery.md, docs/metagraph.md):") + layout;
     });
     List<String> keys = new ArrayList<>(spec.commandLine().getHelpSectionKeys());
     int after = keys.indexOf("taopromCollectorOptions");

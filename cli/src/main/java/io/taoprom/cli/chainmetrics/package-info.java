@@ -1,12 +1,13 @@
 /**
- * The chain as Prometheus series: {@link io.taoprom.cli.chainmetrics.ChainMetrics} implements the
- * chain module's {@link io.taoprom.chain.rpc.RpcListener} (requests, retries, durations, blocks)
- * and records registration state, into {@code taoprom_chain_*} families of the exporter's registry.
- * The chain module itself stays free of Prometheus types.
+ * The chain side of {@code taoprom serve}: its options ({@code --network}, {@code --sd.*},
+ * {@code --register*}), the registration log, and {@link io.taoprom.cli.chainmetrics.ServeChain},
+ * which wires the chain client, {@code /sd}, the registration loop and the metagraph collector to
+ * the exporter. The series themselves live in the {@code chain-metrics} module
+ * ({@link io.taoprom.chainmetrics.ChainMetrics}, the {@code metagraph} collector).
  *
  * <pre>{@code
- * ChainMetrics metrics = ChainMetrics.register(exporter.registry());
- * Subtensor subtensor = Subtensor.builder().network("finney").listener(metrics).build();
+ * ServeChain chain = ServeChain.prepare(options, exporterBuilder, spec);
+ * chain.start(exporter, err);
  * }</pre>
  */
 package io.taoprom.cli.chainmetrics;

@@ -115,8 +115,12 @@ public final class ServeCommand implements Callable<Integer> {
     WebConfigFile web;
     HttpLimits limits;
     Optional<ServePush> push;
+    Optional<ServeMetagraph> metagraph;
     try {
       push = ServePush.prepare(plugins, selection, disableDefaults);
+      metagraph = ServeMetagraph.prepare(plugins, selection);
+      // Before anything listens: a netuid that does not exist is a usage error, not a collector that never serves.
+      metagraph.ifPresent(m -> m.checkSubnets(chainOptions, spec, err));
     } catch (IllegalArgumentException e) {
       err.println("taoprom serve: " + OptionFlags.of(e.getMessage()));
       err.flush();
@@ -136,7 +140,7 @@ public final class ServeCommand implements Callable<Integer> {
       return TaoPromCli.EXIT_USAGE;
     }
     push.flatMap(p -> p.exposureWarning(web)).ifPresent(w -> err.println("taoprom: warning: " + w));
-    TaoPromExporter exporter = start(plugins, selection, limits, web, push);
+    TaoPromExporter exporter = start(plugins, selection, limits, web, push, metagraph);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
@@ -152,6 +156,7 @@ public final class ServeCommand implements Callable<Integer> {
     ListenAddress bound = listenAddress.withPort(exporter.port());
     err.println(StartupLine.of(bound, exporter.secure(), exporter.collectors(), plugins.failures())
         + push.map(p -> "; " + p.summary()).orElse("")
+        + metagraph.map(m -> "; " + m.summary()).orElse("")
         + (web == null ? "" : "; web config: " + web.config().summary()));
     chain.start(exporter, err); // background threads: the chain never holds up /metrics
     err.flush();
@@ -164,7 +169,7 @@ public final class ServeCommand implements Callable<Integer> {
   }
 
   private TaoPromExporter start(PluginCatalog plugins, PluginOptions.Selection selection, HttpLimits limits,
-      WebConfigFile web, Optional<ServePush> push) {
+      WebConfigFile web, Optional<ServePush> push, Optional<ServeMetagraph> metagraph) {
     TaoPromExporter.Builder builder = TaoPromExporter.builder()
         .httpLimits(limits)
         .port(listenAddress.port())
@@ -180,6 +185,7 @@ public final class ServeCommand implements Callable<Integer> {
     selection.enabled().forEach(builder::enable);
     selection.disabled().forEach(builder::disable);
     chain = ServeChain.prepare(chainOptions, builder, spec);
+    metagraph.ifPresent(m -> chain.metagraph(m.plugin()));
     push.ifPresent(p -> p.wire(builder));
     try {
       TaoPromExporter exporter = builder.buildAndStart();

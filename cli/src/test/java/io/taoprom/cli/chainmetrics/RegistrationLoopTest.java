@@ -1,5 +1,6 @@
 package io.taoprom.cli.chainmetrics;
 
+import io.taoprom.chainmetrics.ChainMetrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;

@@ -1,4 +1,4 @@
-package io.taoprom.cli.chainmetrics;
+package io.taoprom.chainmetrics;
 
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;

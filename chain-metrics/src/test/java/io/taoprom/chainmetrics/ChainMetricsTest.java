@@ -1,4 +1,4 @@
-package io.taoprom.cli.chainmetrics;
+package io.taoprom.chainmetrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
