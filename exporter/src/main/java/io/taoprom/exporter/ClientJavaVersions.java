@@ -63,7 +63,8 @@ final class ClientJavaVersions {
   }
 
   /** Null where {@code found} (artifact to version) is fine; else the one-line message. */
-  static String problem(Map<String, String> found, String required) {
+  static String problem(Map<String, String> unordered, String required) {
+    Map<String, String> found = new TreeMap<>(unordered); // the message names them in order
     List<String> older = new ArrayList<>();
     found.forEach((artifact, version) -> {
       if (compare(version, required) < 0) {

@@ -110,6 +110,7 @@ final class MarkdownDocument {
         if (f.matches() && f.group(1).startsWith(fence) && f.group(2).isEmpty()) {
           blocks.add(new Block(fenceLine, fenceInfo, fenceMarker, fenced.toString()));
           fence = null;
+          previousNonBlank = line; // a marker belongs to the one block right under it
         } else {
           fenced.append(line).append('\n');
         }
