@@ -376,8 +376,11 @@ public final class TaoPromExporter implements AutoCloseable {
      * @throws ExporterStartException when the address cannot be resolved or bound (one line)
      * @throws IllegalArgumentException when enable/disable names an unknown collector, or an
      *     added plugin's name is taken
+     * @throws IllegalStateException when the class path holds an older client_java than TaoProm's
+     *     (a BOM imported before {@code taoprom-bom} pinned it), naming the fix
      */
     public TaoPromExporter buildAndStart() throws ExporterStartException {
+      ClientJavaVersions.check(TaoPromExporter.class.getClassLoader());
       PluginCatalog base = catalog != null ? catalog : PluginCatalog.discover(defaultLoader());
       PluginCatalog chosen = added.isEmpty() ? base : base.plus(added);
       Map<String, Boolean> enabled = new LinkedHashMap<>();

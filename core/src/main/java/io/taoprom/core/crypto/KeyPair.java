@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * A secret key with its public key: a {@link Signer} that can also derive child keys and
- * export its secret for a keyfile. {@link #toString()} never shows the secret.
+ * export its secret for a keyfile. Its {@code toString()} never shows the secret.
  *
  * <pre>{@code
  * KeyPair alice = Keys.fromUri("//Alice", "sr25519");

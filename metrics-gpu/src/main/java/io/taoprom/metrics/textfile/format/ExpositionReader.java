@@ -62,7 +62,7 @@ public final class ExpositionReader {
    *     line), or carry timestamps where they are refused
    * @throws InputLimitException when the input holds more series than the limit or needs more
    *     heap than the budget has left; what it was charged so far stays charged (see
-   *     {@link HeapBudget.Account#release})
+   *     {@link HeapBudget.Account#refundAll()})
    */
   public Exposition read(byte[] bytes) throws TextFormatException, InputLimitException {
     return read(bytes, bytes.length);
