@@ -67,7 +67,7 @@ log="$dist/classlist-serve.log"
 pid=$!
 port=
 for _ in $(seq 1 300); do
-  port=$(sed -n 's|.*serving http://127\.0\.0\.1:\([0-9]*\)/metrics.*|\1|p' "$log" | head -1)
+  port=$(sed -n 's|.*serving http://127\.0\.0\.1:\([0-9]*\)/metrics.*|\1|p' "$log")
   [ -n "$port" ] && break
   kill -0 "$pid" 2>/dev/null || break
   sleep 0.1
@@ -76,7 +76,8 @@ done
 for _ in 1 2; do
   exec 3<>"/dev/tcp/127.0.0.1/$port"
   printf 'GET /metrics HTTP/1.1\r\nHost: localhost\r\nAccept-Encoding: gzip\r\nConnection: close\r\n\r\n' >&3
-  head -c 64 <&3 | grep -q '^HTTP/1.1 200' || { kill "$pid"; fail "the bundled runtime's /metrics did not answer 200; its output is in $log"; }
+  read -r status <&3 || status=
+  case $status in "HTTP/1.1 200"*) ;; *) kill "$pid"; fail "the bundled runtime's /metrics did not answer 200; its output is in $log" ;; esac
   cat <&3 >/dev/null
   exec 3>&-
 done
@@ -99,7 +100,7 @@ rm -rf "$deb/usr/lib/taoprom/systemd" "$deb/usr/lib/taoprom/conf/taoprom.default
 sed -e 's|@HOME@|/usr/lib/taoprom|g' -e 's|@DEFAULTS@|/etc/default/taoprom|g' "$src/systemd/taoprom.service" >"$deb/lib/systemd/system/taoprom.service"
 cp "$src/default.taoprom" "$deb/etc/default/taoprom"
 # Modes and owners travel in a tar (jdeb keeps an archive's entries as they are).
-tar --owner=0 --group=0 --numeric-owner --sort=name -C "$deb" -czf "$dist/deb-data.tar.gz" etc lib usr
+tar --owner=root:0 --group=root:0 --sort=name -C "$deb" -czf "$dist/deb-data.tar.gz" etc lib usr
 
 # --- the OCI image's extra files (jib adds the jars itself, under /app) ---------------------------
 # No base image can be pulled here, so the image starts from scratch: the runtime under
@@ -123,7 +124,7 @@ for lib in $libs; do
 done
 # libz for the runtime's zip support where the JDK links the system's; libgcc_s for JNA's threads.
 for extra in libz.so.1 libgcc_s.so.1; do
-  found=$(ldconfig -p 2>/dev/null | awk -v n="$extra" '$1 == n && /x86-64/ {print $NF; exit}')
+  found=$(ldconfig -p 2>/dev/null | awk -v n="$extra" '$1 == n && /x86-64/ && !f {f = $NF} END {print f}')
   [ -n "$found" ] && cp -L "$found" "$image/lib/x86_64-linux-gnu/$extra"
 done
 printf 'root:x:0:0:root:/root:/sbin/nologin\ntaoprom:x:65532:65532:taoprom:/tmp:/sbin/nologin\n' >"$image/etc/passwd"

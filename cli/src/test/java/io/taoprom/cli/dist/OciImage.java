@@ -76,7 +76,7 @@ final class OciImage {
   List<String> listing() throws IOException, InterruptedException {
     List<String> lines = new ArrayList<>();
     for (Path layer : layers) {
-      for (String line : Dist.output("tar", "--numeric-owner", "-tvzf", layer.toString()).split("\n")) {
+      for (String line : Dist.output("tar", "--warning=no-unknown-keyword", "--numeric-owner", "-tvzf", layer.toString()).split("\n")) {
         if (!line.isBlank()) {
           lines.add(line);
         }
@@ -85,7 +85,19 @@ final class OciImage {
     return lines;
   }
 
-  /** Where the layers were unpacked (for messages). */
+  /**
+   * The image's file system: every layer unpacked, in order, into this directory (as a container
+   * runtime lays it out; jib's layers add files and delete none).
+   */
+  Path rootfs(Path into) throws IOException, InterruptedException {
+    Files.createDirectories(into);
+    for (Path layer : layers) {
+      Dist.output("tar", "--warning=no-unknown-keyword", "-xzf", layer.toString(), "-C", into.toString());
+    }
+    return into;
+  }
+
+  /** Where the image tarball was unpacked (for messages). */
   Path directory() {
     return dir;
   }
