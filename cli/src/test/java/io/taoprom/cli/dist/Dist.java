@@ -44,9 +44,24 @@ final class Dist {
     }
   }
 
-  /** The version the artifacts carry in their names (the project's). */
+  /**
+   * The version the artifacts carry in their names: the project's, which the dist profile
+   * passes; without it, that of the tarball an earlier dist build left.
+   */
   static String version() {
-    return System.getProperty("taoprom.version", "0.1.0-SNAPSHOT");
+    String given = System.getProperty("taoprom.version");
+    if (given != null && !given.isBlank()) {
+      return given;
+    }
+    String[] names = distDir().toFile().list((dir, name) -> name.matches("taoprom-.+-linux-x86_64\\.tar\\.gz"));
+    if (names == null || names.length != 1) {
+      return "VERSION";
+    }
+    return names[0].substring("taoprom-".length(), names[0].length() - "-linux-x86_64.tar.gz".length());
+  }
+
+  private static Path distDir() {
+    return Path.of(System.getProperty("taoprom.dist.dir", root().resolve("cli/target/dist").toString()));
   }
 
   /** The repository root (its {@code cli/src/main/dist} holds the sources of the artifacts). */
@@ -56,8 +71,7 @@ final class Dist {
 
   /** The artifact with this name pattern; skips, or fails under the dist profile, when absent. */
   static Path artifact(String pattern) {
-    Path dir = Path.of(System.getProperty("taoprom.dist.dir", root().resolve("cli/target/dist").toString()));
-    Path file = dir.resolve(String.format(pattern, version()));
+    Path file = distDir().resolve(String.format(pattern, version()));
     if (Files.isRegularFile(file)) {
       return file;
     }
