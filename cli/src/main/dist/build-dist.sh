@@ -32,9 +32,9 @@ modules=$(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$src/modules" | tr -d ' \t' |
 rm -rf "$stage" "$tarball" "$dist/deb"
 mkdir -p "$stage"/{bin,conf,lib,systemd}
 # --generate-cds-archive: the runtime's default class-data-sharing archive of JDK classes, made at
-# build time; it serves any command, wherever the runtime is unpacked. No --compress: gzip packs
-# the plain modules file smaller than jlink's zip (23 MB against 23 MB unpacked and 23 packed),
-# and classes then load without inflating. The archive for heaps over 32 GB goes (-Xmx64m).
+# build time; it serves any command, wherever the runtime is unpacked. No --compress: the
+# tarball's gzip packs the plain modules file (the whole runtime is 23 MB gzipped), and classes
+# then load without inflating. The archive for heaps over 32 GB goes (TaoProm runs -Xmx64m).
 "$jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
   --generate-cds-archive --output "$stage/runtime" \
   || fail "jlink could not make the runtime from $jdk (modules: $modules); see its message above"
