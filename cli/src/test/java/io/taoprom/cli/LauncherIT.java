@@ -37,6 +37,9 @@ class LauncherIT {
     Path repo = Path.of(System.getProperty("taoprom.root"));
     Files.copy(repo.resolve("taoprom"), root.resolve("taoprom"));
     root.resolve("taoprom").toFile().setExecutable(true);
+    // The JVM flags the launcher reads (one file, shared with the distribution's bin/taoprom).
+    Path options = Files.createDirectories(root.resolve("cli/src/main/dist")).resolve("jvm.options");
+    Files.copy(repo.resolve("cli/src/main/dist/jvm.options"), options);
     builtJar = Arrays.stream(ServeProcess.testClasspath().split(File.pathSeparator))
         .map(Path::of)
         .filter(p -> p.getFileName().toString().equals("taoprom.jar"))
