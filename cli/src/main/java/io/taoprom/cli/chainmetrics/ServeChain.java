@@ -1,5 +1,6 @@
 package io.taoprom.cli.chainmetrics;
 
+import io.taoprom.cli.log.ConsoleLog;
 import io.taoprom.cli.targets.CachedTargets;
 import io.taoprom.cli.chain.ChainOptions;
 import io.taoprom.chain.discovery.SubnetDiscovery;
@@ -16,7 +17,6 @@ import io.taoprom.core.wallet.NaclKeyfileCipher;
 import io.taoprom.core.wallet.PasswordSource;
 import io.taoprom.chain.subtensor.Subtensor;
 import io.taoprom.exporter.TaoPromExporter;
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -93,7 +93,7 @@ public final class ServeChain implements AutoCloseable {
   }
 
   /** Registers the metrics in the exporter's registry and starts reading (and writing) the chain. */
-  public void start(TaoPromExporter exporter, PrintWriter err) {
+  public void start(TaoPromExporter exporter, ConsoleLog log) {
     if (!options.anyChainFeature()) {
       return;
     }
@@ -103,16 +103,16 @@ public final class ServeChain implements AutoCloseable {
     if (sd != null) {
       discovery.set(new SubnetDiscovery(subtensor));
       sd.start();
-      err.println("taoprom: serving service discovery of netuid " + joined(options.sd().netuids())
+      log.info("serving service discovery of netuid " + joined(options.sd().netuids())
           + " from " + ChainOptions.describe(options.network()) + " at /sd (http_sd_configs), refreshed every "
           + options.sd().refreshInterval().toMillis() / 1000.0 + " s");
     }
     if (options.register().enabled()) {
-      startRegistration(exporter.port(), err);
+      startRegistration(exporter.port(), log);
     }
   }
 
-  private void startRegistration(int listenPort, PrintWriter err) {
+  private void startRegistration(int listenPort, ConsoleLog log) {
     RegisterOptions o = options.register();
     int port = o.port() != null ? o.port() : listenPort;
     // The loop replaces the address (explicit or discovered) and the version (given, or read from the
@@ -122,7 +122,7 @@ public final class ServeChain implements AutoCloseable {
     IpAddress explicit = o.explicitIp();
     Supplier<IpAddress> address;
     if (explicit != null) {
-      ExternalIp.warning(explicit, ParameterFlags.SERVE).ifPresent(w -> err.println("taoprom serve: warning: " + w));
+      ExternalIp.warning(explicit, ParameterFlags.SERVE).ifPresent(log::warn);
       address = () -> explicit;
     } else {
       ExternalIp discovery = o.externalIp();
@@ -153,7 +153,7 @@ public final class ServeChain implements AutoCloseable {
         .intervalBlocks(o.intervalBlocks()).tick(BLOCK_TIME).addressCheck(o.ipCheckInterval())
         .roundTimeout(options.chain().timeout()).build();
     registration.start();
-    err.println("taoprom: registering " + hotkey.ss58() + " on netuid " + o.netuid() + " of "
+    log.info("registering " + hotkey.ss58() + " on netuid " + o.netuid() + " of "
         + ChainOptions.describe(options.network()) + " with port " + port + " and " + version + ", at start and every "
         + o.intervalBlocks() + " blocks");
   }

@@ -5,6 +5,7 @@ import io.taoprom.cli.CommandFailure;
 import io.taoprom.cli.TaoPromCli;
 import io.taoprom.cli.chainmetrics.ServeChain;
 import io.taoprom.cli.chainmetrics.ServeChainOptions;
+import io.taoprom.cli.log.ConsoleLog;
 import io.taoprom.exporter.ExporterStartException;
 import io.taoprom.exporter.PluginCatalog;
 import io.taoprom.exporter.TaoPromExporter;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Option;
  *
  * <pre>
  * $ taoprom serve --web.listen-address 127.0.0.1:7091 --no-collector.filesystem
- * taoprom: serving http://127.0.0.1:7091/metrics; collectors: cpu, diskstats, loadavg, ...
+ * time=... level=info source=taoprom.serve msg="serving http://127.0.0.1:7091/metrics" collectors=cpu,diskstats,loadavg,...
  * </pre>
  *
  * <p>Every plugin found on the classpath gets a {@code --[no-]collector.NAME} switch and its
@@ -105,11 +106,11 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter err = spec.commandLine().getErr();
+    ConsoleLog log = ConsoleLog.of(spec);
     PluginCatalog plugins = catalog.get();
     PluginOptions.Selection selection = pluginOptions.selection(spec.commandLine().getParseResult());
     for (String problem : pluginOptions.problems()) {
-      err.println("taoprom: warning: " + problem);
+      log.warn(problem);
     }
 
     WebConfigFile web;
@@ -118,8 +119,7 @@ public final class ServeCommand implements Callable<Integer> {
     try {
       push = ServePush.prepare(plugins, selection, disableDefaults);
     } catch (IllegalArgumentException e) {
-      err.println("taoprom serve: " + OptionFlags.of(e.getMessage()));
-      err.flush();
+      log.error(OptionFlags.of(e.getMessage()));
       return TaoPromCli.EXIT_USAGE;
     }
     try {
@@ -127,40 +127,41 @@ public final class ServeCommand implements Callable<Integer> {
       web = webOptions.load();
     } catch (WebConfigException e) {
       // As a bad command line: one line, exit 2, nothing started.
-      err.println("taoprom serve: " + e.getMessage());
-      err.flush();
+      log.error(e.getMessage());
       return TaoPromCli.EXIT_USAGE;
     } catch (IllegalArgumentException e) {
-      err.println("taoprom serve: " + e.getMessage() + " (--web.*)");
-      err.flush();
+      log.error(e.getMessage() + " (--web.*)");
       return TaoPromCli.EXIT_USAGE;
     }
-    push.flatMap(p -> p.exposureWarning(web)).ifPresent(w -> err.println("taoprom: warning: " + w));
+    push.flatMap(p -> p.exposureWarning(web)).ifPresent(log::warn);
     TaoPromExporter exporter = start(plugins, selection, limits, web, push);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         chain.close();
         exporter.close();
-        err.println("taoprom: stopped");
-        err.flush();
+        log.info("stopped");
       } finally {
         stopped.countDown();
       }
     }, "taoprom-shutdown"));
 
     ListenAddress bound = listenAddress.withPort(exporter.port());
-    err.println(StartupLine.of(bound, exporter.secure(), exporter.collectors(), plugins.failures())
-        + push.map(p -> "; " + p.summary()).orElse("")
-        + (web == null ? "" : "; web config: " + web.config().summary()));
-    chain.start(exporter, err); // background threads: the chain never holds up /metrics
-    err.flush();
+    StartupLine.of(bound, exporter.secure(), telemetryPath(), exporter.collectors(), plugins.failures())
+        .with("push", push.map(ServePush::summary).orElse(null))
+        .with("web_config", web == null ? null : web.config().summary())
+        .logTo(log);
+    chain.start(exporter, log); // background threads: the chain never holds up /metrics
     try {
       stopped.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     return 0;
+  }
+
+  private String telemetryPath() {
+    return "/metrics";
   }
 
   private TaoPromExporter start(PluginCatalog plugins, PluginOptions.Selection selection, HttpLimits limits,
