@@ -155,7 +155,7 @@ final class ServeProcess implements AutoCloseable {
       if (!process.isAlive()) {
         throw new AssertionError("taoprom serve exited with " + process.exitValue() + " before serving: " + stderr());
       }
-      if (stderr().contains("taoprom: serving ")) {
+      if (stderr().contains(" source=taoprom.serve msg=\"serving ")) {
         return;
       }
       Thread.sleep(50);

@@ -9,6 +9,7 @@ import io.taoprom.cli.log.ConsoleLog;
 import io.taoprom.exporter.ExporterStartException;
 import io.taoprom.exporter.PluginCatalog;
 import io.taoprom.exporter.TaoPromExporter;
+import io.taoprom.exporter.TelemetryPath;
 import io.taoprom.exporter.http.HttpLimits;
 import io.taoprom.exporter.http.MetricsServer;
 import io.taoprom.exporter.web.WebConfigException;
@@ -123,6 +124,13 @@ public final class ServeCommand implements Callable<Integer> {
       return TaoPromCli.EXIT_USAGE;
     }
     try {
+      TelemetryPath.check(webOptions.telemetryPath);
+      webOptions.checkExporterMetrics(selection.enabled());
+    } catch (IllegalArgumentException e) {
+      log.error(e.getMessage() + (e.getMessage().startsWith("telemetry path") ? " (--web.telemetry-path)" : ""));
+      return TaoPromCli.EXIT_USAGE;
+    }
+    try {
       limits = webOptions.limits();
       web = webOptions.load();
     } catch (WebConfigException e) {
@@ -147,7 +155,7 @@ public final class ServeCommand implements Callable<Integer> {
     }, "taoprom-shutdown"));
 
     ListenAddress bound = listenAddress.withPort(exporter.port());
-    StartupLine.of(bound, exporter.secure(), telemetryPath(), exporter.collectors(), plugins.failures())
+    StartupLine.of(bound, exporter.secure(), exporter.telemetryPath(), exporter.collectors(), plugins.failures())
         .with("push", push.map(ServePush::summary).orElse(null))
         .with("web_config", web == null ? null : web.config().summary())
         .logTo(log);
@@ -158,10 +166,6 @@ public final class ServeCommand implements Callable<Integer> {
       Thread.currentThread().interrupt();
     }
     return 0;
-  }
-
-  private String telemetryPath() {
-    return "/metrics";
   }
 
   private TaoPromExporter start(PluginCatalog plugins, PluginOptions.Selection selection, HttpLimits limits,
@@ -180,6 +184,10 @@ public final class ServeCommand implements Callable<Integer> {
     }
     selection.enabled().forEach(builder::enable);
     selection.disabled().forEach(builder::disable);
+    builder.telemetryPath(webOptions.telemetryPath);
+    if (webOptions.disableExporterMetrics) {
+      WebOptions.EXPORTER_COLLECTORS.stream().filter(name -> plugins.find(name).isPresent()).forEach(builder::disable);
+    }
     chain = ServeChain.prepare(chainOptions, builder, spec);
     push.ifPresent(p -> p.wire(builder));
     try {
