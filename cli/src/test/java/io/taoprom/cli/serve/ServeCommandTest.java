@@ -96,7 +96,7 @@ class ServeCommandTest {
             List.of(CollectorOption.single("odd.pattern", "RE%", "Match 100% of ${USER}", "^(a|b)${x}%d$")))));
     CliRun help = CliRun.of(odd, "serve", "--help");
     assertThat(help.exitCode()).isZero();
-    assertThat(help.out()).contains("Share of time in % of").contains("${HOME}").contains("--odd.pattern=RE%")
+    assertThat(help.out().replaceAll("\\s+", " ")).contains("Share of time in % of").contains("${HOME}").contains("--odd.pattern=RE%")
         .contains("Match 100% of ${USER}").contains("default: ^(a|b)${x}%d$");
 
     CommandLine cli = TaoPromCli.commandLine(() -> odd, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
@@ -179,7 +179,7 @@ class ServeCommandTest {
         + " choose another, such as /metrics (--web.telemetry-path)");
     CliRun relative = CliRun.of(CATALOG, "serve", "--web.listen-address", "127.0.0.1:0", "--web.telemetry-path", "metrics");
     assertThat(relative.exitCode()).isEqualTo(2);
-    assertThat(relative.messages()).singleElement().asString().startsWith("telemetry path 'metrics' is not a path such as /metrics");
+    assertThat(relative.messages()).singleElement().asString().startsWith("telemetry path \"metrics\" is not a path such as /metrics");
   }
 
   @Test
