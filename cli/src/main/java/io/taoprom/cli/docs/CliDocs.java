@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.codegen.docgen.manpage.ManPageGenerator;
@@ -39,12 +40,38 @@ public final class CliDocs {
     Path docs = out.resolve("generated-docs");
     Files.createDirectories(docs);
     CommandLine cli = commandLine();
-    Files.writeString(out.resolve("taoprom_completion"), AutoComplete.bash("taoprom", cli), StandardCharsets.UTF_8);
+    Files.writeString(out.resolve("taoprom_completion"), AutoComplete.bash("taoprom", completable(commandLine())),
+        StandardCharsets.UTF_8);
     Files.writeString(docs.resolve("taoprom.1"), ManPage.troff(cli), StandardCharsets.UTF_8);
     int code = ManPageGenerator.generateManPage(docs.toFile(), (File) null, new boolean[0], true, cli.getCommandSpec());
     if (code != 0) {
       throw new IOException("picocli-codegen's ManPageGenerator failed (exit " + code + ") writing to " + docs);
     }
+  }
+
+  /**
+   * The command line with serve's collector switches, plugin options and chain options visible:
+   * serve hides them only to list them in sections of their own in its help, and completion
+   * leaves hidden options out; and with {@code --no-collector.NAME} spelled out.
+   */
+  static CommandLine completable(CommandLine cli) {
+    CommandLine.Model.CommandSpec serve = cli.getSubcommands().get("serve").getCommandSpec();
+    for (CommandLine.Model.OptionSpec option : List.copyOf(serve.options())) {
+      if (option.hidden() || option.negatable()) {
+        serve.remove(option);
+        CommandLine.Model.OptionSpec.Builder visible = option.toBuilder().hidden(false);
+        if (option.negatable()) {
+          // Completion lists names, not the negated forms picocli derives: give both as names.
+          List<String> names = new java.util.ArrayList<>(List.of(option.names()));
+          for (String name : option.names()) {
+            names.add(name.replaceFirst("^--", "--no-"));
+          }
+          visible.negatable(false).names(names.toArray(String[]::new));
+        }
+        serve.addOption(visible.build());
+      }
+    }
+    return cli;
   }
 
   /** The whole command line, every subcommand built, with the plugins on this class path. */
