@@ -2,8 +2,8 @@ package io.taoprom.cli.log;
 
 import io.taoprom.cli.ConsoleText;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -21,10 +21,6 @@ import java.util.List;
  */
 public final class LogLine {
 
-  // node_exporter's (promslog's) time: RFC 3339 with milliseconds; UTC, so lines sort.
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX").withZone(ZoneOffset.UTC);
-
   private LogLine() {}
 
   /**
@@ -41,7 +37,7 @@ public final class LogLine {
     if (format == LogFormat.JSON) {
       line.append('{');
     }
-    field(format, line, "time", TIME.format(time), true);
+    field(format, line, "time", time(time), true);
     field(format, line, "level", level.word(), false);
     field(format, line, "source", source, false);
     field(format, line, "msg", msg, false);
@@ -52,6 +48,28 @@ public final class LogLine {
       line.append('}');
     }
     return line.toString();
+  }
+
+  // node_exporter's (promslog's) time: RFC 3339 with milliseconds; UTC, so lines sort. Written
+  // by hand: a DateTimeFormatter costs class loading on the way to serve's first line.
+  static String time(Instant time) {
+    LocalDateTime t = LocalDateTime.ofEpochSecond(time.getEpochSecond(), time.getNano(), ZoneOffset.UTC);
+    StringBuilder b = new StringBuilder(24);
+    pad(b, t.getYear(), 4).append('-');
+    pad(b, t.getMonthValue(), 2).append('-');
+    pad(b, t.getDayOfMonth(), 2).append('T');
+    pad(b, t.getHour(), 2).append(':');
+    pad(b, t.getMinute(), 2).append(':');
+    pad(b, t.getSecond(), 2).append('.');
+    return pad(b, t.getNano() / 1_000_000, 3).append('Z').toString();
+  }
+
+  private static StringBuilder pad(StringBuilder b, int value, int digits) {
+    String s = Integer.toString(value);
+    for (int i = s.length(); i < digits; i++) {
+      b.append('0');
+    }
+    return b.append(s);
   }
 
   private static void field(LogFormat format, StringBuilder line, String key, String value, boolean first) {

@@ -27,7 +27,7 @@ class CliDocsTest {
         .contains(".SS taoprom serve\n", ".SS taoprom key inspect\n", ".SS taoprom check web\\-config\n")
         .contains("\\-\\-web.telemetry\\-path=PATH", "\\-\\-log.format=FORMAT", "@FILE")
         // Each line of help text is guarded: none may start a troff request.
-        .doesNotContainPattern("(?m)^(?!\\.(TH|SH|SS|nf|fi|BR) )[.'].*");
+        .doesNotContainPattern("(?m)^(?!\\.(TH|SH|SS|BR) |\\.nf$|\\.fi$)[.'].*");
 
     assertThat(target.resolve("generated-docs/taoprom.adoc")).content().contains(":doctype: manpage", "= taoprom(1)");
     assertThat(target.resolve("generated-docs/taoprom-serve.adoc")).content().contains("--web.telemetry-path");

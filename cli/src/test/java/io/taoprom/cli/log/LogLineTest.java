@@ -97,4 +97,10 @@ class LogLineTest {
         .hasMessage("unknown log level 'verbose\\x1b'; use debug, info, warn or error");
     assertThatThrownBy(() -> LogFormat.parse("text")).hasMessage("unknown log format 'text'; use logfmt or json");
   }
+
+  @Test
+  void timeIsUtcWithMilliseconds() {
+    assertThat(LogLine.time(Instant.parse("2026-01-02T03:04:05.006789Z"))).isEqualTo("2026-01-02T03:04:05.006Z");
+    assertThat(LogLine.time(Instant.parse("0999-12-31T23:59:59Z"))).isEqualTo("0999-12-31T23:59:59.000Z");
+  }
 }
