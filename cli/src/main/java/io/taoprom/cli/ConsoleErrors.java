@@ -1,6 +1,6 @@
 package io.taoprom.cli;
 
-import java.io.PrintWriter;
+import io.taoprom.cli.log.ConsoleLog;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
@@ -11,14 +11,13 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * Turns errors into what a user of a command-line tool expects: one line naming the input
- * and what to do, an exit code, and no stack trace unless {@code --debug} or
+ * Turns errors into what a user of a command-line tool expects: one log line naming the input
+ * and what to do ({@link ConsoleLog}), an exit code, and no stack trace unless {@code --debug} or
  * {@code TAOPROM_DEBUG=1} asks for it.
  *
  * <pre>
  * $ taoprom serve --collector.nope
- * taoprom serve: unknown collector 'nope' in '--collector.nope'; known collectors: cpu, diskstats, ...
- * Run 'taoprom serve --help' for the options.
+ * time=... level=error source=taoprom.serve msg="unknown collector 'nope' in '--collector.nope'; known collectors: cpu, diskstats, ...; run 'taoprom serve --help' for the options"
  * </pre>
  */
 final class ConsoleErrors
@@ -30,33 +29,21 @@ final class ConsoleErrors
   @Override
   public int handleParseException(ParameterException ex, String[] args) {
     CommandLine cli = ex.getCommandLine();
-    PrintWriter err = cli.getErr();
     String command = cli.getCommandSpec().qualifiedName();
-    err.println(command + ": " + describe(ex));
-    err.println("Run '" + command + " --help' for the options.");
-    if (Arrays.asList(args).contains("--debug") || TaoPromCli.debugRequested(cli)) {
-      ex.printStackTrace(err);
-    }
-    err.flush();
+    boolean trace = Arrays.asList(args).contains("--debug") || TaoPromCli.debugRequested(cli);
+    ConsoleLog.of(cli.getCommandSpec())
+        .error(describe(ex) + "; run '" + command + " --help' for the options", ex, trace);
     return cli.getCommandSpec().exitCodeOnInvalidInput();
   }
 
   @Override
   public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parseResult) {
-    PrintWriter err = cli.getErr();
-    String command = cli.getCommandSpec().qualifiedName();
-    // Messages may quote what came from outside (a node, a file): one line, escaped, cut short.
-    if (ex instanceof CommandFailure) {
-      err.println(command + ": " + ConsoleText.line(ex.getMessage()));
-    } else {
-      // A bug rather than a user error: still one line, with the way to get the details.
-      err.println(command + ": internal error: " + ConsoleText.line(ex.toString())
-          + " (run with --debug for the stack trace)");
-    }
-    if (TaoPromCli.debugRequested(cli)) {
-      ex.printStackTrace(err);
-    }
-    err.flush();
+    boolean trace = TaoPromCli.debugRequested(cli);
+    // Messages may quote what came from outside (a node, a file): the log line escapes them.
+    String message = ex instanceof CommandFailure ? ex.getMessage()
+        // A bug rather than a user error: still one line, with the way to get the details.
+        : "internal error: " + ex + " (run with --debug for the stack trace)";
+    ConsoleLog.of(cli.getCommandSpec()).error(message, ex, trace);
     return TaoPromCli.EXIT_FAILURE;
   }
 

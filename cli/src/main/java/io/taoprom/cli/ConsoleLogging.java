@@ -1,6 +1,12 @@
 package io.taoprom.cli;
 
-import java.util.Locale;
+import io.taoprom.cli.log.ConsoleLog;
+import io.taoprom.cli.log.LogLevel;
+import io.taoprom.cli.log.LogLine;
+import io.taoprom.cli.log.LogSettings;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Formatter;
 import java.util.logging.Level;
@@ -9,8 +15,14 @@ import java.util.logging.Logger;
 
 /**
  * How the library modules' log records ({@link System.Logger}, backed by java.util.logging)
- * look on the console of {@code taoprom}: one line each, {@code taoprom: warning: MESSAGE},
- * stack traces only with {@code --debug} or {@code TAOPROM_DEBUG=1}.
+ * look on the console of {@code taoprom}: one line each in the {@code --log.format} of the
+ * command line, dropped below its {@code --log.level}; the logger's name is the
+ * {@code source}. A record's exception shows as {@code err=}, its stack trace as {@code trace=}
+ * only with {@code --debug} or {@code TAOPROM_DEBUG=1}.
+ *
+ * <pre>
+ * time=2026-12-07T02:10:00.123Z level=warn source=io.taoprom.exporter.scrape msg="collector \"cpu\" left out of the scrape: timed out"
+ * </pre>
  *
  * <p>Installed lazily through the {@code java.util.logging.config.class} system property, so
  * that a run that logs nothing does not pay for initialising logging; a user's own
@@ -24,26 +36,20 @@ public final class ConsoleLogging {
 
   static final String DEBUG_PROPERTY = "taoprom.debug";
 
-  // Held here: java.util.logging keeps loggers weakly, and a collected one forgets its level.
-  // Not initialised with the class: install() must not start java.util.logging before it has
-  // named this class as its configuration.
-  private static Logger taoprom;
-
   /** Called by java.util.logging when it first initialises; configures the root logger. */
   public ConsoleLogging() {
     Logger root = Logger.getLogger("");
     for (var handler : root.getHandlers()) {
       root.removeHandler(handler);
     }
-    boolean debug = Boolean.getBoolean(DEBUG_PROPERTY);
     ConsoleHandler console = new ConsoleHandler();
-    console.setFormatter(new OneLine(debug));
-    console.setLevel(debug ? Level.FINE : Level.INFO);
+    console.setFormatter(new OneLine(Boolean.getBoolean(DEBUG_PROPERTY)));
+    console.setLevel(Level.ALL);
+    // The level is read at every record: --log.level is parsed after logging may have started.
+    console.setFilter(r -> LogSettings.level().allows(LogLevel.of(r.getLevel())));
     root.setLevel(Level.INFO);
     root.addHandler(console);
-    // Debug detail from TaoProm's own modules only: libraries (JNA, OSHI) are chatty at FINE.
-    taoprom = Logger.getLogger("io.taoprom");
-    taoprom.setLevel(debug ? Level.FINE : Level.INFO);
+    LogSettings.level(LogSettings.level()); // holds the io.taoprom logger at the chosen level
   }
 
   /** Makes java.util.logging use this configuration when it starts, unless the user configured it. */
@@ -57,7 +63,7 @@ public final class ConsoleLogging {
     }
   }
 
-  /** {@code taoprom: LEVEL: message}, plus the stack trace in debug mode. */
+  /** One {@link LogLine} per record, in the format chosen when it is printed. */
   static final class OneLine extends Formatter {
     private final boolean stackTraces;
 
@@ -67,29 +73,21 @@ public final class ConsoleLogging {
 
     @Override
     public String format(LogRecord record) {
-      StringBuilder line = new StringBuilder("taoprom: ").append(levelWord(record.getLevel())).append(": ")
-          .append(formatMessage(record).strip().replaceAll("\\s*\\R\\s*", " "));
-      if (record.getThrown() != null) {
+      List<String> keyValues = new ArrayList<>(2);
+      Throwable thrown = record.getThrown();
+      String msg = formatMessage(record);
+      if (thrown != null) {
         if (stackTraces) {
-          var trace = new java.io.StringWriter();
-          record.getThrown().printStackTrace(new java.io.PrintWriter(trace));
-          line.append(System.lineSeparator()).append(trace.toString().stripTrailing());
-        } else if (!line.toString().contains(String.valueOf(record.getThrown().getMessage()))) {
-          line.append(" (").append(record.getThrown()).append(")");
+          keyValues.add("trace");
+          keyValues.add(ConsoleLog.stackTrace(thrown));
+        } else if (!msg.contains(String.valueOf(thrown.getMessage()))) {
+          keyValues.add("err");
+          keyValues.add(thrown.toString());
         }
       }
-      return line.append(System.lineSeparator()).toString();
-    }
-
-    private static String levelWord(Level level) {
-      if (level.intValue() >= Level.SEVERE.intValue()) {
-        return "error";
-      } else if (level.intValue() >= Level.WARNING.intValue()) {
-        return "warning";
-      } else if (level.intValue() >= Level.INFO.intValue()) {
-        return "info";
-      }
-      return "debug";
+      String source = record.getLoggerName() == null ? "taoprom" : record.getLoggerName();
+      return LogLine.render(LogSettings.format(), record.getInstant() == null ? Instant.now() : record.getInstant(),
+          LogLevel.of(record.getLevel()), source, msg, keyValues) + System.lineSeparator();
     }
   }
 }

@@ -1,6 +1,9 @@
 package io.taoprom.cli;
 
 import io.taoprom.cli.collectors.CollectorsCommand;
+import io.taoprom.cli.log.LogFormat;
+import io.taoprom.cli.log.LogLevel;
+import io.taoprom.cli.log.LogSettings;
 import io.taoprom.cli.serve.ServeCommand;
 import io.taoprom.exporter.PluginCatalog;
 import java.io.PrintWriter;
@@ -63,12 +66,42 @@ public final class TaoPromCli implements Runnable {
       description = "Show stack traces for errors (also TAOPROM_DEBUG=1).")
   boolean debug;
 
+  // Setters, not fields: the setting takes effect as soon as it is parsed, so an error later on
+  // the same command line is already printed as asked. No default value: an inherited copy in a
+  // subcommand would put the default back over "taoprom --log.level debug serve".
+  @Option(
+      names = "--log.level",
+      paramLabel = "LEVEL",
+      scope = ScopeType.INHERIT,
+      converter = LogLevel.Converter.class,
+      completionCandidates = LogLevel.Candidates.class,
+      description = "Print only log lines of this level or above: debug, info, warn, error (default: info).")
+  void logLevel(LogLevel level) {
+    if (level != null) {
+      LogSettings.level(level);
+    }
+  }
+
+  @Option(
+      names = "--log.format",
+      paramLabel = "FORMAT",
+      scope = ScopeType.INHERIT,
+      converter = LogFormat.Converter.class,
+      completionCandidates = LogFormat.Candidates.class,
+      description = "Format of the log lines on stderr: logfmt or json (default: logfmt).")
+  void logFormat(LogFormat format) {
+    if (format != null) {
+      LogSettings.format(format);
+    }
+  }
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    // "taoprom" alone: show what there is rather than doing something surprising.
-    spec.commandLine().usage(spec.commandLine().getErr());
+    // "taoprom" alone: show what there is rather than doing something surprising. The usage is
+    // what was asked for, not a log line: stdout, as with --help.
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 
   /** Runs {@code taoprom} with the given arguments and exits with its exit code. */
@@ -108,6 +141,7 @@ public final class TaoPromCli implements Runnable {
    * none, while {@code --help}, no command or an unknown one get them all.
    */
   public static CommandLine commandLine(Supplier<PluginCatalog> catalog, PrintWriter out, PrintWriter err, String... args) {
+    LogSettings.reset();
     CommandLine cli = new CommandLine(new TaoPromCli(), new CommandFactory(catalog));
     String named = subcommandName(args);
     boolean known = SUBCOMMANDS.stream().anyMatch(c -> commandName(c).equals(named));
@@ -171,11 +205,15 @@ public final class TaoPromCli implements Runnable {
     return subcommand.getAnnotation(Command.class).name();
   }
 
-  // The top command's options take no values, so the first word that is not an option is the
-  // subcommand's name.
+  // The first word that is neither an option nor the value of one of the top command's options
+  // (--log.level LEVEL) is the subcommand's name. An @argfile is not looked into: then every
+  // subcommand is built, which is only slower.
   private static String subcommandName(String[] args) {
-    for (String arg : args) {
-      if (!arg.startsWith("-")) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--log.level") || arg.equals("--log.format")) {
+        i++;
+      } else if (!arg.startsWith("-")) {
         return arg;
       }
     }

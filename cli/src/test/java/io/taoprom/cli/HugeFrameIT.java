@@ -42,7 +42,7 @@ class HugeFrameIT {
       Run s = run(status);
       assertThat(s.exit()).as(s.output()).isEqualTo(1);
       assertThat(s.output()).doesNotContain("OutOfMemoryError");
-      assertThat(s.lastLine()).startsWith("taoprom status: NodeUnreachable: chain_getHeader: a message from "
+      assertThat(CliRun.messages(s.lastLine())).singleElement().asString().startsWith("NodeUnreachable: chain_getHeader: a message from "
           + node.wsUri() + " was refused: it exceeds 16 MiB").contains("gave up after 3 attempts")
           .contains("--chain.max-message-size");
       assertThat(node.connections()).as("each refusal dropped the connection; the read was retried on a new one")
@@ -54,7 +54,7 @@ class HugeFrameIT {
       Run r = run(register);
       assertThat(r.exit()).as(r.output()).isEqualTo(1);
       assertThat(r.output()).doesNotContain("OutOfMemoryError");
-      assertThat(r.lastLine()).startsWith("taoprom register: NodeUnreachable: ").contains("was refused: it exceeds 16 MiB");
+      assertThat(r.lastLine()).contains("level=error source=taoprom.register msg=\"NodeUnreachable: ").contains("was refused: it exceeds 16 MiB");
     }
   }
 

@@ -249,7 +249,7 @@ class ServeIT {
       int exit = own.stop(Duration.ofSeconds(15));
       // 143 = 128 + SIGTERM: the JVM ran its shutdown hooks and exited on the signal.
       assertThat(exit).isEqualTo(143);
-      assertThat(own.stderr()).contains("taoprom: stopped").doesNotContain("Exception");
+      assertThat(own.stderr()).contains("level=info source=taoprom.serve msg=stopped").doesNotContain("Exception");
     }
   }
 
@@ -265,10 +265,12 @@ class ServeIT {
     try (ServeProcess own = ServeProcess.start(List.of("-Xmx64m"), List.of("--collector.disable-defaults", "--collector.uname"), List.of(jar))) {
       assertThat(own.get("/metrics").body()).contains("node_uname_info{");
       List<String> lines = own.stderr().lines().toList();
-      assertThat(lines).contains("taoprom: warning: collector plugin not loaded: Provider com.example.MissingPlugin not found");
-      assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("taoprom: serving ").endsWith("; 1 plugin failed to load (see 'taoprom collectors')"));
-      // Not java.util.logging's default two-line format ("Nov 25, ... WARNING: ..."): ours.
+      assertThat(CliRun.withoutTime(own.stderr())).contains("level=warn source=io.taoprom.exporter msg=\"collector plugin not loaded:"
+          + " Provider com.example.MissingPlugin not found\"");
+      assertThat(lines).anySatisfy(l -> assertThat(l).contains(" msg=\"serving ").endsWith(" plugins_failed=\"1 (see 'taoprom collectors')\""));
+      // Not java.util.logging's default two-line format ("Nov 25, ... WARNING: ..."): ours, every line.
       assertThat(own.stderr()).doesNotContain("\tat ").doesNotContainPattern("(?m)^WARNING: ");
+      assertThat(lines).allSatisfy(l -> assertThat(l).matches("time=\\S+ level=(info|warn) source=\\S+ msg=.*"));
     }
   }
 

@@ -155,7 +155,9 @@ final class ServeProcess implements AutoCloseable {
       if (!process.isAlive()) {
         throw new AssertionError("taoprom serve exited with " + process.exitValue() + " before serving: " + stderr());
       }
-      if (stderr().contains("taoprom: serving ")) {
+      String log = stderr();
+      // The start-up line, in logfmt or (--log.format=json) JSON.
+      if (log.contains(" source=taoprom.serve msg=\"serving ") || log.contains("\"source\":\"taoprom.serve\",\"msg\":\"serving ")) {
         return;
       }
       Thread.sleep(50);

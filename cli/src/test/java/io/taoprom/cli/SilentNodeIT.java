@@ -94,7 +94,7 @@ class SilentNodeIT {
         List<String> lines = err.lines().toList();
         String command = o.name().substring(0, o.name().indexOf(' '));
         String last = lines.get(lines.size() - 1);
-        assertThat(last).startsWith("taoprom " + command + ": ").contains("gave up at the deadline of 15 s")
+        assertThat(last).matches("time=\\S+ level=error source=taoprom\\." + command + " msg=.*").contains("gave up at the deadline of 15 s")
             .contains("--chain.timeout");
         if (o.name().endsWith("after-handshake")) {
           assertThat(last).contains(nodes.get("after-handshake"))
@@ -105,7 +105,8 @@ class SilentNodeIT {
         }
         // Everything before that line is progress, said while it waited.
         assertThat(lines.subList(0, lines.size() - 1)).isNotEmpty()
-            .allSatisfy(l -> assertThat(l).startsWith("taoprom " + command + ": waiting for ws://127.0.0.1:"));
+            .allSatisfy(l -> assertThat(l).matches("time=\\S+ level=info source=taoprom\\." + command
+                + " msg=\"waiting for ws://127\\.0\\.0\\.1:.*"));
         assertThat(err).doesNotContain("\tat ").doesNotContain("Exception:");
       }
     }

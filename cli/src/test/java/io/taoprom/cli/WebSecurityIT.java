@@ -67,7 +67,7 @@ class WebSecurityIT {
     Files.writeString(dir.resolve("alice.password"), "first-password");
     try (ServeProcess serve = ServeProcess.startSecured(List.of("-Xmx64m"),
         List.of("--web.config.file", web.toString(), "--collector.disable-defaults", "--collector.loadavg"))) {
-      assertThat(serve.stderr()).contains("taoprom: serving https://127.0.0.1:" + serve.port() + "/metrics")
+      assertThat(serve.stderr()).contains("msg=\"serving https://127.0.0.1:" + serve.port() + "/metrics\"")
           .contains("client certificates: RequireAndVerifyClientCert, basic auth for 1 user");
       int port = serve.port();
       String clientTls = "    tls_config:\n      ca_file: " + dir.resolve("ca.crt") + "\n      cert_file: "
@@ -109,7 +109,7 @@ class WebSecurityIT {
         Thread.sleep(3000);
         List<String> warnings = serve.stderr().lines().filter(l -> l.contains("cannot be used")).toList();
         assertThat(warnings).singleElement().asString()
-            .startsWith("taoprom: warning: web config changed but cannot be used; keeping the last good one: ")
+            .contains("level=warn source=io.taoprom.exporter.web msg=\"web config changed but cannot be used; keeping the last good one: ")
             .contains("tls_server_config.client_ca_fil: unknown key");
         assertThat(status(tls, port, "bob", "builder")).isEqualTo(200);
         assertThat(status(tls, port, "alice", "third-password")).isEqualTo(401);

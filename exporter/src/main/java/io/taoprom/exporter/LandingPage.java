@@ -27,6 +27,12 @@ final class LandingPage {
   private LandingPage() {}
 
   static String render(BuildInfo build, List<CollectorStatus> collectors, List<String> loadFailures, boolean ready) {
+    return render(build, "/metrics", collectors, loadFailures, ready);
+  }
+
+  /** The page, linking to the metrics at {@code telemetryPath} (a checked path: {@link TelemetryPath}). */
+  static String render(BuildInfo build, String telemetryPath, List<CollectorStatus> collectors, List<String> loadFailures,
+      boolean ready) {
     StringBuilder html = new StringBuilder(2048 + 256 * collectors.size());
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>TaoProm exporter</title>\n")
         .append("<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}")
@@ -36,7 +42,8 @@ final class LandingPage {
         .append(" (revision ").append(escape(build.revision())).append("), Java ")
         .append(escape(System.getProperty("java.version", "unknown"))).append(". ")
         .append(ready ? "Ready." : "Starting: some collectors are still being built.").append("</p>\n")
-        .append("<ul>\n<li><a href=\"metrics\">/metrics</a> (add <code>?collect[]=NAME</code> or <code>?exclude[]=NAME</code> to choose collectors)</li>\n")
+        .append("<ul>\n<li><a href=\"").append(escape(telemetryPath.substring(1))).append("\">")
+        .append(escape(telemetryPath)).append("</a> (add <code>?collect[]=NAME</code> or <code>?exclude[]=NAME</code> to choose collectors)</li>\n")
         .append("<li><a href=\"-/healthy\">/-/healthy</a></li>\n<li><a href=\"-/ready\">/-/ready</a></li>\n</ul>\n")
         .append("<h2>Collectors</h2>\n<table>\n<tr><th>collector</th><th>state</th><th>last success</th><th>last duration</th><th>details</th></tr>\n");
     for (CollectorStatus c : collectors) {

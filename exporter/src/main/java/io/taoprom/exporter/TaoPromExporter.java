@@ -73,6 +73,7 @@ public final class TaoPromExporter implements AutoCloseable {
   private final MetricsServer server;
   private final Duration scrapeTimeout;
   private final CollectorConfig config;
+  private final String telemetryPath;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private TaoPromExporter(Builder b, PluginCatalog catalog, Map<String, Boolean> enabled, MetricsServer server) {
@@ -83,6 +84,7 @@ public final class TaoPromExporter implements AutoCloseable {
     this.server = server;
     this.scrapeTimeout = b.scrapeTimeout;
     this.config = b.config;
+    this.telemetryPath = b.telemetryPath;
     Map<String, String> selection = new LinkedHashMap<>();
     IsolatingCollector.Builder isolated = IsolatingCollector.builder()
         .registry(registry)
@@ -123,6 +125,11 @@ public final class TaoPromExporter implements AutoCloseable {
     } catch (RuntimeException | LinkageError e) {
       return "(description failed: " + Failures.oneLine(e) + ")";
     }
+  }
+
+  /** Where the scrapes are served: {@code /metrics} unless {@link Builder#telemetryPath} chose another path. */
+  public String telemetryPath() {
+    return telemetryPath;
   }
 
   /** A builder: every plugin on the class path, port 7091, all interfaces. */
@@ -231,7 +238,12 @@ public final class TaoPromExporter implements AutoCloseable {
 
     @Override
     public String landingPage() {
-      return LandingPage.render(build, collectors(), catalog.failures(), ready());
+      return LandingPage.render(build, telemetryPath, collectors(), catalog.failures(), ready());
+    }
+
+    @Override
+    public String telemetryPath() {
+      return telemetryPath;
     }
 
     @Override
@@ -255,8 +267,20 @@ public final class TaoPromExporter implements AutoCloseable {
     private final Map<String, Route> prefixRoutes = new LinkedHashMap<>();
     private HttpLimits limits = HttpLimits.DEFAULTS;
     private WebConfigFile web;
+    private String telemetryPath = TelemetryPath.DEFAULT;
 
     private Builder() {}
+
+    /**
+     * Serves the scrapes at {@code path} instead of {@code /metrics} (node_exporter's
+     * {@code --web.telemetry-path}); {@code /}, {@code /-/healthy} and {@code /-/ready} stay.
+     *
+     * @throws IllegalArgumentException when the path is not one {@link TelemetryPath} accepts
+     */
+    public Builder telemetryPath(String path) {
+      this.telemetryPath = TelemetryPath.check(path);
+      return this;
+    }
 
     /** The address to listen on: an IP address or host name; null, empty or {@code *} for every interface (the default). */
     public Builder host(String host) {
@@ -410,6 +434,9 @@ public final class TaoPromExporter implements AutoCloseable {
       TaoPromExporter exporter;
       try {
         routes.forEach(server::route);
+        if (routes.containsKey(telemetryPath)) {
+          throw new IllegalArgumentException("the telemetry path " + telemetryPath + " is also a route's; choose another");
+        }
         prefixRoutes.forEach(server::routePrefix);
         exporter = new TaoPromExporter(this, chosen, Collections.unmodifiableMap(enabled), server);
         server.start(exporter.new Site(), scrapeTimeout);

@@ -35,7 +35,7 @@ public final class ChainConversation implements AutoCloseable {
    */
   public static ChainConversation open(ChainOptions options, String network, CommandSpec spec) {
     Network.Endpoint endpoint = ChainOptions.resolve(network, spec);
-    WaitProgress progress = WaitProgress.start(spec.commandLine().getErr(), spec.qualifiedName(), endpoint.uri());
+    WaitProgress progress = WaitProgress.start(spec.commandLine().getErr(), io.taoprom.cli.log.ConsoleLog.source(spec), endpoint.uri());
     try {
       return new ChainConversation(options, options.open(network, progress, spec), progress);
     } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.taoprom.cli.chain;
 
+import io.taoprom.cli.log.ConsoleLog;
 import io.taoprom.chain.rpc.RequestOutcome;
 import io.taoprom.chain.rpc.RpcListener;
 import java.io.PrintWriter;
@@ -20,8 +21,8 @@ import java.util.function.LongSupplier;
  * #FIRST_LINE_SECONDS} s, and again every {@value #REPEAT_SECONDS} s while it still waits:
  *
  * <pre>
- * taoprom status: waiting for ws://10.0.0.5:9944: no answer to chain_getHeader for 4 s (attempt 2 of 3)…
- * taoprom status: waiting for ws://10.0.0.5:9944: no WebSocket handshake for 2 s (attempt 1 of 3)…
+ * time=... level=info source=taoprom.status msg="waiting for ws://10.0.0.5:9944: no answer to chain_getHeader for 4 s (attempt 2 of 3)…"
+ * time=... level=info source=taoprom.status msg="waiting for ws://10.0.0.5:9944: no WebSocket handshake for 2 s (attempt 1 of 3)…"
  * </pre>
  *
  * Only ever stderr: what a command prints on stdout ({@code targets}' JSON, {@code --json}) stays
@@ -34,7 +35,7 @@ public final class WaitProgress implements RpcListener, AutoCloseable {
 
   private record InFlight(String method, int attempt, int maxAttempts, long started) {}
 
-  private final PrintWriter err;
+  private final ConsoleLog log;
   private final String prefix;
   private final URI node;
   private final boolean connectionless;
@@ -47,8 +48,8 @@ public final class WaitProgress implements RpcListener, AutoCloseable {
   private long reportedAt;   // guarded by this
 
   private WaitProgress(PrintWriter err, String command, URI node, LongSupplier nanos, boolean tick) {
-    this.err = err;
-    this.prefix = command + ": waiting for " + node + ": ";
+    this.log = ConsoleLog.to(err, command);
+    this.prefix = "waiting for " + node + ": ";
     this.node = node;
     this.connectionless = node.getScheme() != null && node.getScheme().toLowerCase(Locale.ROOT).startsWith("http");
     this.nanos = nanos;
@@ -64,7 +65,7 @@ public final class WaitProgress implements RpcListener, AutoCloseable {
     }
   }
 
-  /** Progress lines of {@code command} (such as {@code taoprom status}) about {@code node}, on {@code err}. */
+  /** Progress lines of {@code command} (a log source such as {@code taoprom.status}) about {@code node}, on {@code err}. */
   public static WaitProgress start(PrintWriter err, String command, URI node) {
     return new WaitProgress(err, command, node, System::nanoTime, true);
   }
@@ -116,9 +117,8 @@ public final class WaitProgress implements RpcListener, AutoCloseable {
       reportedAt = now;
     }
     String what = connected || connectionless ? "no answer to " + oldest.method() : "no WebSocket handshake";
-    err.println(prefix + what + " for " + TimeUnit.NANOSECONDS.toSeconds(waited) + " s (attempt " + oldest.attempt()
+    log.info(prefix + what + " for " + TimeUnit.NANOSECONDS.toSeconds(waited) + " s (attempt " + oldest.attempt()
         + " of " + oldest.maxAttempts() + ")…");
-    err.flush();
   }
 
   /** The node this reports on. */

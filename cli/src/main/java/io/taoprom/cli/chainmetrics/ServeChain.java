@@ -2,6 +2,7 @@ package io.taoprom.cli.chainmetrics;
 
 import io.taoprom.chainmetrics.ChainMetrics;
 import io.taoprom.chainmetrics.metagraph.MetagraphPlugin;
+import io.taoprom.cli.log.ConsoleLog;
 import io.taoprom.cli.targets.CachedTargets;
 import io.taoprom.cli.chain.ChainOptions;
 import io.taoprom.chain.discovery.SubnetDiscovery;
@@ -18,7 +19,6 @@ import io.taoprom.core.wallet.NaclKeyfileCipher;
 import io.taoprom.core.wallet.PasswordSource;
 import io.taoprom.chain.subtensor.Subtensor;
 import io.taoprom.exporter.TaoPromExporter;
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -34,7 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * <pre>{@code
  * ServeChain chain = ServeChain.prepare(options, exporterBuilder, spec); // checks, hotkey, /sd
  * TaoPromExporter exporter = exporterBuilder.buildAndStart();
- * chain.start(exporter, err);                                      // metrics, first read of the chain
+ * chain.start(exporter, log);                                      // metrics, first read of the chain
  * ...
  * chain.close();
  * }</pre>
@@ -104,7 +104,7 @@ public final class ServeChain implements AutoCloseable {
   }
 
   /** Registers the metrics in the exporter's registry and starts reading (and writing) the chain. */
-  public void start(TaoPromExporter exporter, PrintWriter err) {
+  public void start(TaoPromExporter exporter, ConsoleLog log) {
     if (!options.anyChainFeature() && metagraph == null) {
       return;
     }
@@ -114,21 +114,21 @@ public final class ServeChain implements AutoCloseable {
     if (sd != null) {
       discovery.set(new SubnetDiscovery(subtensor));
       sd.start();
-      err.println("taoprom: serving service discovery of netuid " + joined(options.sd().netuids())
+      log.info("serving service discovery of netuid " + joined(options.sd().netuids())
           + " from " + ChainOptions.describe(options.network()) + " at /sd (http_sd_configs), refreshed every "
           + options.sd().refreshInterval().toMillis() / 1000.0 + " s");
     }
     if (metagraph != null) {
       metagraph.connect(subtensor.chain());
-      err.println("taoprom: reading the metagraph from " + ChainOptions.describe(options.network())
+      log.info("reading the metagraph from " + ChainOptions.describe(options.network())
           + " in the background, at most once per block");
     }
     if (options.register().enabled()) {
-      startRegistration(exporter.port(), err);
+      startRegistration(exporter.port(), log);
     }
   }
 
-  private void startRegistration(int listenPort, PrintWriter err) {
+  private void startRegistration(int listenPort, ConsoleLog log) {
     RegisterOptions o = options.register();
     int port = o.port() != null ? o.port() : listenPort;
     // The loop replaces the address (explicit or discovered) and the version (given, or read from the
@@ -138,7 +138,7 @@ public final class ServeChain implements AutoCloseable {
     IpAddress explicit = o.explicitIp();
     Supplier<IpAddress> address;
     if (explicit != null) {
-      ExternalIp.warning(explicit, ParameterFlags.SERVE).ifPresent(w -> err.println("taoprom serve: warning: " + w));
+      ExternalIp.warning(explicit, ParameterFlags.SERVE).ifPresent(log::warn);
       address = () -> explicit;
     } else {
       ExternalIp discovery = o.externalIp();
@@ -169,7 +169,7 @@ public final class ServeChain implements AutoCloseable {
         .intervalBlocks(o.intervalBlocks()).tick(BLOCK_TIME).addressCheck(o.ipCheckInterval())
         .roundTimeout(options.chain().timeout()).build();
     registration.start();
-    err.println("taoprom: registering " + hotkey.ss58() + " on netuid " + o.netuid() + " of "
+    log.info("registering " + hotkey.ss58() + " on netuid " + o.netuid() + " of "
         + ChainOptions.describe(options.network()) + " with port " + port + " and " + version + ", at start and every "
         + o.intervalBlocks() + " blocks");
   }

@@ -1,5 +1,6 @@
 package io.taoprom.cli.check;
 
+import io.taoprom.cli.log.ConsoleLog;
 import io.taoprom.cli.TaoPromCli;
 import io.taoprom.exporter.web.WebConfigException;
 import io.taoprom.exporter.web.WebConfigFile;
@@ -42,19 +43,17 @@ public final class WebConfigCheck implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
     int code = 0;
     for (Path file : files) {
       try {
         WebConfigFile web = WebConfigFile.load(file);
         out.println(file + ": SUCCESS (" + web.config().summary() + ")");
       } catch (WebConfigException e) {
-        err.println("taoprom check web-config: " + e.getMessage());
+        ConsoleLog.of(spec).error(e.getMessage());
         code = TaoPromCli.EXIT_USAGE;
       }
     }
     out.flush();
-    err.flush();
     return code;
   }
 }

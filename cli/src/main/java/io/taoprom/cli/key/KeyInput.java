@@ -1,5 +1,6 @@
 package io.taoprom.cli.key;
 
+import io.taoprom.cli.log.ConsoleLog;
 import io.taoprom.core.crypto.KeyException;
 import io.taoprom.core.crypto.KeyPair;
 import io.taoprom.core.crypto.KeySchemes;
@@ -11,7 +12,6 @@ import io.taoprom.core.wallet.KeyfileContents;
 import io.taoprom.core.wallet.KeyfileException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -48,9 +48,8 @@ final class KeyInput {
   static KeyfileContents fromKeyfile(CommandSpec spec, KeyCommand parent, Path path) {
     try {
       KeyfileContents c = Keyfile.read(path, parent.passwords(), parent.cipher());
-      PrintWriter err = spec.commandLine().getErr();
-      c.warnings().forEach(w -> err.println(spec.qualifiedName() + ": warning: " + w));
-      err.flush();
+      ConsoleLog log = ConsoleLog.of(spec);
+      c.warnings().forEach(log::warn);
       return c;
     } catch (KeyfileException e) {
       String hint = e.getMessage().contains("-Xmx")

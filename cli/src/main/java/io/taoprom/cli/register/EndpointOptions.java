@@ -1,10 +1,10 @@
 package io.taoprom.cli.register;
 
+import io.taoprom.cli.log.ConsoleLog;
 import io.taoprom.chain.registration.Endpoint;
 import io.taoprom.chain.registration.ExternalIp;
 import io.taoprom.chain.subtensor.IpAddress;
 import io.taoprom.cli.CommandFailure;
-import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -92,10 +92,8 @@ public final class EndpointOptions {
       }
       if (!warned) {
         warned = true;
-        PrintWriter err = spec.commandLine().getErr();
-        err.println(spec.qualifiedName() + ": warning: --version is deprecated (taoprom --version prints the program's"
+        ConsoleLog.of(spec).warn("--version is deprecated (taoprom --version prints the program's"
             + " version); use --version-as-int");
-        err.flush();
       }
       number = legacyVersion;
     }
@@ -146,7 +144,7 @@ public final class EndpointOptions {
   public IpAddress ip(CommandSpec spec) {
     IpAddress explicit = explicitIpOrNull(spec);
     IpAddress chosen = explicit;
-    PrintWriter err = spec.commandLine().getErr();
+    ConsoleLog log = ConsoleLog.of(spec);
     if (chosen == null) {
       ExternalIp.Discovery d;
       try {
@@ -159,10 +157,9 @@ public final class EndpointOptions {
         throw new CommandFailure("the discovered address " + chosen + " is IPv" + chosen.type() + " but --ip-type is " + ipType
             + "; give the address with --ip");
       }
-      err.println(spec.qualifiedName() + ": external address " + chosen + " (from " + d.provider() + ")");
+      log.info("external address " + chosen + " (from " + d.provider() + ")");
     }
-    ExternalIp.warning(chosen, ParameterFlags.REGISTER).ifPresent(w -> err.println(spec.qualifiedName() + ": warning: " + w));
-    err.flush();
+    ExternalIp.warning(chosen, ParameterFlags.REGISTER).ifPresent(log::warn);
     return chosen;
   }
 

@@ -1,11 +1,11 @@
 package io.taoprom.cli.register;
 
+import io.taoprom.cli.log.ConsoleLog;
 import io.taoprom.chain.registration.Hotkey;
 import io.taoprom.cli.CommandFailure;
 import io.taoprom.core.wallet.NaclKeyfileCipher;
 import io.taoprom.core.wallet.PasswordSource;
 import io.taoprom.core.wallet.Wallet;
-import java.io.PrintWriter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -72,9 +72,8 @@ public final class HotkeyOptions {
         throw new CommandFailure(why, e);
       }
     }
-    PrintWriter err = spec.commandLine().getErr();
-    hotkey.warnings().forEach(w -> err.println(spec.qualifiedName() + ": warning: " + w));
-    err.flush();
+    ConsoleLog log = ConsoleLog.of(spec);
+    hotkey.warnings().forEach(log::warn);
     return hotkey;
   }
 }

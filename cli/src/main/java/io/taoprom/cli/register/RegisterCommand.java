@@ -1,5 +1,6 @@
 package io.taoprom.cli.register;
 
+import io.taoprom.cli.log.ConsoleLog;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.taoprom.chain.registration.Endpoint;
@@ -11,7 +12,6 @@ import io.taoprom.chain.registration.WaitMode;
 import io.taoprom.cli.chain.ChainConversation;
 import io.taoprom.core.wallet.NaclKeyfileCipher;
 import io.taoprom.core.wallet.PasswordSource;
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -105,17 +105,14 @@ public final class RegisterCommand implements Callable<Integer> {
   public Integer call() {
     // Cheap checks first, then the hotkey (a wallet may take seconds to decrypt), then the network.
     endpointOptions.validate(spec);
-    PrintWriter err = spec.commandLine().getErr();
-    endpointOptions.versionNote(spec).ifPresent(note -> err.println(spec.qualifiedName() + ": " + note));
+    ConsoleLog log = ConsoleLog.of(spec);
+    endpointOptions.versionNote(spec).ifPresent(log::info);
     Hotkey hotkey = hotkeyOptions.resolve(spec, passwords, cipher);
     RegistrationRequest request = request();
     RegistrationOutcome outcome;
     String hint;
     try (ChainConversation chain = network.converse(spec)) {
-      Registrar registrar = Registrar.over(chain.subtensor()).withNames(ParameterFlags.REGISTER).withProgress(line -> {
-        err.println(spec.qualifiedName() + ": " + line);
-        err.flush();
-      });
+      Registrar registrar = Registrar.over(chain.subtensor()).withNames(ParameterFlags.REGISTER).withProgress(log::info);
       // One deadline for every read, the submission and the re-checks; the waits asked for
       // (--wait-rate-limit, --wait with --timeout) do not spend it.
       outcome = chain.call(() -> registrar.register(hotkey.signer(ParameterFlags.REGISTER), request));
@@ -154,7 +151,7 @@ public final class RegisterCommand implements Callable<Integer> {
     } else if (outcome.isSuccess()) {
       spec.commandLine().getOut().println(outcome.describe());
     } else {
-      spec.commandLine().getErr().println(spec.qualifiedName() + ": " + outcome.describe() + hint);
+      ConsoleLog.of(spec).error(outcome.describe() + hint);
     }
     spec.commandLine().getOut().flush();
     spec.commandLine().getErr().flush();

@@ -5,9 +5,11 @@ import io.taoprom.cli.CommandFailure;
 import io.taoprom.cli.TaoPromCli;
 import io.taoprom.cli.chainmetrics.ServeChain;
 import io.taoprom.cli.chainmetrics.ServeChainOptions;
+import io.taoprom.cli.log.ConsoleLog;
 import io.taoprom.exporter.ExporterStartException;
 import io.taoprom.exporter.PluginCatalog;
 import io.taoprom.exporter.TaoPromExporter;
+import io.taoprom.exporter.TelemetryPath;
 import io.taoprom.exporter.http.HttpLimits;
 import io.taoprom.exporter.http.MetricsServer;
 import io.taoprom.exporter.web.WebConfigException;
@@ -28,7 +30,7 @@ import picocli.CommandLine.Option;
  *
  * <pre>
  * $ taoprom serve --web.listen-address 127.0.0.1:7091 --no-collector.filesystem
- * taoprom: serving http://127.0.0.1:7091/metrics; collectors: cpu, diskstats, loadavg, ...
+ * time=... level=info source=taoprom.serve msg="serving http://127.0.0.1:7091/metrics" collectors=cpu,diskstats,loadavg,...
  * </pre>
  *
  * <p>Every plugin found on the classpath gets a {@code --[no-]collector.NAME} switch and its
@@ -105,11 +107,11 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter err = spec.commandLine().getErr();
+    ConsoleLog log = ConsoleLog.of(spec);
     PluginCatalog plugins = catalog.get();
     PluginOptions.Selection selection = pluginOptions.selection(spec.commandLine().getParseResult());
     for (String problem : pluginOptions.problems()) {
-      err.println("taoprom: warning: " + problem);
+      log.warn(problem);
     }
 
     WebConfigFile web;
@@ -120,10 +122,16 @@ public final class ServeCommand implements Callable<Integer> {
       push = ServePush.prepare(plugins, selection, disableDefaults);
       metagraph = ServeMetagraph.prepare(plugins, selection);
       // Before anything listens: a netuid that does not exist is a usage error, not a collector that never serves.
-      metagraph.ifPresent(m -> m.checkSubnets(chainOptions, spec, err));
+      metagraph.ifPresent(m -> m.checkSubnets(chainOptions, spec, log));
     } catch (IllegalArgumentException e) {
-      err.println("taoprom serve: " + OptionFlags.of(e.getMessage()));
-      err.flush();
+      log.error(OptionFlags.of(e.getMessage()));
+      return TaoPromCli.EXIT_USAGE;
+    }
+    try {
+      TelemetryPath.check(webOptions.telemetryPath);
+      webOptions.checkExporterMetrics(selection.enabled());
+    } catch (IllegalArgumentException e) {
+      log.error(e.getMessage() + (e.getMessage().startsWith("telemetry path") ? " (--web.telemetry-path)" : ""));
       return TaoPromCli.EXIT_USAGE;
     }
     try {
@@ -131,35 +139,32 @@ public final class ServeCommand implements Callable<Integer> {
       web = webOptions.load();
     } catch (WebConfigException e) {
       // As a bad command line: one line, exit 2, nothing started.
-      err.println("taoprom serve: " + e.getMessage());
-      err.flush();
+      log.error(e.getMessage());
       return TaoPromCli.EXIT_USAGE;
     } catch (IllegalArgumentException e) {
-      err.println("taoprom serve: " + e.getMessage() + " (--web.*)");
-      err.flush();
+      log.error(e.getMessage() + " (--web.*)");
       return TaoPromCli.EXIT_USAGE;
     }
-    push.flatMap(p -> p.exposureWarning(web)).ifPresent(w -> err.println("taoprom: warning: " + w));
+    push.flatMap(p -> p.exposureWarning(web)).ifPresent(log::warn);
     TaoPromExporter exporter = start(plugins, selection, limits, web, push, metagraph);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         chain.close();
         exporter.close();
-        err.println("taoprom: stopped");
-        err.flush();
+        log.info("stopped");
       } finally {
         stopped.countDown();
       }
     }, "taoprom-shutdown"));
 
     ListenAddress bound = listenAddress.withPort(exporter.port());
-    err.println(StartupLine.of(bound, exporter.secure(), exporter.collectors(), plugins.failures())
-        + push.map(p -> "; " + p.summary()).orElse("")
-        + metagraph.map(m -> "; " + m.summary()).orElse("")
-        + (web == null ? "" : "; web config: " + web.config().summary()));
-    chain.start(exporter, err); // background threads: the chain never holds up /metrics
-    err.flush();
+    StartupLine.of(bound, exporter.secure(), exporter.telemetryPath(), exporter.collectors(), plugins.failures())
+        .with("push", push.map(ServePush::summary).orElse(null))
+        .with("metagraph", metagraph.map(ServeMetagraph::summary).orElse(null))
+        .with("web_config", web == null ? null : web.config().summary())
+        .logTo(log);
+    chain.start(exporter, log); // background threads: the chain never holds up /metrics
     try {
       stopped.await();
     } catch (InterruptedException e) {
@@ -184,6 +189,10 @@ public final class ServeCommand implements Callable<Integer> {
     }
     selection.enabled().forEach(builder::enable);
     selection.disabled().forEach(builder::disable);
+    builder.telemetryPath(webOptions.telemetryPath);
+    if (webOptions.disableExporterMetrics) {
+      WebOptions.EXPORTER_COLLECTORS.stream().filter(name -> plugins.find(name).isPresent()).forEach(builder::disable);
+    }
     chain = ServeChain.prepare(chainOptions, builder, spec);
     metagraph.ifPresent(m -> chain.metagraph(m.plugin()));
     push.ifPresent(p -> p.wire(builder));

@@ -7,7 +7,7 @@ import io.taoprom.cli.chain.ChainOptions;
 import io.taoprom.cli.chainmetrics.ServeChainOptions;
 import io.taoprom.exporter.PluginCatalog;
 import io.taoprom.untrusted.Excerpt;
-import java.io.PrintWriter;
+import io.taoprom.cli.log.ConsoleLog;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
  *
  * <pre>{@code
  * Optional<ServeMetagraph> m = ServeMetagraph.prepare(catalog, selection);   // IllegalArgumentException
- * m.get().checkSubnets(chainOptions, spec, err);                              // IllegalArgumentException
+ * m.get().checkSubnets(chainOptions, spec, log);                              // IllegalArgumentException
  * chain.metagraph(m.get().plugin());
  * }</pre>
  */
@@ -57,7 +57,7 @@ final class ServeMetagraph {
    *
    * @throws IllegalArgumentException naming the netuids that do not exist and those that do
    */
-  void checkSubnets(ServeChainOptions options, CommandSpec spec, PrintWriter err) {
+  void checkSubnets(ServeChainOptions options, CommandSpec spec, ConsoleLog log) {
     if (settings.allSubnets()) {
       return;
     }
@@ -72,15 +72,15 @@ final class ServeMetagraph {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(e.getMessage().replace("on this chain", "on " + network), e);
     } catch (RuntimeException e) {
-      err.println("taoprom: warning: could not check --metagraph.netuid on " + network + ": "
+      log.warn("could not check --metagraph.netuid on " + network + ": "
           + Excerpt.of(String.valueOf(e.getMessage()), 200) + options.chain().hint(e)
           + "; the metagraph collector keeps trying");
     }
   }
 
-  /** {@code metagraph of netuid 1,27}: for the start-up line. */
+  /** {@code netuid 1,27}: the start-up line's {@code metagraph=} value. */
   String summary() {
-    return "metagraph of netuid " + (settings.allSubnets() ? "all"
+    return "netuid " + (settings.allSubnets() ? "all"
         : String.join(",", settings.netuids().stream().map(String::valueOf).toList()));
   }
 }

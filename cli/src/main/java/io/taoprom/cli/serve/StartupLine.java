@@ -1,28 +1,35 @@
 package io.taoprom.cli.serve;
 
 import io.taoprom.cli.OptionFlags;
+import io.taoprom.cli.log.ConsoleLog;
 import io.taoprom.exporter.CollectorStatus;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one line {@code taoprom serve} prints to stderr once it listens: where, which collectors
- * run, which are enabled but cannot run here and why, and how many plugins failed to load.
+ * The log line {@code taoprom serve} prints once it listens: where, which collectors run,
+ * which are enabled but cannot run here and why, and how many plugins failed to load.
  *
  * <pre>
- * taoprom: serving http://127.0.0.1:7091/metrics; collectors: cpu, loadavg, meminfo; unavailable: nvml (no NVIDIA driver)
+ * time=... level=info source=taoprom.serve msg="serving http://127.0.0.1:7091/metrics" collectors=cpu,loadavg,meminfo unavailable="nvml (no NVIDIA driver)"
  * </pre>
  */
 final class StartupLine {
 
-  private StartupLine() {}
+  private final String msg;
+  private final List<String> keyValues = new ArrayList<>();
 
-  static String of(ListenAddress address, List<CollectorStatus> collectors, List<String> loadFailures) {
-    return of(address, false, collectors, loadFailures);
+  private StartupLine(String msg) {
+    this.msg = msg;
   }
 
-  /** The line for an endpoint that speaks TLS ({@code https://}) when {@code secure}. */
-  static String of(ListenAddress address, boolean secure, List<CollectorStatus> collectors, List<String> loadFailures) {
+  static StartupLine of(ListenAddress address, List<CollectorStatus> collectors, List<String> loadFailures) {
+    return of(address, false, "/metrics", collectors, loadFailures);
+  }
+
+  /** The line for an endpoint that speaks TLS ({@code https://}) when {@code secure}, serving at {@code path}. */
+  static StartupLine of(ListenAddress address, boolean secure, String path, List<CollectorStatus> collectors,
+      List<String> loadFailures) {
     List<String> running = new ArrayList<>();
     List<String> unavailable = new ArrayList<>();
     for (CollectorStatus c : collectors) {
@@ -33,18 +40,44 @@ final class StartupLine {
       }
     }
     String url = secure ? "https" + address.url().substring("http".length()) : address.url();
-    StringBuilder line = new StringBuilder("taoprom: serving ").append(url).append("/metrics");
+    StartupLine line = new StartupLine("serving " + url + path);
     if (address.host().isEmpty()) {
-      line.append(" (all interfaces)");
+      line.with("interfaces", "all");
     }
-    line.append("; collectors: ").append(running.isEmpty() ? "none" : String.join(", ", running));
+    line.with("collectors", running.isEmpty() ? "none" : String.join(",", running));
     if (!unavailable.isEmpty()) {
-      line.append("; unavailable: ").append(String.join(", ", unavailable));
+      line.with("unavailable", String.join(", ", unavailable));
     }
     if (!loadFailures.isEmpty()) {
-      line.append("; ").append(loadFailures.size()).append(loadFailures.size() == 1 ? " plugin" : " plugins")
-          .append(" failed to load (see 'taoprom collectors')");
+      line.with("plugins_failed", loadFailures.size() + " (see 'taoprom collectors')");
     }
-    return line.toString();
+    return line;
+  }
+
+  /** Adds {@code key=value}, unless {@code value} is null. */
+  StartupLine with(String key, String value) {
+    if (value != null) {
+      keyValues.add(key);
+      keyValues.add(value);
+    }
+    return this;
+  }
+
+  String msg() {
+    return msg;
+  }
+
+  /** The key-value pairs after {@code msg}, alternating. */
+  List<String> keyValues() {
+    return List.copyOf(keyValues);
+  }
+
+  void logTo(ConsoleLog log) {
+    log.info(msg, keyValues.toArray(String[]::new));
+  }
+
+  @Override
+  public String toString() {
+    return msg + " " + keyValues;
   }
 }

@@ -1,5 +1,6 @@
 package io.taoprom.cli.status;
 
+import io.taoprom.cli.log.ConsoleLog;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.taoprom.chain.ChainException;
@@ -115,7 +116,7 @@ public final class StatusCommand implements Callable<Integer> {
         ip = endpointOptions.ip(spec);
       } catch (CommandFailure e) {
         // Status still has something to show without this machine's address.
-        spec.commandLine().getErr().println(spec.qualifiedName() + ": warning: " + e.getMessage());
+        ConsoleLog.of(spec).warn(e.getMessage());
       }
     }
     try (ChainConversation chain = network.converse(spec)) {
@@ -139,9 +140,8 @@ public final class StatusCommand implements Callable<Integer> {
       }
       spec.commandLine().getOut().flush();
       if (!status.subnetExists()) {
-        spec.commandLine().getErr().println(spec.qualifiedName() + ": netuid " + netuid + " does not exist on "
+        ConsoleLog.of(spec).error("netuid " + netuid + " does not exist on "
             + network.name() + "; check --netuid (btcli subnets list) and --network");
-        spec.commandLine().getErr().flush();
         return 1;
       }
       return 0;

@@ -1,5 +1,6 @@
 package io.taoprom.cli.targets;
 
+import io.taoprom.cli.log.ConsoleLog;
 import io.taoprom.cli.CommandFailure;
 import io.taoprom.cli.chain.ChainConversation;
 import io.taoprom.cli.chain.ChainOptions;
@@ -7,7 +8,6 @@ import io.taoprom.chain.ChainException;
 import io.taoprom.chain.discovery.SubnetDiscovery;
 import io.taoprom.chain.discovery.SubnetTargets;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -88,7 +88,7 @@ public final class TargetsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter err = spec.commandLine().getErr();
+    ConsoleLog log = ConsoleLog.of(spec);
     List<Integer> ids = NetuidConverter.distinct(netuids);
     if (timeoutSeconds != null) {
       if (timeoutSeconds < 1) {
@@ -128,13 +128,12 @@ public final class TargetsCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
     } else {
       writeAtomically(output, json);
-      err.println("taoprom targets: wrote " + targets.groups().size() + " target(s) of netuid " + joined(ids) + " to " + output);
+      log.info("wrote " + targets.groups().size() + " target(s) of netuid " + joined(ids) + " to " + output);
     }
     String skipped = targets.skippedSummary();
     if (skipped != null) {
-      err.println("taoprom targets: " + skipped);
+      log.warn(skipped);
     }
-    err.flush();
     return 0;
   }
 

@@ -17,7 +17,7 @@ class WaitProgressTest {
   private final StringWriter out = new StringWriter();
 
   private WaitProgress progress(String node) {
-    return WaitProgress.manual(new PrintWriter(out, true), "taoprom status", URI.create(node), now::get);
+    return WaitProgress.manual(new PrintWriter(out, true), "taoprom.status", URI.create(node), now::get);
   }
 
   private void at(double seconds, WaitProgress p) {
@@ -32,14 +32,14 @@ class WaitProgressTest {
     at(1.9, p);
     assertThat(out.toString()).isEmpty();
     at(2.0, p);
-    assertThat(out.toString()).isEqualTo("taoprom status: waiting for ws://10.0.0.5:9944: no WebSocket handshake for 2 s"
-        + " (attempt 1 of 3)…" + System.lineSeparator());
+    assertThat(io.taoprom.cli.CliRun.withoutTime(out.toString())).containsExactly("level=info source=taoprom.status"
+        + " msg=\"waiting for ws://10.0.0.5:9944: no WebSocket handshake for 2 s (attempt 1 of 3)…\"");
     at(6.5, p);
     assertThat(out.toString().lines()).hasSize(1);
     p.onConnected(URI.create("ws://10.0.0.5:9944"));
     at(7.0, p);
-    assertThat(out.toString().lines()).hasSize(2).last().asString()
-        .isEqualTo("taoprom status: waiting for ws://10.0.0.5:9944: no answer to chain_getHeader for 7 s (attempt 1 of 3)…");
+    assertThat(io.taoprom.cli.CliRun.messages(out.toString())).hasSize(2).last().asString()
+        .isEqualTo("waiting for ws://10.0.0.5:9944: no answer to chain_getHeader for 7 s (attempt 1 of 3)…");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.taoprom.cli.chainmetrics;
 
+import io.taoprom.cli.log.ConsoleLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -105,7 +106,7 @@ class ServeChainTest {
     open.add(exporter);
     open.add(serveChain);
     StringWriter err = new StringWriter();
-    serveChain.start(exporter, new PrintWriter(err, true));
+    serveChain.start(exporter, ConsoleLog.to(new PrintWriter(err, true), "taoprom.serve"));
 
     String sd = poll(() -> get(exporter, "/sd", 200));
     assertThat(sd).contains("127.0.0.1:17093", "\"uid\":\"3\"", "\"netuid\":\"7\"");
@@ -128,7 +129,7 @@ class ServeChainTest {
     TaoPromExporter exporter = builder.buildAndStart();
     open.add(exporter);
     open.add(serveChain);
-    serveChain.start(exporter, new PrintWriter(new StringWriter()));
+    serveChain.start(exporter, ConsoleLog.to(new PrintWriter(new StringWriter()), "taoprom.serve"));
     poll(() -> get(exporter, "/sd", 200));
     String metrics = get(exporter, "/metrics", 200);
     assertThat(metrics).contains("taoprom_chain_rpc_requests_total").doesNotContain("taoprom_chain_registered");
@@ -142,7 +143,7 @@ class ServeChainTest {
     TaoPromExporter exporter = builder.buildAndStart();
     open.add(exporter);
     open.add(serveChain);
-    serveChain.start(exporter, new PrintWriter(new StringWriter()));
+    serveChain.start(exporter, ConsoleLog.to(new PrintWriter(new StringWriter()), "taoprom.serve"));
     assertThat(get(exporter, "/sd", 404)).isNotNull();
     assertThat(get(exporter, "/metrics", 200)).doesNotContain("taoprom_chain_");
   }
@@ -204,7 +205,7 @@ class ServeChainTest {
     open.add(exporter);
     open.add(serveChain);
     StringWriter err = new StringWriter();
-    serveChain.start(exporter, new PrintWriter(err, true));
+    serveChain.start(exporter, ConsoleLog.to(new PrintWriter(err, true), "taoprom.serve"));
     String metrics = poll(() -> {
       String m = get(exporter, "/metrics", 200);
       return m != null && m.contains("\ntaoprom_chain_registered 1") ? m : null;

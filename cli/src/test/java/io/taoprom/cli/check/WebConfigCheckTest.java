@@ -60,8 +60,8 @@ class WebConfigCheckTest {
     for (String name : List.of("unknown-key.yml", "bad-auth.yml", "missing-cert.yml", "bad-hash.yml", "bad-header.yml")) {
       CliRun run = CliRun.of(NONE, "check", "web-config", dir.resolve(name).toString());
       assertThat(run.exitCode()).as(name).isEqualTo(2);
-      assertThat(run.err().lines().toList()).as(name).singleElement().asString()
-          .startsWith("taoprom check web-config: " + dir.resolve(name)).doesNotContain("not-a-hash");
+      assertThat(run.errLines()).as(name).singleElement().asString()
+          .startsWith("level=error source=taoprom.check.web-config msg=\"" + dir.resolve(name)).doesNotContain("not-a-hash");
     }
     assertThat(CliRun.of(NONE, "check", "web-config", dir.resolve("unknown-key.yml").toString()).err())
         .contains("tls_server_config.pin: unknown key");

@@ -90,7 +90,7 @@ class DistIT {
         serve.destroyForcibly();
       }
     }
-    assertThat(Files.readString(err)).contains("taoprom: serving http://127.0.0.1:" + port + "/metrics");
+    assertThat(Files.readString(err)).contains("level=info source=taoprom.serve msg=\"serving http://127.0.0.1:" + port + "/metrics");
   }
 
   @Test
@@ -114,7 +114,7 @@ class DistIT {
     assertThat(damaged.out()).startsWith("taoprom ");
     assertThat(damaged.err().lines().collect(Collectors.toList()))
         .singleElement().asString()
-        .startsWith("taoprom: warning: the class-data-sharing archive " + jsa)
+        .startsWith("time=").contains(" level=warn source=taoprom.launcher msg=\"the class-data-sharing archive " + jsa)
         .contains("starting without it");
 
     // It was removed; the next start makes a good one again, silently.

@@ -91,7 +91,7 @@ class KeyCommandTest {
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
     CliRun loose = taoprom("key", "inspect", "--keyfile", file.toString());
     assertThat(loose.exitCode()).isZero();
-    assertThat(loose.err()).contains("taoprom key inspect: warning:").contains("chmod 600");
+    assertThat(loose.err()).contains("level=warn source=taoprom.key.inspect msg=").contains("chmod 600");
 
     CliRun missing = taoprom("key", "inspect", "--keyfile", dir.resolve("nope").toString());
     assertThat(missing.exitCode()).isEqualTo(1);
@@ -102,7 +102,7 @@ class KeyCommandTest {
   void badInputIsExitCode2WithoutEchoingSecrets() {
     CliRun run = taoprom("key", "inspect", "legal winner thank year wave sausage worth useful legal winner thank yellowz");
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("taoprom key inspect: invalid URI").doesNotContain("legal winner").doesNotContain("Exception");
+    assertThat(run.err()).contains("level=error source=taoprom.key.inspect msg=\"invalid URI").doesNotContain("legal winner").doesNotContain("Exception");
     assertThat(taoprom("key", "inspect").exitCode()).isEqualTo(2);
     assertThat(taoprom("key", "inspect", "//Alice", "--public", ALICE).exitCode()).as("mutually exclusive").isEqualTo(2);
     assertThat(taoprom("key", "inspect", "//Alice/soft", "--scheme", "ed25519").err()).contains("no soft derivation");

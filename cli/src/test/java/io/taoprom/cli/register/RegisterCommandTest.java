@@ -69,13 +69,13 @@ class RegisterCommandTest {
   }
 
   private static void assertOneLine(CliRun run, String... expected) {
-    // A parse error adds "Run 'taoprom register --help' for the options."; nothing else is printed.
-    List<String> lines = run.err().lines().filter(l -> !l.startsWith("Run 'taoprom register --help'")).toList();
+    // One log line; a parse error's ends with "run 'taoprom register --help' for the options".
+    List<String> lines = run.err().lines().toList();
     assertThat(lines).as(run.err()).hasSize(1);
     for (String e : expected) {
       assertThat(lines.get(0)).contains(e);
     }
-    assertThat(lines.get(0)).startsWith("taoprom register: ").doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(lines.get(0)).matches("time=\\S+ level=error source=taoprom.register msg=.*").doesNotContain("Exception").doesNotContain("\tat ");
   }
 
   @Test
@@ -160,7 +160,7 @@ class RegisterCommandTest {
   void aPrivateAddressIsWarnedAbout() {
     CliRun run = register("--ip", "10.0.0.5", "--uri", "//Alice", "--dry-run");
     assertThat(run.exitCode()).isZero();
-    assertThat(run.err()).contains("warning: 10.0.0.5 is a private address").contains("--ip");
+    assertThat(run.err()).contains("level=warn source=taoprom.register msg=\"10.0.0.5 is a private address").contains("--ip");
   }
 
   @Test
@@ -243,8 +243,8 @@ class RegisterCommandTest {
     assertThat(run.exitCode()).isEqualTo(1);
     List<String> lines = run.err().lines().toList();
     assertThat(lines).hasSize(2);
-    assertThat(lines.get(0)).startsWith("taoprom register: submitting serve_prometheus");
-    assertThat(lines.get(1)).startsWith("taoprom register: invalid (" + HostileText.ESCAPED_START);
+    assertThat(CliRun.withoutTime(run.err()).get(0)).startsWith("level=info source=taoprom.register msg=\"submitting serve_prometheus");
+    assertThat(run.messages().get(1)).startsWith("invalid (" + HostileText.ESCAPED_START);
     HostileText.assertNoTerminalControls(run.err());
     assertThat(run.err().length()).isLessThan(1500);
     assertThat(submissions()).isEqualTo(1);
@@ -266,7 +266,7 @@ class RegisterCommandTest {
     CliRun run = registerWith("--app-version-from", init.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).startsWith("registered in block #").contains("version (none) -> 190");
-    assertThat(run.err()).contains("taoprom register: version 190 (1.9.0 in " + init + ", sn27");
+    assertThat(run.err()).contains("level=info source=taoprom.register msg=\"version 190 (1.9.0 in " + init + ", sn27");
     assertThat(PrometheusInfo.from(chain.get("SubtensorModule", "Prometheus", 1, alice)).version()).isEqualTo(190);
 
     Path bare = dir.resolve("VERSION");
@@ -300,9 +300,9 @@ class RegisterCommandTest {
     CliRun run = registerWith("--version", "100");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).startsWith("registered in block #");
-    assertThat(run.err().lines().filter(l -> l.contains("warning")).toList()).containsExactly("taoprom register: warning:"
-        + " --version is deprecated (taoprom --version prints the program's version); use --version-as-int");
-    assertThat(run.err().lines()).hasSize(2).last().asString().startsWith("taoprom register: submitting serve_prometheus");
+    assertThat(run.errLines().stream().filter(l -> l.startsWith("level=warn")).toList()).containsExactly("level=warn"
+        + " source=taoprom.register msg=\"--version is deprecated (taoprom --version prints the program's version); use --version-as-int\"");
+    assertThat(run.messages()).hasSize(2).last().asString().startsWith("submitting serve_prometheus");
     CliRun both = registerWith("--version", "100", "--version-as-int", "100");
     assertThat(both.exitCode()).isEqualTo(2);
     assertThat(both.err()).contains("--version-as-int and --version both give the version number");

@@ -96,7 +96,7 @@ class ServeCommandTest {
             List.of(CollectorOption.single("odd.pattern", "RE%", "Match 100% of ${USER}", "^(a|b)${x}%d$")))));
     CliRun help = CliRun.of(odd, "serve", "--help");
     assertThat(help.exitCode()).isZero();
-    assertThat(help.out()).contains("Share of time in % of").contains("${HOME}").contains("--odd.pattern=RE%")
+    assertThat(help.out().replaceAll("\\s+", " ")).contains("Share of time in % of").contains("${HOME}").contains("--odd.pattern=RE%")
         .contains("Match 100% of ${USER}").contains("default: ^(a|b)${x}%d$");
 
     CommandLine cli = TaoPromCli.commandLine(() -> odd, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
@@ -112,8 +112,8 @@ class ServeCommandTest {
       int port = taken.getLocalPort();
       CliRun run = CliRun.of(CATALOG, "serve", "--web.listen-address", "127.0.0.1:" + port);
       assertThat(run.exitCode()).isEqualTo(1);
-      assertThat(run.err().lines().toList()).singleElement().asString()
-          .startsWith("taoprom serve: ")
+      assertThat(run.errLines()).singleElement().asString()
+          .startsWith("level=error source=taoprom.serve msg=")
           .contains(String.valueOf(port))
           .containsIgnoringCase("in use");
     }
@@ -124,16 +124,16 @@ class ServeCommandTest {
     // 192.0.2.0/24 is TEST-NET-1: never assigned to a local interface.
     CliRun run = CliRun.of(CATALOG, "serve", "--web.listen-address", "192.0.2.1:7091");
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err().lines().toList()).singleElement().asString()
-        .startsWith("taoprom serve: ").contains("192.0.2.1");
+    assertThat(run.errLines()).singleElement().asString()
+        .startsWith("level=error source=taoprom.serve msg=").contains("192.0.2.1");
   }
 
   @Test
   void anUnresolvableHostIsOneLine() {
     CliRun run = CliRun.of(CATALOG, "serve", "--web.listen-address", "no-such-host.invalid:7091");
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err().lines().toList()).singleElement().asString()
-        .startsWith("taoprom serve: cannot resolve").contains("no-such-host.invalid").contains("--web.listen-address");
+    assertThat(run.messages()).singleElement().asString()
+        .startsWith("cannot resolve").contains("no-such-host.invalid").contains("--web.listen-address");
   }
 
   @Test
@@ -143,12 +143,12 @@ class ServeCommandTest {
     java.nio.file.Files.writeString(web, "tls_server_config:\n  cert_file: a.crt\n  key_file: a.key\n  client_auth_type: Maybe\n");
     CliRun run = CliRun.of(CATALOG, "serve", "--web.listen-address", "127.0.0.1:0", "--web.config.file", web.toString());
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err().lines().toList()).singleElement().asString()
-        .isEqualTo("taoprom serve: " + web + ": line 4: tls_server_config.client_auth_type: \"Maybe\" is not one of"
+    assertThat(run.messages()).singleElement().asString()
+        .isEqualTo(web + ": line 4: tls_server_config.client_auth_type: \"Maybe\" is not one of"
             + " NoClientCert, RequestClientCert, RequireAnyClientCert, VerifyClientCertIfGiven, RequireAndVerifyClientCert");
     CliRun missing = CliRun.of(CATALOG, "serve", "--web.listen-address", "127.0.0.1:0", "--web.config.file", dir.resolve("none.yml").toString());
     assertThat(missing.exitCode()).isEqualTo(2);
-    assertThat(missing.err().lines().toList()).singleElement().asString().endsWith("none.yml: no such file");
+    assertThat(missing.messages()).singleElement().asString().endsWith("none.yml: no such file");
   }
 
   @Test
@@ -159,5 +159,38 @@ class ServeCommandTest {
         .isEqualTo("more than 3 (--push.max-group-series); push fewer");
     // only option names: an ordinary "option" stays a word
     assertThat(io.taoprom.cli.OptionFlags.of("no option given")).isEqualTo("no option given");
+  }
+
+  @Test
+  void exporterMetricsOffAndACollectorOfThemOnIsAUsageError() {
+    PluginCatalog withProcess = PluginCatalog.of(List.of(new TestPlugin("process", "TaoProm's own process", true, Availability.AVAILABLE, List.of())));
+    CliRun run = CliRun.of(withProcess, "serve", "--web.listen-address", "127.0.0.1:0", "--web.disable-exporter-metrics",
+        "--collector.process");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.messages()).containsExactly("--web.disable-exporter-metrics turns off the process collector that"
+        + " --collector.process turns on; give one of them");
+  }
+
+  @Test
+  void aTelemetryPathThatCannotBeServedIsAUsageError() {
+    CliRun run = CliRun.of(CATALOG, "serve", "--web.listen-address", "127.0.0.1:0", "--web.telemetry-path", "/-/metrics");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.messages()).containsExactly("telemetry path /-/metrics is under /-/, where /-/healthy and /-/ready are;"
+        + " choose another, such as /metrics (--web.telemetry-path)");
+    CliRun relative = CliRun.of(CATALOG, "serve", "--web.listen-address", "127.0.0.1:0", "--web.telemetry-path", "metrics");
+    assertThat(relative.exitCode()).isEqualTo(2);
+    assertThat(relative.messages()).singleElement().asString().startsWith("telemetry path \"metrics\" is not a path such as /metrics");
+  }
+
+  @Test
+  void optionsComeFromAnArgumentFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path file = dir.resolve("serve.args");
+    java.nio.file.Files.writeString(file, "# comment\n--web.telemetry-path /node/metrics\n--web.disable-exporter-metrics\n"
+        + "--web.listen-address '127.0.0.1:9400'\n");
+    CommandLine cli = TaoPromCli.commandLine(() -> CATALOG, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    CommandLine.ParseResult parsed = cli.parseArgs("serve", "@" + file).subcommand();
+    assertThat(parsed.matchedOptionValue("--web.telemetry-path", "")).isEqualTo("/node/metrics");
+    assertThat(parsed.matchedOptionValue("--web.disable-exporter-metrics", false)).isTrue();
+    assertThat(parsed.<ListenAddress>matchedOptionValue("--web.listen-address", null).url()).isEqualTo("http://127.0.0.1:9400");
   }
 }

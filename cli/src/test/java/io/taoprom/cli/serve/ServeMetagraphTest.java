@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.taoprom.chain.FakeChain;
 import io.taoprom.chainmetrics.metagraph.MetagraphPlugin;
 import io.taoprom.cli.CliRun;
+import io.taoprom.cli.log.ConsoleLog;
 import io.taoprom.cli.chainmetrics.ServeChain;
 import io.taoprom.cli.chainmetrics.ServeChainOptions;
 import io.taoprom.core.keys.Keys;
@@ -59,8 +60,9 @@ class ServeMetagraphTest {
     CliRun run = CliRun.of(catalog(), "serve", "--web.listen-address", "127.0.0.1:0", "--network", chain.uri().toString(),
         "--collector.metagraph", "--metagraph.netuid", "1,99");
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err().lines().toList()).singleElement().asString().isEqualTo("taoprom serve: --metagraph.netuid 99: no such subnet on "
+    assertThat(run.messages()).singleElement().asString().isEqualTo("--metagraph.netuid 99: no such subnet on "
         + chain.uri() + "; the subnets that exist: 1,7");
+    assertThat(run.errLines()).singleElement().asString().startsWith("level=error source=taoprom.serve msg=");
   }
 
   @Test
@@ -76,12 +78,12 @@ class ServeMetagraphTest {
     CliRun bad = CliRun.of(catalog(), "serve", "--web.listen-address", "127.0.0.1:0", "--network", chain.uri().toString(),
         "--collector.metagraph", "--metagraph.netuid", "one");
     assertThat(bad.exitCode()).isEqualTo(2);
-    assertThat(bad.err().lines().toList()).singleElement().asString()
-        .isEqualTo("taoprom serve: --metagraph.netuid \"one\" is not a list of netuids (0 to 65535, separated by commas) or all");
+    assertThat(bad.messages()).singleElement().asString()
+        .isEqualTo("--metagraph.netuid \"one\" is not a list of netuids (0 to 65535, separated by commas) or all");
     CliRun missing = CliRun.of(catalog(), "serve", "--web.listen-address", "127.0.0.1:0", "--collector.metagraph");
     assertThat(missing.exitCode()).isEqualTo(2);
-    assertThat(missing.err().lines().toList()).singleElement().asString()
-        .isEqualTo("taoprom serve: --metagraph.netuid is needed: the subnets to read, as 1,27 or all");
+    assertThat(missing.messages()).singleElement().asString()
+        .isEqualTo("--metagraph.netuid is needed: the subnets to read, as 1,27 or all");
   }
 
   @Test
@@ -97,11 +99,12 @@ class ServeMetagraphTest {
         java.util.Set.of(MetagraphPlugin.NAME), java.util.Set.of(), CollectorConfig.of(Map.of("metagraph.netuid", List.of("1")))))
         .orElseThrow();
     StringWriter err = new StringWriter();
-    metagraph.checkSubnets(h.options, h.spec, new PrintWriter(err, true));
-    assertThat(err.toString().lines().toList()).singleElement().asString()
-        .startsWith("taoprom: warning: could not check --metagraph.netuid on ws://127.0.0.1:" + closedPort + ": ")
+    metagraph.checkSubnets(h.options, h.spec, ConsoleLog.to(new PrintWriter(err, true), "taoprom.serve"));
+    assertThat(CliRun.withoutTime(err.toString())).singleElement().asString().startsWith("level=warn source=taoprom.serve msg=");
+    assertThat(CliRun.messages(err.toString())).singleElement().asString()
+        .startsWith("could not check --metagraph.netuid on ws://127.0.0.1:" + closedPort + ": ")
         .endsWith("; the metagraph collector keeps trying");
-    assertThat(metagraph.summary()).isEqualTo("metagraph of netuid 1");
+    assertThat(metagraph.summary()).isEqualTo("netuid 1");
   }
 
   @Test
@@ -116,7 +119,7 @@ class ServeMetagraphTest {
         TaoPromExporter exporter = builder.buildAndStart()) {
       serveChain.metagraph(plugin);
       StringWriter err = new StringWriter();
-      serveChain.start(exporter, new PrintWriter(err, true));
+      serveChain.start(exporter, ConsoleLog.to(new PrintWriter(err, true), "taoprom.serve"));
       HttpClient http = HttpClient.newHttpClient();
       String metrics = "";
       for (int i = 0; i < 200 && !metrics.contains("bittensor_neuron_incentive_ratio"); i++) {

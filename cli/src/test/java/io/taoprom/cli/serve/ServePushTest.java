@@ -48,8 +48,8 @@ class ServePushTest {
 
     CliRun run = CliRun.of(WITH_PUSH, "serve", "--web.listen-address", "127.0.0.1:0", "--push.max-groups", "none");
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err().lines().toList()).singleElement().asString()
-        .isEqualTo("taoprom serve: --push.max-groups 'none' is not a whole number from 1 to 10000000");
+    assertThat(run.errLines()).singleElement().asString()
+        .isEqualTo("level=error source=taoprom.serve msg=\"--push.max-groups 'none' is not a whole number from 1 to 10000000\"");
   }
 
   @Test

@@ -72,8 +72,10 @@ class StatusCommandTest {
     });
     CliRun run = taoprom("status", "--network", chain.uri().toString(), "--netuid", "1", "--hotkey", ALICE, "--no-discover");
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err()).startsWith("taoprom status: RpcError: chain_getHeader on " + chain.uri()
+    // The message as logfmt carries it: a log parser gets back the escaped text, \x1b as four characters.
+    assertThat(run.messages()).singleElement().asString().startsWith("RpcError: chain_getHeader on " + chain.uri()
         + " failed with error -32000: " + HostileText.ESCAPED_START);
+    assertThat(run.errLines()).singleElement().asString().startsWith("level=error source=taoprom.status msg=");
     HostileText.assertNoTerminalControls(run.err());
     assertThat(run.err().lines()).hasSize(1);
     assertThat(run.err().length()).isLessThan(2500);

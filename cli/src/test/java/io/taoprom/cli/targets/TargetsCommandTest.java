@@ -64,7 +64,7 @@ class TargetsCommandTest {
           }
         } ]
         """.formatted(BOB, ALICE));
-    assertThat(r.err()).isEqualTo("taoprom targets: 2 entries left out: 1 with ip 0, 1 with port 0\n");
+    assertThat(r.errLines()).containsExactly("level=warn source=taoprom.targets msg=\"2 entries left out: 1 with ip 0, 1 with port 0\"");
   }
 
   @Test
@@ -98,8 +98,9 @@ class TargetsCommandTest {
 
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.out()).isEmpty();
-    assertThat(r.err().strip()).startsWith("taoprom targets: netuid 99 does not exist on ws://")
-        .endsWith("; check --netuid and --network").doesNotContain("\n").doesNotContain("Exception");
+    assertThat(r.messages()).hasSize(1);
+    assertThat(r.err().strip()).contains("level=error source=taoprom.targets msg=\"netuid 99 does not exist on ws://")
+        .endsWith("; check --netuid and --network\"").doesNotContain("\n").doesNotContain("Exception");
   }
 
   @Test
@@ -108,8 +109,8 @@ class TargetsCommandTest {
     CliRun r = run("targets", "--network", "ws://127.0.0.1:" + closed, "--netuid", "27", "--timeout", "2");
 
     assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err().strip()).startsWith("taoprom targets: cannot read the Prometheus endpoints of netuid 27 from ws://127.0.0.1:" + closed)
-        .endsWith("check --network and that the node is reachable").doesNotContain("\n").doesNotContain("\tat ");
+    assertThat(r.err().strip()).contains("level=error source=taoprom.targets msg=\"cannot read the Prometheus endpoints of netuid 27 from ws://127.0.0.1:" + closed)
+        .endsWith("check --network and that the node is reachable\"").doesNotContain("\n").doesNotContain("\tat ");
   }
 
   static int freePort() throws java.io.IOException {

@@ -16,6 +16,11 @@ public interface ExporterSite {
   /** Whether every enabled collector has been built (or has failed to build). */
   boolean ready();
 
+  /** Where scrapes are served: {@code /metrics} unless chosen otherwise (node_exporter's {@code --web.telemetry-path}). */
+  default String telemetryPath() {
+    return "/metrics";
+  }
+
   /** The HTML of the landing page at {@code /}. */
   String landingPage();
 

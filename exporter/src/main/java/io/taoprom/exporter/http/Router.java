@@ -27,6 +27,7 @@ final class Router {
 
   private final ExporterSite site;
   private final MetricsEndpoint metrics;
+  private final String telemetryPath;
   private final Map<String, Route> routes;
   private final Map<String, Route> prefixRoutes;
   private final Supplier<AccessPolicy> policy;
@@ -44,6 +45,7 @@ final class Router {
       Supplier<AccessPolicy> policy) {
     this.site = site;
     this.metrics = new MetricsEndpoint(site, defaultTimeout);
+    this.telemetryPath = site.telemetryPath();
     this.routes = routes;
     this.prefixRoutes = prefixRoutes;
     this.policy = policy;
@@ -107,8 +109,11 @@ final class Router {
       Responses.line(exchange, 405, "method " + Excerpt.of(method, 20) + " not allowed; use GET");
       return;
     }
+    if (path.equals(telemetryPath)) {
+      metrics.handle(exchange);
+      return;
+    }
     switch (path) {
-      case "/metrics" -> metrics.handle(exchange);
       case "/-/healthy" -> Responses.text(exchange, 200, "OK");
       case "/-/ready" -> {
         if (site.ready()) {
@@ -118,13 +123,13 @@ final class Router {
         }
       }
       case "/" -> Responses.html(exchange, 200, site.landingPage());
-      default -> Responses.line(exchange, 404, "not found; the metrics are at /metrics");
+      default -> Responses.line(exchange, 404, "not found; the metrics are at " + telemetryPath);
     }
   }
 
   /** The route at {@code path}: its exact route, else the one of the longest prefix; null when none (or a built-in page). */
   private Route routeAt(String path) {
-    if (path.equals("/metrics") || path.equals("/") || path.startsWith("/-/")) {
+    if (path.equals(telemetryPath) || path.equals("/") || path.startsWith("/-/")) {
       return null;
     }
     Route exact = routes.get(path);
