@@ -59,6 +59,9 @@ class DistIT {
     if (Files.exists(Dist.root().resolve("LICENSE"))) {
       assertThat(home.resolve("LICENSE")).hasSameTextualContentAs(Dist.root().resolve("LICENSE"));
     }
+    // The build's man page and completion, where man and bash-completion look under a prefix.
+    assertThat(Files.readString(home.resolve("share/man/man1/taoprom.1"))).contains(".TH").contains("serve");
+    assertThat(Files.readString(home.resolve("share/bash-completion/completions/taoprom"))).contains("complete").contains("--log.format");
     // Only the modules the modules file names (and what they require), none else.
     String release = Files.readString(home.resolve("runtime/release"));
     assertThat(release).contains("java.net.http").contains("jdk.unsupported").contains("jdk.crypto.ec")
@@ -139,6 +142,8 @@ class DistIT {
     assertThat(line(contents, "./usr/lib/taoprom/taoprom.jar")).startsWith("-rw-r--r-- root/root");
     assertThat(line(contents, "./usr/lib/taoprom/lib/taoprom.classlist")).startsWith("-rw-r--r--");
     assertThat(line(contents, "./usr/lib/taoprom/conf/jvm.options")).startsWith("-rw-r--r--");
+    assertThat(line(contents, "./usr/share/man/man1/taoprom.1.gz")).startsWith("-rw-r--r-- root/root");
+    assertThat(line(contents, "./usr/share/bash-completion/completions/taoprom")).startsWith("-rw-r--r-- root/root");
     assertThat(line(contents, "./usr/bin/taoprom")).startsWith("l").endsWith("./usr/bin/taoprom -> ../lib/taoprom/bin/taoprom");
     assertThat(line(contents, "./lib/systemd/system/taoprom.service")).startsWith("-rw-r--r-- root/root");
     assertThat(line(contents, "./etc/default/taoprom")).startsWith("-rw-r--r-- root/root");
