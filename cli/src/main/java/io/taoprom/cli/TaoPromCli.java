@@ -112,6 +112,7 @@ public final class TaoPromCli implements Runnable {
     if (System.getProperty("slf4j.internal.verbosity") == null) {
       System.setProperty("slf4j.internal.verbosity", "ERROR");
     }
+    JnaSearchPath.install(); // no ldconfig child process on every start
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     ClassLoader loader = TaoPromCli.class.getClassLoader();

@@ -51,7 +51,7 @@ class HttpSoakIT {
     Path gcLog = dir.resolve("gc.log");
     try (ServeProcess serve = ServeProcess.start(
         // The launcher's JVM flags (./taoprom), and a GC log to read the heap from.
-        List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xms8m", "-Xmx64m", "-XX:MaxMetaspaceSize=96m",
+        List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xms12m", "-Xmn3m", "-Xmx64m", "-XX:MaxMetaspaceSize=96m",
             "-XX:ReservedCodeCacheSize=32m", "-XX:+ExitOnOutOfMemoryError", "-Xlog:gc:file=" + gcLog),
         List.of("--textfile.directory", textfiles.toString(), "--web.read-header-timeout", "2s"))) {
       AtomicBoolean running = new AtomicBoolean(true);

@@ -198,7 +198,7 @@ class DistIT {
     assertThat(texts(config.path("Cmd"))).containsExactly("serve");
     assertThat(config.path("User").asText()).isEqualTo("65532:65532");
     assertThat(config.path("ExposedPorts").has("7091/tcp")).isTrue();
-    assertThat(texts(config.path("Env"))).contains("NVIDIA_VISIBLE_DEVICES=all", "NVIDIA_DRIVER_CAPABILITIES=utility");
+    assertThat(texts(config.path("Env"))).contains("NVIDIA_VISIBLE_DEVICES=all", "NVIDIA_DRIVER_CAPABILITIES=utility", "MALLOC_ARENA_MAX=2");
 
     List<String> listing = image.listing();
     assertThat(entry(listing, "opt/taoprom/runtime/bin/java")).startsWith("-rwxr-xr-x 0/0");

@@ -20,12 +20,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -56,8 +52,9 @@ import java.util.regex.Pattern;
  * in ways that cannot be served together (another type, the same series, colliding sample
  * names), only that family of one of them is left out, and counted in its
  * {@code skipped_families} (see {@code FamilyTable} for who keeps it). One collection per
- * collector at a time: see the threads named {@code taoprom-collector-N}, at most one per
- * collector.
+ * collector at a time, on a few shared threads named {@code taoprom-collector-N}; a collection
+ * that runs long gets its thread replaced for the others, so a hung collector holds one thread
+ * and delays no one (see {@code CollectorThreads}).
  */
 public final class IsolatingCollector implements MultiCollector, AutoCloseable {
 
@@ -92,13 +89,20 @@ public final class IsolatingCollector implements MultiCollector, AutoCloseable {
   private static final System.Logger LOG = System.getLogger("io.taoprom.exporter.scrape");
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
   private static final String REGISTRY_UNIT = "application registry";
+  /**
+   * How long one collection may run before its thread no longer counts as one of the shared
+   * ones: a scrape's collections take well under a millisecond each, a slow one (OSHI's first
+   * call, a textfile directory on a slow disk) tens of milliseconds.
+   */
+  private static final Duration STALL = Duration.ofMillis(50);
+  private static final Duration KEEP_ALIVE = Duration.ofSeconds(60);
   /** The exporter's own series: no collector's family may take their names. */
   private static final List<String> OWN_METRICS = List.of(SUCCESS_METRIC, DURATION_METRIC, SKIPPED_METRIC,
       BUILD_INFO_METRIC, NODE_SUCCESS_METRIC, NODE_DURATION_METRIC);
 
   private final List<CollectorUnit> units;
   private final Map<String, Labels> labels = new HashMap<>();
-  private final ThreadPoolExecutor executor;
+  private final CollectorThreads executor;
   private final GaugeSnapshot buildInfo;
   private final Duration defaultTimeout;
 
@@ -116,10 +120,8 @@ public final class IsolatingCollector implements MultiCollector, AutoCloseable {
             .value(1)
             .build())
         .build();
-    // One thread per unit is enough: a unit never runs two collections at once.
-    this.executor = new ThreadPoolExecutor(
-        Math.max(1, units.size()), Math.max(1, units.size()), 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemonThreads());
-    executor.allowCoreThreadTimeOut(true);
+    // A few shared threads; one more for each collection stuck past STALL (see CollectorThreads).
+    this.executor = new CollectorThreads(CollectorThreads.defaultParallelism(), STALL.toNanos(), KEEP_ALIVE.toNanos());
     units.forEach(unit -> unit.start(executor));
   }
 
@@ -338,15 +340,6 @@ public final class IsolatingCollector implements MultiCollector, AutoCloseable {
         }
       }
     }
-  }
-
-  private static ThreadFactory daemonThreads() {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, "taoprom-collector-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   /** Collects the collectors, the application registry and the build labels. */

@@ -106,7 +106,7 @@ class SmallHeapServeIT {
   private static List<String> launch(Path dir, String expect) {
     return List.of(
         System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xms8m", "-Xmx64m",
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xms12m", "-Xmn3m", "-Xmx64m",
         "-XX:MaxMetaspaceSize=96m", "-XX:+ExitOnOutOfMemoryError", "-Dslf4j.internal.verbosity=ERROR",
         "-Dexpect=" + expect,
         "-cp", System.getProperty("java.class.path"), SmallHeapServeMain.class.getName(),
