@@ -174,4 +174,71 @@ class SubnetDiscoveryTest {
         .hasMessageContaining("lists more than 65536 SubtensorModule.Uids entries for netuid 1");
     assertThat(next.get()).isLessThan(SubnetDiscovery.MAX_ENTRIES_PER_SUBNET + 2000L);
   }
+
+  @Test
+  void allReadsEverySubnetInNetworksAddedAtOneBlock() {
+    for (int netuid : List.of(1, 2, 5)) {
+      chain.put("SubtensorModule", "NetworksAdded", true, netuid);
+    }
+    chain.put("SubtensorModule", "NetworksAdded", false, 7);
+    neuron(5, "//Alice", 3, info(100, v4("198.51.100.5"), 9100, 4));
+    neuron(1, "//Alice", 0, info(100, v4("198.51.100.1"), 9100, 4));
+    neuron(1, "//Bob", 1, info(101, v4("198.51.100.2"), 9100, 4));
+    neuron(2, "//Bob", 0, info(1, BigInteger.ZERO, 9100, 4)); // never served: counted
+    neuron(7, "//Bob", 0, info(1, v4("198.51.100.7"), 9100, 4)); // subnet removed: not read
+    neuron(9, "//Bob", 0, info(1, v4("198.51.100.9"), 9100, 4)); // not in NetworksAdded: not read
+
+    SubnetDiscovery d = new SubnetDiscovery(subtensor);
+    SubnetTargets t = d.discoverAll();
+
+    assertThat(t.netuids()).containsExactly(1, 2, 5);
+    assertThat(t.groups()).extracting(g -> g.targets().get(0) + " netuid=" + g.labels().get("netuid")
+        + " uid=" + g.labels().get("uid")).containsExactly(
+            "198.51.100.1:9100 netuid=1 uid=0", "198.51.100.2:9100 netuid=1 uid=1", "198.51.100.5:9100 netuid=5 uid=3");
+    assertThat(t.skipped()).containsExactly(Map.entry(SkipReason.IP_ZERO, 1));
+    // The same as naming the subnets one by one.
+    assertThat(d.discover(List.of(1, 2, 5)).toJson()).isEqualTo(t.toJson());
+  }
+
+  @Test
+  void allOfManySubnetsWithManyNeuronsIsComplete() {
+    // More subnets than are read at once, and subnets of more than one page of keys.
+    int subnets = SubnetDiscovery.SUBNETS_IN_FLIGHT * 2 + 1;
+    for (int netuid = 0; netuid < subnets; netuid++) {
+      chain.put("SubtensorModule", "NetworksAdded", true, netuid);
+      int neurons = netuid % 4 == 0 ? 1100 : 3;
+      for (int uid = 0; uid < neurons; uid++) {
+        byte[] hotkey = new byte[32];
+        hotkey[0] = (byte) uid;
+        hotkey[1] = (byte) (uid >> 8);
+        hotkey[2] = (byte) netuid;
+        chain.put("SubtensorModule", "Uids", uid, netuid, hotkey);
+        chain.put("SubtensorModule", "Prometheus", info(uid, v4("10.0.0.1"), 1 + uid, 4), netuid, hotkey);
+      }
+    }
+    java.util.concurrent.atomic.AtomicInteger keyPages = new java.util.concurrent.atomic.AtomicInteger();
+    chain.intercept(r -> {
+      if (r.method().equals("state_getKeysPaged")) {
+        keyPages.incrementAndGet();
+      }
+      return false;
+    });
+
+    SubnetTargets t = new SubnetDiscovery(subtensor).discoverAll();
+
+    int big = (subnets + 3) / 4;
+    assertThat(t.groups()).hasSize(big * 1100 + (subnets - big) * 3);
+    assertThat(t.netuids()).hasSize(subnets);
+    for (int netuid = 0; netuid < subnets; netuid++) {
+      String n = Integer.toString(netuid);
+      List<String> uids = t.groups().stream().filter(g -> g.labels().get("netuid").equals(n))
+          .map(g -> g.labels().get("uid")).toList();
+      int neurons = netuid % 4 == 0 ? 1100 : 3;
+      assertThat(uids).as("netuid %d", netuid).hasSize(neurons).first().isEqualTo("0");
+      assertThat(uids).last().isEqualTo(Integer.toString(neurons - 1));
+    }
+    // NetworksAdded (one page), and per subnet and map one page per 1000 keys plus, for a full
+    // page, one more that comes back short or empty.
+    assertThat(keyPages.get()).isEqualTo(1 + big * 2 * 2 + (subnets - big) * 2);
+  }
 }
