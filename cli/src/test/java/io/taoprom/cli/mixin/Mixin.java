@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -101,6 +102,36 @@ public final class Mixin {
       }
     }
     return false;
+  }
+
+  /**
+   * Pending names: series the mixin reads that issue 11's metagraph collector serves and
+   * documents, with names fixed together with its author, but that no docs/*.md on this branch
+   * names yet. Each counts as documented until docs/metrics.md names it; then it must leave this
+   * set ({@code MixinRulesTest.pendingNamesAreNotDocumentedYet} fails until it does).
+   */
+  public static final Set<String> PENDING = Set.of(
+      "bittensor_neuron_info",
+      "bittensor_neuron_incentive_ratio",
+      "bittensor_neuron_dividends_ratio",
+      "bittensor_neuron_trust_ratio",
+      "bittensor_neuron_consensus_ratio",
+      "bittensor_neuron_rank_ratio",
+      "bittensor_neuron_validator_trust_ratio",
+      "bittensor_neuron_validator_permit",
+      "bittensor_neuron_active",
+      "bittensor_neuron_last_update_block",
+      "bittensor_neuron_registered_block",
+      "bittensor_neuron_emission_alpha",
+      "bittensor_neuron_stake_alpha",
+      "bittensor_subnet_neurons",
+      "bittensor_subnet_tempo_blocks",
+      "bittensor_chain_best_block",
+      "bittensor_metagraph_last_refresh_timestamp_seconds");
+
+  /** {@link #documented}, or one of the {@link #PENDING} names. */
+  public static boolean documentedOrPending(String metric) {
+    return PENDING.contains(metric) || documented(metric);
   }
 
   private static String documentation;
