@@ -67,12 +67,15 @@ public final class SubnetDiscovery {
     // The genesis check (finney's is pinned): never hand Prometheus another chain's targets.
     subtensor.chain().genesisHash();
     String at = subtensor.chain().rpc().request("chain_getBlockHash").asText();
-    return discoverAt(netuids.stream().distinct().toList(), at);
+    return discoverAt(netuids.stream().distinct().toList(), at, false);
   }
 
   /**
    * The targets of every subnet in {@code SubtensorModule.NetworksAdded}, all read at one block:
-   * the whole network, as {@code --sd.netuid all} serves it.
+   * the whole network, as {@code --sd.netuid all} serves it. Read by uid (computed keys, no key
+   * paging beyond {@code NetworksAdded}; see {@code UidReader}) where the runtime has {@code
+   * SubnetworkN} and {@code Keys}, so a {@code Prometheus} entry left behind by a deregistered
+   * hotkey is not read (nor counted); by prefix otherwise.
    *
    * <pre>{@code
    * SubnetTargets everything = new SubnetDiscovery(subtensor).discoverAll();
@@ -81,7 +84,7 @@ public final class SubnetDiscovery {
   public SubnetTargets discoverAll() {
     subtensor.chain().genesisHash();
     String at = subtensor.chain().rpc().request("chain_getBlockHash").asText();
-    return discoverAt(subnets(at), at);
+    return discoverAt(subnets(at), at, UidReader.supports(subtensor.chain().runtimeAt(at)));
   }
 
   /** The netuids {@code NetworksAdded} marks true at block {@code at}, ascending. */
@@ -100,16 +103,26 @@ public final class SubnetDiscovery {
     return out;
   }
 
-  private SubnetTargets discoverAt(List<Integer> unique, String at) {
+  /**
+   * @param byUid read through {@link UidReader} (computed keys: the fast way for many subnets)
+   *     rather than {@link EndpointReader} (both maps by prefix: also sees entries that
+   *     deregistered hotkeys left behind, and counts them)
+   */
+  private SubnetTargets discoverAt(List<Integer> unique, String at, boolean byUid) {
     List<TargetGroup> groups = new ArrayList<>();
     Map<SkipReason, Integer> skipped = new EnumMap<>(SkipReason.class);
-    new EndpointReader(subtensor.chain(), MAX_ENTRIES_PER_SUBNET, SUBNETS_IN_FLIGHT).read(unique, at, subnet -> {
+    EndpointReader.SubnetSink sink = subnet -> {
       groups.addAll(groupsOf(subnet.endpoints(), subnet.uids(), skipped));
       if (groups.size() > MAX_TARGETS) {
         throw new ChainException(subtensor.chain().rpc().endpoint() + " lists more than " + MAX_TARGETS
             + " Prometheus endpoints in all; refusing to hand Prometheus more");
       }
-    });
+    };
+    if (byUid) {
+      new UidReader(subtensor.chain(), MAX_ENTRIES_PER_SUBNET, MAX_TARGETS, SUBNETS_IN_FLIGHT).read(unique, at, sink);
+    } else {
+      new EndpointReader(subtensor.chain(), MAX_ENTRIES_PER_SUBNET, SUBNETS_IN_FLIGHT).read(unique, at, sink);
+    }
     return new SubnetTargets(groups, skipped, unique);
   }
 

@@ -41,10 +41,18 @@ class SubnetDiscoveryTest {
 
   private void neuron(int netuid, String uri, int uid, Map<String, Object> info) {
     byte[] hotkey = Keys.fromUri(uri).publicKey();
-    chain.put("SubtensorModule", "Uids", uid, netuid, hotkey);
+    register(netuid, uid, hotkey);
     if (info != null) {
       chain.put("SubtensorModule", "Prometheus", info, netuid, hotkey);
     }
+  }
+
+  /** Uids(netuid, hotkey) and, as the runtime keeps them beside it, Keys(netuid, uid) and SubnetworkN. */
+  private void register(int netuid, int uid, byte[] hotkey) {
+    chain.put("SubtensorModule", "Uids", uid, netuid, hotkey);
+    chain.put("SubtensorModule", "Keys", hotkey, netuid, uid);
+    Object n = chain.get("SubtensorModule", "SubnetworkN", netuid);
+    chain.put("SubtensorModule", "SubnetworkN", Math.max(n == null ? 0 : ((Number) n).intValue(), uid + 1), netuid);
   }
 
   private static Map<String, Object> info(long version, BigInteger ip, int port, int ipType) {
@@ -187,6 +195,8 @@ class SubnetDiscoveryTest {
     neuron(2, "//Bob", 0, info(1, BigInteger.ZERO, 9100, 4)); // never served: counted
     neuron(7, "//Bob", 0, info(1, v4("198.51.100.7"), 9100, 4)); // subnet removed: not read
     neuron(9, "//Bob", 0, info(1, v4("198.51.100.9"), 9100, 4)); // not in NetworksAdded: not read
+    // Left behind by a hotkey deregistered from netuid 1: not read by uid (so not counted).
+    chain.put("SubtensorModule", "Prometheus", info(1, v4("198.51.100.8"), 9100, 4), 1, Keys.fromUri("//Eve").publicKey());
 
     SubnetDiscovery d = new SubnetDiscovery(subtensor);
     SubnetTargets t = d.discoverAll();
@@ -196,8 +206,11 @@ class SubnetDiscoveryTest {
         + " uid=" + g.labels().get("uid")).containsExactly(
             "198.51.100.1:9100 netuid=1 uid=0", "198.51.100.2:9100 netuid=1 uid=1", "198.51.100.5:9100 netuid=5 uid=3");
     assertThat(t.skipped()).containsExactly(Map.entry(SkipReason.IP_ZERO, 1));
-    // The same as naming the subnets one by one.
-    assertThat(d.discover(List.of(1, 2, 5)).toJson()).isEqualTo(t.toJson());
+    // The same targets as naming the subnets one by one (which reads by prefix and so also
+    // counts the entry left behind).
+    SubnetTargets named = d.discover(List.of(1, 2, 5));
+    assertThat(named.toJson()).isEqualTo(t.toJson());
+    assertThat(named.skipped()).containsEntry(SkipReason.NOT_REGISTERED, 1);
   }
 
   @Test
@@ -212,14 +225,17 @@ class SubnetDiscoveryTest {
         hotkey[0] = (byte) uid;
         hotkey[1] = (byte) (uid >> 8);
         hotkey[2] = (byte) netuid;
-        chain.put("SubtensorModule", "Uids", uid, netuid, hotkey);
+        register(netuid, uid, hotkey);
         chain.put("SubtensorModule", "Prometheus", info(uid, v4("10.0.0.1"), 1 + uid, 4), netuid, hotkey);
       }
     }
     java.util.concurrent.atomic.AtomicInteger keyPages = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger batches = new java.util.concurrent.atomic.AtomicInteger();
     chain.intercept(r -> {
       if (r.method().equals("state_getKeysPaged")) {
         keyPages.incrementAndGet();
+      } else if (r.method().equals("state_queryStorageAt")) {
+        batches.incrementAndGet();
       }
       return false;
     });
@@ -237,8 +253,11 @@ class SubnetDiscoveryTest {
       assertThat(uids).as("netuid %d", netuid).hasSize(neurons).first().isEqualTo("0");
       assertThat(uids).last().isEqualTo(Integer.toString(neurons - 1));
     }
-    // NetworksAdded (one page), and per subnet and map one page per 1000 keys plus, for a full
-    // page, one more that comes back short or empty.
-    assertThat(keyPages.get()).isEqualTo(1 + big * 2 * 2 + (subnets - big) * 2);
+    // By uid: only NetworksAdded is paged; then its values, SubnetworkN of all subnets, and the
+    // Keys and the Prometheus entries of every uid, 1000 a batch.
+    int neurons = big * 1100 + (subnets - big) * 3;
+    int perMap = (neurons + 999) / 1000;
+    assertThat(keyPages.get()).isEqualTo(1);
+    assertThat(batches.get()).isEqualTo(1 + 1 + perMap * 2);
   }
 }
