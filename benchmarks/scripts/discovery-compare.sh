@@ -23,6 +23,6 @@ cd "$root"
 ./mvnw -q -o -pl chain -am verify -Dtest=NoSuch -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=ChopsticksDiscoveryIT -Dfailsafe.failIfNoSpecifiedTests=false \
   -Dfailsafe.timeout=7200 >/dev/null
-grep -h "ChopsticksDiscoveryIT:" chain/target/failsafe-reports/*ChopsticksDiscoveryIT*-output.txt \
-  || grep -h "ChopsticksDiscoveryIT:" chain/target/failsafe-reports/*.txt
-echo "figures: $root/chain/target/discovery-figures.json"
+# The IT's summary line (in its report's captured output) and every round's figures.
+grep -o "ChopsticksDiscoveryIT: [^<]*" chain/target/failsafe-reports/TEST-io.taoprom.chain.discovery.ChopsticksDiscoveryIT.xml
+echo "rounds (ms): $(cat chain/target/discovery-figures.json)"

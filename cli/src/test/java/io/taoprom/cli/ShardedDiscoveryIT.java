@@ -45,60 +45,91 @@ class ShardedDiscoveryIT {
     Path prometheus = ExternalTools.require("prometheus", "install the Debian package prometheus");
     String recipe = recipe();
     List<String> small = List.of("--collector.disable-defaults", "--collector.loadavg");
-    try (FakeChain chain = new FakeChain();
-        ServeProcess a = ServeProcess.start(List.of("-Xmx64m"), small);
-        ServeProcess b = ServeProcess.start(List.of("-Xmx64m"), small)) {
-      Set<String> all = new TreeSet<>();
-      for (int i = 0; i < NEURONS.size(); i++) {
-        int netuid = i < 6 ? 1 : 2;
-        int port = i % 2 == 0 ? a.port() : b.port();
-        neuron(chain, netuid, NEURONS.get(i), i, v4("127.0.0.1"), port, 4, 100 + i);
-        all.add(netuid + ";" + Ss58.encode(Keys.fromUri(NEURONS.get(i)).publicKey(), Ss58.BITTENSOR));
-      }
+    try (FakeChain chain = new FakeChain()) {
       List<String> sdArgs = new ArrayList<>(small);
       sdArgs.addAll(List.of("--network", chain.uri().toString(), "--sd.netuid", "all", "--sd.refresh-interval", "1s"));
-      try (ServeProcess sd = ServeProcess.start(List.of("-Xmx64m"), sdArgs);
-          PrometheusProcess store = PrometheusProcess.start(prometheus, dir.resolve("store"),
-              "global:\n  scrape_interval: 1s\n", List.of("--web.enable-remote-write-receiver"));
-          PrometheusProcess shard0 = PrometheusProcess.start(prometheus, dir.resolve("shard0"),
-              shardConfig(recipe, 0, sd.baseUrl() + "/sd", store.url() + "/api/v1/write"));
-          PrometheusProcess shard1 = PrometheusProcess.start(prometheus, dir.resolve("shard1"),
-              shardConfig(recipe, 1, sd.baseUrl() + "/sd", store.url() + "/api/v1/write"))) {
-        Set<String> part0 = awaitUp(shard0);
-        Set<String> part1 = awaitUp(shard1);
-
-        Set<String> expected0 = new TreeSet<>();
-        all.forEach(n -> {
-          if (hashmod(n, 2) == 0) {
-            expected0.add(n);
-          }
-        });
-        Set<String> expected1 = new TreeSet<>(all);
-        expected1.removeAll(expected0);
-        // The fixture's hotkeys fall on both sides: each server scrapes a real part.
-        assertThat(expected0).isNotEmpty();
-        assertThat(expected1).isNotEmpty();
-        assertThat(part0).as("shard 0").isEqualTo(expected0);
-        assertThat(part1).as("shard 1").isEqualTo(expected1);
-        Set<String> overlap = new HashSet<>(part0);
-        overlap.retainAll(part1);
-        assertThat(overlap).as("scraped by both").isEmpty();
-        Set<String> union = new TreeSet<>(part0);
-        union.addAll(part1);
-        assertThat(union).isEqualTo(all);
-
-        // The store holds the whole fleet, each neuron's series labelled with the shard that wrote it.
-        JsonNode stored = store.awaitQuery("up{job=\"bittensor\"} == 1", all.size(), Duration.ofSeconds(60));
-        Set<String> inStore = new TreeSet<>();
-        for (JsonNode series : stored) {
-          JsonNode m = series.path("metric");
-          String neuron = m.path("netuid").asText() + ";" + m.path("hotkey").asText();
-          assertThat(m.path("shard").asText()).as(neuron).isEqualTo(part0.contains(neuron) ? "0" : "1");
-          assertThat(m.path("instance").asText()).isEqualTo(m.path("hotkey").asText());
-          inStore.add(neuron);
+      // The three JVMs start together (the SD process reads the chain every second, so the
+      // neurons can be put in once the targets' ports are known).
+      List<ServeProcess> serves = startTogether(List.of(small, small, sdArgs));
+      try (ServeProcess a = serves.get(0); ServeProcess b = serves.get(1); ServeProcess sd = serves.get(2)) {
+        Set<String> all = new TreeSet<>();
+        for (int i = 0; i < NEURONS.size(); i++) {
+          int netuid = i < 6 ? 1 : 2;
+          int port = i % 2 == 0 ? a.port() : b.port();
+          neuron(chain, netuid, NEURONS.get(i), i, v4("127.0.0.1"), port, 4, 100 + i);
+          all.add(netuid + ";" + Ss58.encode(Keys.fromUri(NEURONS.get(i)).publicKey(), Ss58.BITTENSOR));
         }
-        assertThat(inStore).isEqualTo(all);
+        try (PrometheusProcess store = PrometheusProcess.start(prometheus, dir.resolve("store"),
+                "global:\n  scrape_interval: 1s\n", List.of("--web.enable-remote-write-receiver"));
+            PrometheusProcess shard0 = PrometheusProcess.start(prometheus, dir.resolve("shard0"),
+                shardConfig(recipe, 0, sd.baseUrl() + "/sd", store.url() + "/api/v1/write"));
+            PrometheusProcess shard1 = PrometheusProcess.start(prometheus, dir.resolve("shard1"),
+                shardConfig(recipe, 1, sd.baseUrl() + "/sd", store.url() + "/api/v1/write"))) {
+          Set<String> part0 = awaitUp(shard0);
+          Set<String> part1 = awaitUp(shard1);
+
+          Set<String> expected0 = new TreeSet<>();
+          all.forEach(n -> {
+            if (hashmod(n, 2) == 0) {
+              expected0.add(n);
+            }
+          });
+          Set<String> expected1 = new TreeSet<>(all);
+          expected1.removeAll(expected0);
+          // The fixture's hotkeys fall on both sides: each server scrapes a real part.
+          assertThat(expected0).isNotEmpty();
+          assertThat(expected1).isNotEmpty();
+          assertThat(part0).as("shard 0").isEqualTo(expected0);
+          assertThat(part1).as("shard 1").isEqualTo(expected1);
+          Set<String> overlap = new HashSet<>(part0);
+          overlap.retainAll(part1);
+          assertThat(overlap).as("scraped by both").isEmpty();
+          Set<String> union = new TreeSet<>(part0);
+          union.addAll(part1);
+          assertThat(union).isEqualTo(all);
+
+          // The store holds the whole fleet, each neuron's series labelled with the shard that wrote it.
+          JsonNode stored = store.awaitQuery("up{job=\"bittensor\"} == 1", all.size(), Duration.ofSeconds(60));
+          Set<String> inStore = new TreeSet<>();
+          for (JsonNode series : stored) {
+            JsonNode m = series.path("metric");
+            String neuron = m.path("netuid").asText() + ";" + m.path("hotkey").asText();
+            assertThat(m.path("shard").asText()).as(neuron).isEqualTo(part0.contains(neuron) ? "0" : "1");
+            assertThat(m.path("instance").asText()).isEqualTo(m.path("hotkey").asText());
+            inStore.add(neuron);
+          }
+          assertThat(inStore).isEqualTo(all);
+        }
       }
+    }
+  }
+
+  /** Starts a {@code taoprom serve} per argument list, in parallel; if one fails, the others are stopped. */
+  private static List<ServeProcess> startTogether(List<List<String>> argLists) throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(argLists.size());
+    try {
+      List<java.util.concurrent.Future<ServeProcess>> starting = new ArrayList<>();
+      for (List<String> args : argLists) {
+        starting.add(pool.submit(() -> ServeProcess.start(List.of("-Xmx64m"), args)));
+      }
+      List<ServeProcess> started = new ArrayList<>();
+      Exception failure = null;
+      for (java.util.concurrent.Future<ServeProcess> f : starting) {
+        try {
+          started.add(f.get());
+        } catch (java.util.concurrent.ExecutionException e) {
+          failure = failure == null ? (e.getCause() instanceof Exception c ? c : e) : failure;
+        }
+      }
+      if (failure != null) {
+        for (ServeProcess p : started) {
+          p.close();
+        }
+        throw failure;
+      }
+      return started;
+    } finally {
+      pool.shutdown();
     }
   }
 

@@ -260,4 +260,25 @@ class SubnetDiscoveryTest {
     assertThat(keyPages.get()).isEqualTo(1);
     assertThat(batches.get()).isEqualTo(1 + 1 + perMap * 2);
   }
+
+  @Test
+  void allRefusesANodeThatClaimsMoreNeuronsThanTheCapBeforeReadingThem() {
+    // Nine subnets that each claim the u16 maximum: more than MAX_TARGETS in all.
+    for (int netuid = 1; netuid <= 9; netuid++) {
+      chain.put("SubtensorModule", "NetworksAdded", true, netuid);
+      chain.put("SubtensorModule", "SubnetworkN", 65_535, netuid);
+    }
+    java.util.concurrent.atomic.AtomicInteger batches = new java.util.concurrent.atomic.AtomicInteger();
+    chain.intercept(r -> {
+      if (r.method().equals("state_queryStorageAt")) {
+        batches.incrementAndGet();
+      }
+      return false;
+    });
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SubnetDiscovery(subtensor).discoverAll())
+        .isInstanceOf(io.taoprom.chain.ChainException.class)
+        .hasMessageContaining("lists more than 524288 neurons in all (SubtensorModule.SubnetworkN)");
+    // NetworksAdded's values and SubnetworkN's: no Keys were asked for.
+    assertThat(batches.get()).isEqualTo(2);
+  }
 }
