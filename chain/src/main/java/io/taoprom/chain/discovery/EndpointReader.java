@@ -32,7 +32,7 @@ final class EndpointReader {
   /** One subnet's decoded maps. */
   record Subnet(int netuid, List<PrometheusEndpoint> endpoints, Map<String, Integer> uids) {}
 
-  /** Interface for what is done with each subnet, in the order of the netuids given. */
+  /** What is done with each subnet once it is read and decoded, in the order of the netuids given. */
   interface SubnetSink {
     void accept(Subnet subnet);
   }

@@ -87,7 +87,7 @@ public final class SubnetDiscovery {
     return discoverAt(subnets(at), at, UidReader.supports(subtensor.chain().runtimeAt(at)));
   }
 
-  /** The netuids {@code NetworksAdded} marks true at block {@code at}, ascending. */
+  /** The netuids {@code NetworksAdded} marks true at block {@code at} (null: the best block), ascending. */
   public List<Integer> subnets(String at) {
     List<Integer> out = new ArrayList<>();
     storage.forEachEntry(PALLET, "NetworksAdded", List.of(), at, Storage.DEFAULT_PAGE_SIZE, item -> {

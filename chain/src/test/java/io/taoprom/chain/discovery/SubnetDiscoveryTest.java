@@ -281,4 +281,35 @@ class SubnetDiscoveryTest {
     // NetworksAdded's values and SubnetworkN's: no Keys were asked for.
     assertThat(batches.get()).isEqualTo(2);
   }
+
+  @Test
+  void namedSubnetsArePagedByPrefixWithEveryPageRead() {
+    // 2500 neurons: each map is two full pages and a short one.
+    for (int uid = 0; uid < 2500; uid++) {
+      byte[] hotkey = new byte[32];
+      hotkey[0] = (byte) uid;
+      hotkey[1] = (byte) (uid >> 8);
+      register(4, uid, hotkey);
+      chain.put("SubtensorModule", "Prometheus", info(uid, v4("10.0.0.1"), 1 + uid, 4), 4, hotkey);
+    }
+    java.util.concurrent.atomic.AtomicInteger keyPages = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger batches = new java.util.concurrent.atomic.AtomicInteger();
+    chain.intercept(r -> {
+      if (r.method().equals("state_getKeysPaged")) {
+        keyPages.incrementAndGet();
+      } else if (r.method().equals("state_queryStorageAt")) {
+        batches.incrementAndGet();
+      }
+      return false;
+    });
+
+    SubnetTargets t = new SubnetDiscovery(subtensor).discover(List.of(4));
+
+    assertThat(t.groups()).hasSize(2500);
+    assertThat(t.groups()).extracting(g -> g.labels().get("uid"))
+        .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 2500).mapToObj(Integer::toString).toList());
+    assertThat(t.groups()).extracting(g -> g.targets().get(0)).contains("10.0.0.1:1", "10.0.0.1:2500");
+    assertThat(keyPages.get()).isEqualTo(2 * 3);
+    assertThat(batches.get()).isEqualTo(2 * 3);
+  }
 }
