@@ -66,7 +66,9 @@ class MixinPrometheusIT {
    */
   static final Map<String, String> MAY_HAVE_NO_DATA = Map.ofEntries(
       entry("node_pressure_", "HARDWARE: needs a kernel with PSI (CONFIG_PSI, not switched off with psi=0)"),
-      entry("node_network_speed_bytes", "HARDWARE: virtual NICs report no speed"));
+      entry("node_network_speed_bytes", "HARDWARE: virtual NICs report no speed"),
+      entry("bittensor_", "OFF: the metagraph collector is off by default and this test's serve does not turn it on"
+          + " (its series are checked on chopsticks by its own tests)"));
 
   /** Series Prometheus makes itself for every target. */
   private static final Set<String> PROMETHEUS_OWN = Set.of("up", "scrape_duration_seconds", "scrape_samples_scraped");
@@ -256,7 +258,7 @@ class MixinPrometheusIT {
       for (Dashboard.Query q : Dashboard.read(file).queries()) {
         for (String metric : PromqlNames.of(q.expr())) {
           read.add(metric);
-          if (!PROMETHEUS_OWN.contains(metric) && exemptFamilies(metric).isEmpty() && !Mixin.documented(metric)) {
+          if (!PROMETHEUS_OWN.contains(metric) && exemptFamilies(metric).isEmpty() && !Mixin.documentedOrPending(metric)) {
             undocumented.add(metric + " (" + q.path() + ")");
           }
         }

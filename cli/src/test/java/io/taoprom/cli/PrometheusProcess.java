@@ -10,7 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -44,20 +46,38 @@ final class PrometheusProcess implements AutoCloseable {
 
   /** Starts {@code prometheus} with {@code config} (YAML) in {@code dir}. */
   static PrometheusProcess start(Path prometheus, Path dir, String config) throws IOException {
+    return start(prometheus, dir, config, List.of());
+  }
+
+  /** As {@link #start(Path, Path, String)}, with more flags ({@code --web.enable-remote-write-receiver}). */
+  static PrometheusProcess start(Path prometheus, Path dir, String config, List<String> flags) throws IOException {
     int port = ServeProcess.freePort();
+    Files.createDirectories(dir);
     Path file = dir.resolve("prometheus.yml");
     Files.writeString(file, config);
     Path log = dir.resolve("prometheus.log");
-    Process p = new ProcessBuilder(prometheus.toString(),
+    List<String> command = new ArrayList<>(List.of(prometheus.toString(),
             "--config.file=" + file,
             "--storage.tsdb.path=" + dir.resolve("data"),
             "--web.listen-address=127.0.0.1:" + port,
             "--web.console.templates=" + dir.resolve("consoles"),
-            "--web.console.libraries=" + dir.resolve("console_libraries"))
+            "--web.console.libraries=" + dir.resolve("console_libraries")));
+    command.addAll(flags);
+    Process p = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
         .start();
     return new PrometheusProcess(p, dir, log, "http://127.0.0.1:" + port);
+  }
+
+  /** The server's base URL, {@code http://127.0.0.1:PORT}. */
+  String url() {
+    return api;
+  }
+
+  /** Every active target, as {@code /api/v1/targets} lists them now. */
+  JsonNode activeTargets() throws IOException, InterruptedException {
+    return json.readTree(fetch(api + "/api/v1/targets")).path("data").path("activeTargets");
   }
 
   /** The active target of {@code job}, once its health is {@code health} ("up", "down"). */

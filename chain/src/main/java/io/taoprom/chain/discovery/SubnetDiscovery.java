@@ -12,7 +12,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,22 +66,62 @@ public final class SubnetDiscovery {
   public SubnetTargets discover(List<Integer> netuids) {
     // The genesis check (finney's is pinned): never hand Prometheus another chain's targets.
     subtensor.chain().genesisHash();
-    List<Integer> unique = netuids.stream().distinct().toList();
+    String at = subtensor.chain().rpc().request("chain_getBlockHash").asText();
+    return discoverAt(netuids.stream().distinct().toList(), at, false);
+  }
+
+  /**
+   * The targets of every subnet in {@code SubtensorModule.NetworksAdded}, all read at one block:
+   * the whole network, as {@code --sd.netuid all} serves it. Read by uid (computed keys, no key
+   * paging beyond {@code NetworksAdded}; see {@code UidReader}) where the runtime has {@code
+   * SubnetworkN} and {@code Keys}, so a {@code Prometheus} entry left behind by a deregistered
+   * hotkey is not read (nor counted); by prefix otherwise.
+   *
+   * <pre>{@code
+   * SubnetTargets everything = new SubnetDiscovery(subtensor).discoverAll();
+   * }</pre>
+   */
+  public SubnetTargets discoverAll() {
+    subtensor.chain().genesisHash();
+    String at = subtensor.chain().rpc().request("chain_getBlockHash").asText();
+    return discoverAt(subnets(at), at, UidReader.supports(subtensor.chain().runtimeAt(at)));
+  }
+
+  /** The netuids {@code NetworksAdded} marks true at block {@code at} (null: the best block), ascending. */
+  public List<Integer> subnets(String at) {
+    List<Integer> out = new ArrayList<>();
+    storage.forEachEntry(PALLET, "NetworksAdded", List.of(), at, Storage.DEFAULT_PAGE_SIZE, item -> {
+      if (out.size() >= MAX_SUBNETS) {
+        throw new ChainException(subtensor.chain().rpc().endpoint() + " lists more than " + MAX_SUBNETS
+            + " SubtensorModule.NetworksAdded entries; netuids are u16");
+      }
+      if (Boolean.TRUE.equals(item.value())) {
+        out.add(Values.intValue(item.keys().get(0)));
+      }
+    });
+    out.sort(null);
+    return out;
+  }
+
+  /**
+   * @param byUid read through {@link UidReader} (computed keys: the fast way for many subnets)
+   *     rather than {@link EndpointReader} (both maps by prefix: also sees entries that
+   *     deregistered hotkeys left behind, and counts them)
+   */
+  private SubnetTargets discoverAt(List<Integer> unique, String at, boolean byUid) {
     List<TargetGroup> groups = new ArrayList<>();
     Map<SkipReason, Integer> skipped = new EnumMap<>(SkipReason.class);
-    for (int netuid : unique) {
-      String at = subtensor.chain().rpc().request("chain_getBlockHash").asText();
-      Map<String, Integer> uids = new HashMap<>();
-      storage.forEachEntry(PALLET, "Uids", List.of(netuid), at, Storage.DEFAULT_PAGE_SIZE, item -> {
-        checkCount(uids.size(), netuid, "Uids");
-        uids.put(Hex.encode(Values.bytes(item.keys().get(1))), Values.intValue(item.value()));
-      });
-      List<PrometheusEndpoint> endpoints = new ArrayList<>();
-      storage.forEachEntry(PALLET, "Prometheus", List.of(netuid), at, Storage.DEFAULT_PAGE_SIZE, item -> {
-        checkCount(endpoints.size(), netuid, "Prometheus");
-        endpoints.add(new PrometheusEndpoint(netuid, Values.bytes(item.keys().get(1)), PrometheusInfo.from(item.value())));
-      });
-      groups.addAll(groupsOf(endpoints, uids, skipped));
+    EndpointReader.SubnetSink sink = subnet -> {
+      groups.addAll(groupsOf(subnet.endpoints(), subnet.uids(), skipped));
+      if (groups.size() > MAX_TARGETS) {
+        throw new ChainException(subtensor.chain().rpc().endpoint() + " lists more than " + MAX_TARGETS
+            + " Prometheus endpoints in all; refusing to hand Prometheus more");
+      }
+    };
+    if (byUid) {
+      new UidReader(subtensor.chain(), MAX_ENTRIES_PER_SUBNET, MAX_TARGETS, SUBNETS_IN_FLIGHT).read(unique, at, sink);
+    } else {
+      new EndpointReader(subtensor.chain(), MAX_ENTRIES_PER_SUBNET, SUBNETS_IN_FLIGHT).read(unique, at, sink);
     }
     return new SubnetTargets(groups, skipped, unique);
   }
@@ -94,12 +133,21 @@ public final class SubnetDiscovery {
    */
   public static final int MAX_ENTRIES_PER_SUBNET = 65_536;
 
-  private void checkCount(int read, int netuid, String entry) {
-    if (read >= MAX_ENTRIES_PER_SUBNET) {
-      throw new ChainException(subtensor.chain().rpc().endpoint() + " lists more than " + MAX_ENTRIES_PER_SUBNET
-          + " SubtensorModule." + entry + " entries for netuid " + netuid + "; a subnet has a few thousand at most");
-    }
-  }
+  /** The most subnets: netuids are u16. */
+  public static final int MAX_SUBNETS = 65_536;
+
+  /**
+   * The most targets of one discovery: 16 times finney's 128 subnets of 256 neurons. Each
+   * target costs a few hundred bytes in memory and in every {@code /sd} answer.
+   */
+  public static final int MAX_TARGETS = 524_288;
+
+  /**
+   * How many subnets are read at once on the one connection (each with two maps, each map with
+   * up to two requests in flight): enough to hide the round trip, few enough that a node's
+   * per-connection request limit is never reached.
+   */
+  static final int SUBNETS_IN_FLIGHT = 8;
 
   /**
    * The target groups of these endpoints (pure: no chain access), ordered by uid.

@@ -41,10 +41,18 @@ class SubnetDiscoveryTest {
 
   private void neuron(int netuid, String uri, int uid, Map<String, Object> info) {
     byte[] hotkey = Keys.fromUri(uri).publicKey();
-    chain.put("SubtensorModule", "Uids", uid, netuid, hotkey);
+    register(netuid, uid, hotkey);
     if (info != null) {
       chain.put("SubtensorModule", "Prometheus", info, netuid, hotkey);
     }
+  }
+
+  /** Uids(netuid, hotkey) and, as the runtime keeps them beside it, Keys(netuid, uid) and SubnetworkN. */
+  private void register(int netuid, int uid, byte[] hotkey) {
+    chain.put("SubtensorModule", "Uids", uid, netuid, hotkey);
+    chain.put("SubtensorModule", "Keys", hotkey, netuid, uid);
+    Object n = chain.get("SubtensorModule", "SubnetworkN", netuid);
+    chain.put("SubtensorModule", "SubnetworkN", Math.max(n == null ? 0 : ((Number) n).intValue(), uid + 1), netuid);
   }
 
   private static Map<String, Object> info(long version, BigInteger ip, int port, int ipType) {
@@ -173,5 +181,135 @@ class SubnetDiscoveryTest {
         .isInstanceOf(io.taoprom.chain.ChainException.class)
         .hasMessageContaining("lists more than 65536 SubtensorModule.Uids entries for netuid 1");
     assertThat(next.get()).isLessThan(SubnetDiscovery.MAX_ENTRIES_PER_SUBNET + 2000L);
+  }
+
+  @Test
+  void allReadsEverySubnetInNetworksAddedAtOneBlock() {
+    for (int netuid : List.of(1, 2, 5)) {
+      chain.put("SubtensorModule", "NetworksAdded", true, netuid);
+    }
+    chain.put("SubtensorModule", "NetworksAdded", false, 7);
+    neuron(5, "//Alice", 3, info(100, v4("198.51.100.5"), 9100, 4));
+    neuron(1, "//Alice", 0, info(100, v4("198.51.100.1"), 9100, 4));
+    neuron(1, "//Bob", 1, info(101, v4("198.51.100.2"), 9100, 4));
+    neuron(2, "//Bob", 0, info(1, BigInteger.ZERO, 9100, 4)); // never served: counted
+    neuron(7, "//Bob", 0, info(1, v4("198.51.100.7"), 9100, 4)); // subnet removed: not read
+    neuron(9, "//Bob", 0, info(1, v4("198.51.100.9"), 9100, 4)); // not in NetworksAdded: not read
+    // Left behind by a hotkey deregistered from netuid 1: not read by uid (so not counted).
+    chain.put("SubtensorModule", "Prometheus", info(1, v4("198.51.100.8"), 9100, 4), 1, Keys.fromUri("//Eve").publicKey());
+
+    SubnetDiscovery d = new SubnetDiscovery(subtensor);
+    SubnetTargets t = d.discoverAll();
+
+    assertThat(t.netuids()).containsExactly(1, 2, 5);
+    assertThat(t.groups()).extracting(g -> g.targets().get(0) + " netuid=" + g.labels().get("netuid")
+        + " uid=" + g.labels().get("uid")).containsExactly(
+            "198.51.100.1:9100 netuid=1 uid=0", "198.51.100.2:9100 netuid=1 uid=1", "198.51.100.5:9100 netuid=5 uid=3");
+    assertThat(t.skipped()).containsExactly(Map.entry(SkipReason.IP_ZERO, 1));
+    // The same targets as naming the subnets one by one (which reads by prefix and so also
+    // counts the entry left behind).
+    SubnetTargets named = d.discover(List.of(1, 2, 5));
+    assertThat(named.toJson()).isEqualTo(t.toJson());
+    assertThat(named.skipped()).containsEntry(SkipReason.NOT_REGISTERED, 1);
+  }
+
+  @Test
+  void allOfManySubnetsWithManyNeuronsIsComplete() {
+    // More subnets than are read at once, and subnets of more than one page of keys.
+    int subnets = SubnetDiscovery.SUBNETS_IN_FLIGHT * 2 + 1;
+    for (int netuid = 0; netuid < subnets; netuid++) {
+      chain.put("SubtensorModule", "NetworksAdded", true, netuid);
+      int neurons = netuid % 4 == 0 ? 1100 : 3;
+      for (int uid = 0; uid < neurons; uid++) {
+        byte[] hotkey = new byte[32];
+        hotkey[0] = (byte) uid;
+        hotkey[1] = (byte) (uid >> 8);
+        hotkey[2] = (byte) netuid;
+        register(netuid, uid, hotkey);
+        chain.put("SubtensorModule", "Prometheus", info(uid, v4("10.0.0.1"), 1 + uid, 4), netuid, hotkey);
+      }
+    }
+    java.util.concurrent.atomic.AtomicInteger keyPages = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger batches = new java.util.concurrent.atomic.AtomicInteger();
+    chain.intercept(r -> {
+      if (r.method().equals("state_getKeysPaged")) {
+        keyPages.incrementAndGet();
+      } else if (r.method().equals("state_queryStorageAt")) {
+        batches.incrementAndGet();
+      }
+      return false;
+    });
+
+    SubnetTargets t = new SubnetDiscovery(subtensor).discoverAll();
+
+    int big = (subnets + 3) / 4;
+    assertThat(t.groups()).hasSize(big * 1100 + (subnets - big) * 3);
+    assertThat(t.netuids()).hasSize(subnets);
+    for (int netuid = 0; netuid < subnets; netuid++) {
+      String n = Integer.toString(netuid);
+      List<String> uids = t.groups().stream().filter(g -> g.labels().get("netuid").equals(n))
+          .map(g -> g.labels().get("uid")).toList();
+      int neurons = netuid % 4 == 0 ? 1100 : 3;
+      assertThat(uids).as("netuid %d", netuid).hasSize(neurons).first().isEqualTo("0");
+      assertThat(uids).last().isEqualTo(Integer.toString(neurons - 1));
+    }
+    // By uid: only NetworksAdded is paged; then its values, SubnetworkN of all subnets, and the
+    // Keys and the Prometheus entries of every uid, 1000 a batch.
+    int neurons = big * 1100 + (subnets - big) * 3;
+    int perMap = (neurons + 999) / 1000;
+    assertThat(keyPages.get()).isEqualTo(1);
+    assertThat(batches.get()).isEqualTo(1 + 1 + perMap * 2);
+  }
+
+  @Test
+  void allRefusesANodeThatClaimsMoreNeuronsThanTheCapBeforeReadingThem() {
+    // Nine subnets that each claim the u16 maximum: more than MAX_TARGETS in all.
+    for (int netuid = 1; netuid <= 9; netuid++) {
+      chain.put("SubtensorModule", "NetworksAdded", true, netuid);
+      chain.put("SubtensorModule", "SubnetworkN", 65_535, netuid);
+    }
+    java.util.concurrent.atomic.AtomicInteger batches = new java.util.concurrent.atomic.AtomicInteger();
+    chain.intercept(r -> {
+      if (r.method().equals("state_queryStorageAt")) {
+        batches.incrementAndGet();
+      }
+      return false;
+    });
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SubnetDiscovery(subtensor).discoverAll())
+        .isInstanceOf(io.taoprom.chain.ChainException.class)
+        .hasMessageContaining("lists more than 524288 neurons in all (SubtensorModule.SubnetworkN)");
+    // NetworksAdded's values and SubnetworkN's: no Keys were asked for.
+    assertThat(batches.get()).isEqualTo(2);
+  }
+
+  @Test
+  void namedSubnetsArePagedByPrefixWithEveryPageRead() {
+    // 2500 neurons: each map is two full pages and a short one.
+    for (int uid = 0; uid < 2500; uid++) {
+      byte[] hotkey = new byte[32];
+      hotkey[0] = (byte) uid;
+      hotkey[1] = (byte) (uid >> 8);
+      register(4, uid, hotkey);
+      chain.put("SubtensorModule", "Prometheus", info(uid, v4("10.0.0.1"), 1 + uid, 4), 4, hotkey);
+    }
+    java.util.concurrent.atomic.AtomicInteger keyPages = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger batches = new java.util.concurrent.atomic.AtomicInteger();
+    chain.intercept(r -> {
+      if (r.method().equals("state_getKeysPaged")) {
+        keyPages.incrementAndGet();
+      } else if (r.method().equals("state_queryStorageAt")) {
+        batches.incrementAndGet();
+      }
+      return false;
+    });
+
+    SubnetTargets t = new SubnetDiscovery(subtensor).discover(List.of(4));
+
+    assertThat(t.groups()).hasSize(2500);
+    assertThat(t.groups()).extracting(g -> g.labels().get("uid"))
+        .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 2500).mapToObj(Integer::toString).toList());
+    assertThat(t.groups()).extracting(g -> g.targets().get(0)).contains("10.0.0.1:1", "10.0.0.1:2500");
+    assertThat(keyPages.get()).isEqualTo(2 * 3);
+    assertThat(batches.get()).isEqualTo(2 * 3);
   }
 }

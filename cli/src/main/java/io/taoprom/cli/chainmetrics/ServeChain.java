@@ -59,13 +59,14 @@ public final class ServeChain implements AutoCloseable {
     this.options = options;
     if (options.sd().enabled()) {
       List<Integer> netuids = options.sd().netuids();
+      boolean all = options.sd().all();
       this.sd = new CachedTargets(() -> {
         SubnetDiscovery d = discovery.get();
         if (d == null) {
           throw new IllegalStateException("not connected yet");
         }
         // Each read is bounded by --chain.timeout, so a silent node cannot hold the refresher.
-        return options.chain().deadline().call(() -> d.discover(netuids));
+        return options.chain().deadline().call(() -> all ? d.discoverAll() : d.discover(netuids));
       }, options.sd().refreshInterval());
     } else {
       this.sd = null;
@@ -114,7 +115,7 @@ public final class ServeChain implements AutoCloseable {
     if (sd != null) {
       discovery.set(new SubnetDiscovery(subtensor));
       sd.start();
-      log.info("serving service discovery of netuid " + joined(options.sd().netuids())
+      log.info("serving service discovery of netuid " + options.sd().describe()
           + " from " + ChainOptions.describe(options.network()) + " at /sd (http_sd_configs), refreshed every "
           + options.sd().refreshInterval().toMillis() / 1000.0 + " s");
     }
@@ -182,10 +183,6 @@ public final class ServeChain implements AutoCloseable {
   /** The metrics, once started with a chain feature. */
   public ChainMetrics metrics() {
     return metrics;
-  }
-
-  private static String joined(List<Integer> ids) {
-    return String.join(",", ids.stream().map(String::valueOf).toList());
   }
 
   @Override

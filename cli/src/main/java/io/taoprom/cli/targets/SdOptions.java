@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
 public final class SdOptions {
 
   @Option(names = "--sd.netuid", paramLabel = "N", converter = NetuidConverter.class, split = ",",
-      description = "Also serve /sd for Prometheus http_sd_configs: every registered Prometheus endpoint of these subnets,"
-          + " read from chain (--network) once per refresh interval.")
+      description = "Also serve /sd for Prometheus http_sd_configs: every registered Prometheus endpoint of these subnets"
+          + " (or of every subnet: all), read from chain (--network) once per refresh interval.")
   List<Integer> netuids;
 
   @Option(names = "--sd.refresh-interval", paramLabel = "DURATION", defaultValue = "12s",
@@ -25,9 +25,19 @@ public final class SdOptions {
     return netuids != null && !netuids.isEmpty();
   }
 
-  /** The subnets, flattened and without duplicates. */
+  /** The subnets, flattened and without duplicates (empty with {@link #all()}). */
   public List<Integer> netuids() {
-    return netuids == null ? List.of() : NetuidConverter.distinct(netuids);
+    return all() ? List.of() : NetuidConverter.distinct(netuids);
+  }
+
+  /** Whether {@code --sd.netuid all} asked for every subnet in {@code NetworksAdded}. */
+  public boolean all() {
+    return NetuidConverter.all(netuids);
+  }
+
+  /** {@code 27,51} or {@code all}, for messages. */
+  public String describe() {
+    return NetuidConverter.describe(netuids);
   }
 
   public Duration refreshInterval() {

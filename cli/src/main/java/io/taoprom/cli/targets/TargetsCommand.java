@@ -32,6 +32,7 @@ import picocli.CommandLine.Option;
  * [ {"targets" : [ "203.0.113.7:7091" ], "labels" : {"hotkey" : "5F…", "netuid" : "27", "uid" : "12", "version" : "263"}}, … ]
  * taoprom targets: 41 entries left out: 38 with ip 0, 3 with port 0
  * $ taoprom targets --netuid 27 --output /etc/prometheus/sd/sn27.json   # atomically replaced
+ * $ taoprom targets --netuid all --output /etc/prometheus/sd/finney.json # every subnet in NetworksAdded
  * </pre>
  */
 @Command(
@@ -50,6 +51,7 @@ import picocli.CommandLine.Option;
       "Examples:",
       "  taoprom targets --netuid 27",
       "  taoprom targets --network test --netuid 27,51 --format http_sd",
+      "  taoprom targets --netuid all --output /etc/prometheus/sd/finney.json",
       "  taoprom targets --netuid 27 --output /etc/prometheus/sd/sn27.json"
     })
 public final class TargetsCommand implements Callable<Integer> {
@@ -67,7 +69,7 @@ public final class TargetsCommand implements Callable<Integer> {
   String network;
 
   @Option(names = "--netuid", paramLabel = "N", required = true, converter = NetuidConverter.class, split = ",",
-      description = "The subnet(s) to list; repeat the option or separate ids with commas.")
+      description = "The subnet(s) to list; repeat the option or separate ids with commas; all: every subnet in NetworksAdded.")
   List<Integer> netuids;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "file_sd",
@@ -89,7 +91,9 @@ public final class TargetsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ConsoleLog log = ConsoleLog.of(spec);
-    List<Integer> ids = NetuidConverter.distinct(netuids);
+    boolean all = NetuidConverter.all(netuids);
+    List<Integer> ids = all ? List.of() : NetuidConverter.distinct(netuids);
+    String which = NetuidConverter.describe(netuids);
     if (timeoutSeconds != null) {
       if (timeoutSeconds < 1) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be at least 1 second, not " + timeoutSeconds);
@@ -106,18 +110,21 @@ public final class TargetsCommand implements Callable<Integer> {
       SubnetDiscovery discovery = new SubnetDiscovery(conversation.subtensor());
       try {
         targets = conversation.call(() -> {
+          if (all) {
+            return discovery.discoverAll(); // only subnets that exist are read
+          }
           SubnetTargets t = discovery.discover(ids);
           for (int netuid : ids) {
             boolean any = t.groups().stream().anyMatch(g -> g.labels().get("netuid").equals(Integer.toString(netuid)));
             if (!any && !discovery.subnetExists(netuid)) {
               throw new CommandFailure("netuid " + netuid + " does not exist on " + ChainOptions.describe(network)
-                  + "; check --netuid and --network");
+                  + "; subnets there: " + listed(discovery.subnets(null)) + "; check --netuid and --network");
             }
           }
           return t;
         });
       } catch (ChainException e) {
-        throw new CommandFailure("cannot read the Prometheus endpoints of netuid " + joined(ids) + " from "
+        throw new CommandFailure("cannot read the Prometheus endpoints of netuid " + which + " from "
             + ChainOptions.describe(network) + ": " + e.getMessage() + conversation.hint(e)
             + "; check --network and that the node is reachable", e);
       }
@@ -128,7 +135,7 @@ public final class TargetsCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
     } else {
       writeAtomically(output, json);
-      log.info("wrote " + targets.groups().size() + " target(s) of netuid " + joined(ids) + " to " + output);
+      log.info("wrote " + targets.groups().size() + " target(s) of netuid " + which + " to " + output);
     }
     String skipped = targets.skippedSummary();
     if (skipped != null) {
@@ -137,8 +144,13 @@ public final class TargetsCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static String joined(List<Integer> ids) {
-    return String.join(",", ids.stream().map(String::valueOf).toList());
+  /** At most 64 ids, then how many more: the line stays readable. */
+  static String listed(List<Integer> ids) {
+    if (ids.isEmpty()) {
+      return "none";
+    }
+    String head = String.join(",", ids.stream().limit(64).map(String::valueOf).toList());
+    return ids.size() > 64 ? head + " and " + (ids.size() - 64) + " more" : head;
   }
 
   /** Writes beside the target and renames over it: Prometheus' file watcher sees old or new, never half. */

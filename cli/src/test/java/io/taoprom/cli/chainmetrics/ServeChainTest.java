@@ -136,6 +136,25 @@ class ServeChainTest {
   }
 
   @Test
+  void sdAllServesEverySubnetInNetworksAdded() throws Exception {
+    SubnetFixture.neuron(chain, 12, "//Charlie", 0, SubnetFixture.v4("127.0.0.1"), 17094, 4, 6);
+    Holder h = parse("--network", chain.uri().toString(), "--sd.netuid", "all");
+    TaoPromExporter.Builder builder = TaoPromExporter.builder().host("127.0.0.1").port(0).catalog(PluginCatalog.of(List.of()));
+    ServeChain serveChain = ServeChain.prepare(h.options, builder, h.spec);
+    TaoPromExporter exporter = builder.buildAndStart();
+    open.add(exporter);
+    open.add(serveChain);
+    StringWriter err = new StringWriter();
+    serveChain.start(exporter, new PrintWriter(err, true));
+
+    String sd = poll(() -> get(exporter, "/sd", 200));
+    assertThat(sd).contains("\"127.0.0.1:17093\"],\"labels\":{\"hotkey\":\"" + SubnetFixture.BOB + "\",\"netuid\":\"7\"")
+        .contains("\"127.0.0.1:17094\"]", "\"netuid\":\"12\"").doesNotContain("\"netuid\":\"1\"");
+    assertThat(sd.indexOf("\"netuid\":\"7\"")).isLessThan(sd.indexOf("\"netuid\":\"12\""));
+    assertThat(err.toString()).contains("serving service discovery of netuid all");
+  }
+
+  @Test
   void withoutChainOptionsNothingIsAdded() throws Exception {
     Holder h = parse();
     TaoPromExporter.Builder builder = TaoPromExporter.builder().host("127.0.0.1").port(0).catalog(PluginCatalog.of(List.of()));

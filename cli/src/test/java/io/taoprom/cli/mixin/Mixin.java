@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -101,6 +102,19 @@ public final class Mixin {
       }
     }
     return false;
+  }
+
+  /**
+   * Pending names: series the mixin reads before the collector that serves them is documented
+   * (empty now: issue 11's metagraph series are all in docs/metrics.md). A name counts as
+   * documented while it is here; once a docs/*.md names it, it must leave this set
+   * ({@code MixinRulesTest.pendingNamesAreNotDocumentedYet} fails until it does).
+   */
+  public static final Set<String> PENDING = Set.of();
+
+  /** {@link #documented}, or one of the {@link #PENDING} names. */
+  public static boolean documentedOrPending(String metric) {
+    return PENDING.contains(metric) || documented(metric);
   }
 
   private static String documentation;

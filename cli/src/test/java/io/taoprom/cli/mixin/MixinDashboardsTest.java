@@ -151,4 +151,25 @@ class MixinDashboardsTest {
       }
     }
   }
+
+  @Test
+  void theNeuronPanelQueriesThatPromtoolTestsAreTheDashboardsOwn() throws Exception {
+    // neuron_panels_test.yml evaluates panel queries with the variables set; each must still be
+    // a dashboard's query, so that the test follows the dashboards.
+    Set<String> panelQueries = new HashSet<>();
+    for (Path file : Mixin.dashboards()) {
+      for (Dashboard.Query q : Dashboard.read(file).queries()) {
+        panelQueries.add(q.expr().replace("$job", "metagraph").replace("$instance", "chain:7091").replace("$netuid", ".*"));
+      }
+    }
+    List<String> tested = new ArrayList<>();
+    Map<String, Object> test = Mixin.yaml(Mixin.dir().resolve("tests/neuron_panels_test.yml"));
+    for (Object testCase : (List<?>) test.get("tests")) {
+      for (Object exprTest : (List<?>) ((Map<?, ?>) testCase).get("promql_expr_test")) {
+        tested.add((String) ((Map<?, ?>) exprTest).get("expr"));
+      }
+    }
+    assertThat(tested).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(panelQueries).containsAll(tested);
+  }
 }

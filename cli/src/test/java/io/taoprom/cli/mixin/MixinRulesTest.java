@@ -91,7 +91,7 @@ class MixinRulesTest {
         for (String metric : PromqlNames.of((String) rule.get("expr"))) {
           read.add(metric);
           if (!recorded.contains(metric) && !PROMETHEUS_OWN.contains(metric)
-              && !Mixin.documented(metric)) {
+              && !Mixin.documentedOrPending(metric)) {
             unknown.add(metric + " (in " + rule.getOrDefault("alert", rule.get("record")) + ")");
           }
         }
@@ -100,7 +100,13 @@ class MixinRulesTest {
     assertThat(unknown).as("series read by the rules that no docs/*.md names").isEmpty();
     // The check itself sees the families it is meant to: GPU, chain, exporter, subnet.
     assertThat(read).contains("gpu_xid_errors_total", "taoprom_chain_registered", "taoprom_scrape_collector_success",
-        "job_netuid:up:sum", "DCGM_FI_DEV_ROW_REMAP_FAILURE");
+        "job_netuid:up:sum", "DCGM_FI_DEV_ROW_REMAP_FAILURE", "bittensor_neuron_validator_permit");
+  }
+
+  @Test
+  void pendingNamesAreNotDocumentedYet() {
+    List<String> documentedNow = Mixin.PENDING.stream().filter(Mixin::documented).sorted().toList();
+    assertThat(documentedNow).as("docs/*.md now names these: remove them from Mixin.PENDING").isEmpty();
   }
 
   @Test

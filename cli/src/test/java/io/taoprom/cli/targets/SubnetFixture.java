@@ -20,6 +20,10 @@ public final class SubnetFixture {
     byte[] hotkey = Keys.fromUri(uri).publicKey();
     chain.put("SubtensorModule", "NetworksAdded", true, netuid);
     chain.put("SubtensorModule", "Uids", uid, netuid, hotkey);
+    // As the runtime keeps them beside Uids (what --netuid all reads).
+    chain.put("SubtensorModule", "Keys", hotkey, netuid, uid);
+    Object n = chain.get("SubtensorModule", "SubnetworkN", netuid);
+    chain.put("SubtensorModule", "SubnetworkN", Math.max(n == null ? 0 : ((Number) n).intValue(), uid + 1), netuid);
     Map<String, Object> info = new LinkedHashMap<>(FakeChain.prometheusInfo(50, version, 0, port, ipType));
     info.put("ip", ip);
     chain.put("SubtensorModule", "Prometheus", info, netuid, hotkey);

@@ -100,7 +100,31 @@ class TargetsCommandTest {
     assertThat(r.out()).isEmpty();
     assertThat(r.messages()).hasSize(1);
     assertThat(r.err().strip()).contains("level=error source=taoprom.targets msg=\"netuid 99 does not exist on ws://")
-        .endsWith("; check --netuid and --network\"").doesNotContain("\n").doesNotContain("Exception");
+        .endsWith("; subnets there: 27; check --netuid and --network\"").doesNotContain("\n").doesNotContain("Exception");
+  }
+
+  @Test
+  void allListsEverySubnetInNetworksAdded() {
+    neuron(chain, 3, "//Eve", 0, v4("198.51.100.3"), 9100, 4, 5);
+    CliRun r = run("targets", "--network", chain.uri().toString(), "--netuid", "all", "--format", "http_sd");
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo("[{\"targets\":[\"198.51.100.3:9100\"],\"labels\":{\"hotkey\":\""
+        + "5HGjWAeFDfFCWPsjFQdVV2Msvz2XtMktvgocEZcCj68kUMaw\",\"netuid\":\"3\",\"uid\":\"0\",\"version\":\"5\"}},"
+        + "{\"targets\":[\"203.0.113.7:7091\"],\"labels\":{\"hotkey\":\"" + BOB
+        + "\",\"netuid\":\"27\",\"uid\":\"1\",\"version\":\"263\"}},{\"targets\":[\"[2001:db8::1]:9400\"],\"labels\":{\"hotkey\":\""
+        + ALICE + "\",\"netuid\":\"27\",\"uid\":\"3\",\"version\":\"262\"}}]\n");
+    assertThat(r.messages()).containsExactly("2 entries left out: 1 with ip 0, 1 with port 0");
+    // "all" beside ids is still all.
+    assertThat(run("targets", "--network", chain.uri().toString(), "--netuid", "27,all", "--format", "http_sd").out())
+        .isEqualTo(r.out());
+  }
+
+  @Test
+  void subnetListIsCutShort() {
+    assertThat(TargetsCommand.listed(List.of())).isEqualTo("none");
+    List<Integer> many = java.util.stream.IntStream.range(0, 70).boxed().toList();
+    assertThat(TargetsCommand.listed(many)).startsWith("0,1,2,").endsWith(",62,63 and 6 more");
   }
 
   @Test
@@ -125,6 +149,8 @@ class TargetsCommandTest {
     CliRun r = run("targets", "--netuid", "x");
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("'x' is not a subnet id");
+    assertThat(run("targets", "--netuid", "al").err()).contains("'al' is not a subnet id; give a number from 0 to 65535,"
+        + " several separated by commas, or all");
     assertThat(run("targets", "--netuid", "1", "--format", "yaml").exitCode()).isEqualTo(2);
     CliRun network = run("targets", "--netuid", "1", "--network", "mainnet");
     assertThat(network.exitCode()).isEqualTo(1);
