@@ -145,7 +145,7 @@ class ServeChainTest {
     open.add(exporter);
     open.add(serveChain);
     StringWriter err = new StringWriter();
-    serveChain.start(exporter, new PrintWriter(err, true));
+    serveChain.start(exporter, ConsoleLog.to(new PrintWriter(err, true), "taoprom.serve"));
 
     String sd = poll(() -> get(exporter, "/sd", 200));
     assertThat(sd).contains("\"127.0.0.1:17093\"],\"labels\":{\"hotkey\":\"" + SubnetFixture.BOB + "\",\"netuid\":\"7\"")
