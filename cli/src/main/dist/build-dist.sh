@@ -22,7 +22,12 @@ fail() { echo "taoprom dist: $*" >&2; exit 1; }
 # --- what the build needs ----------------------------------------------------------------------
 jlink="$jdk/bin/jlink"
 [ -x "$jlink" ] || fail "no jlink in $jdk (a JRE, not a JDK?); install a JDK 17 (apt-get install openjdk-17-jdk-headless) and run Maven with JAVA_HOME pointing at it"
-[ -d "$jdk/jmods" ] || fail "no jmods in $jdk, which jlink needs; install the full JDK 17 (apt-get install openjdk-17-jdk-headless, or a Temurin JDK) and run Maven with JAVA_HOME pointing at it"
+# jlink links from jmods/; a JDK 24 or newer may ship without them and link from its own run-time
+# image instead (JEP 493, as Temurin 25 does), so only an older JDK needs them.
+if [ ! -d "$jdk/jmods" ]; then
+  major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release" 2>/dev/null || true)
+  [ "${major:-0}" -ge 24 ] || fail "no jmods in $jdk, which jlink needs; install the full JDK 17 (apt-get install openjdk-17-jdk-headless, or a Temurin JDK) and run Maven with JAVA_HOME pointing at it"
+fi
 [ -f "$target/taoprom.jar" ] && [ -d "$target/lib" ] || fail "$target/taoprom.jar or its lib/ is missing; run the dist build with package: ./mvnw -Pdist -DskipTests package"
 mkdir -p "$dist" 2>/dev/null && [ -w "$dist" ] || fail "cannot write $dist; make $target writable by $(id -un), or build in a copy you own"
 command -v tar >/dev/null && command -v gzip >/dev/null || fail "no tar or gzip on PATH; install them (apt-get install tar gzip)"
@@ -37,7 +42,7 @@ mkdir -p "$stage"/{bin,conf,lib,systemd}
 # then load without inflating. The archive for heaps over 32 GB goes (TaoProm runs -Xmx64m).
 "$jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
   --generate-cds-archive --output "$stage/runtime" \
-  || fail "jlink could not make the runtime from $jdk (modules: $modules); see its message above"
+  || fail "jlink could not make the runtime from $jdk (modules: $modules); see its message above (a JDK without jmods/ must be 24 or newer and linkable, JEP 493)"
 rm -f "$stage/runtime/lib/server/classes_nocoops.jsa"
 
 # --- the application ---------------------------------------------------------------------------

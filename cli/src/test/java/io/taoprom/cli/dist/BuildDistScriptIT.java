@@ -37,6 +37,19 @@ class BuildDistScriptIT {
   }
 
   @Test
+  void aJdkOlderThan24WithoutJmodsSaysSoInOneLine() throws Exception {
+    // jlink there, jmods/ not: a JDK 17 needs them (a JDK 24+ may link from its own image, JEP 493).
+    Path jdk = temp.resolve("jdk17");
+    Files.createDirectories(jdk.resolve("bin"));
+    Files.createSymbolicLink(jdk.resolve("bin/jlink"), Path.of(System.getProperty("java.home"), "bin/jlink"));
+    Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"17.0.15\"\n");
+    Dist.Result r = build(jdk, Files.createDirectories(temp.resolve("target")));
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err().lines()).singleElement().asString()
+        .startsWith("taoprom dist: no jmods in " + jdk + ", which jlink needs; install the full JDK 17");
+  }
+
+  @Test
   void anUnwritableOutputDirectorySaysSoInOneLine() throws Exception {
     Path jdk = Path.of(System.getProperty("java.home"));
     Path target = Files.createDirectories(temp.resolve("target"));
