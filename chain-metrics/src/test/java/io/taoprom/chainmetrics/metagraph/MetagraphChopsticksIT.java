@@ -1,5 +1,6 @@
 package io.taoprom.chainmetrics.metagraph;
 
+import io.taoprom.exporter.testing.Promtool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package io.taoprom.metrics.nvml;
 
+import io.taoprom.exporter.testing.Promtool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

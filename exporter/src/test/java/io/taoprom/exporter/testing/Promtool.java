@@ -1,4 +1,4 @@
-package io.taoprom.metrics.nvml;
+package io.taoprom.exporter.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -11,14 +11,15 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * Prometheus' own linter ({@code promtool check metrics}) over an exposition: the parser and
  * naming rules Prometheus applies, not ours. Skipped with a message where promtool is not
- * installed, except in CI ({@code CI=true}).
+ * installed, except in CI ({@code CI=true}). In the exporter's test jar, for every module that lints
+ * an exposition.
  */
-final class Promtool {
+public final class Promtool {
 
   private Promtool() {}
 
   /** The linter's findings; empty when the exposition parses and follows the naming rules. */
-  static String check(String exposition) throws IOException, InterruptedException {
+  public static String check(String exposition) throws IOException, InterruptedException {
     Process promtool;
     try {
       promtool = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
