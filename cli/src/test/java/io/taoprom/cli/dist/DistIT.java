@@ -52,7 +52,21 @@ class DistIT {
     assertThat(home.resolve("runtime/jmods")).doesNotExist();
     assertThat(home.resolve("runtime/include")).as("--no-header-files").doesNotExist();
     assertThat(home.resolve("runtime/man")).as("--no-man-pages").doesNotExist();
-    assertThat(home.resolve("conf/jvm.options")).hasSameTextualContentAs(Dist.root().resolve("cli/src/main/dist/jvm.options"));
+    // The repository's flags, and native-heap trimming where the bundled runtime has the flag.
+    String shipped = Files.readString(home.resolve("conf/jvm.options"));
+    assertThat(shipped).startsWith(Files.readString(Dist.root().resolve("cli/src/main/dist/jvm.options")));
+    Process trims = new ProcessBuilder(home.resolve("runtime/bin/java").toString(), "-XX:TrimNativeHeapInterval=5000", "-version")
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    assertThat(trims.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    if (trims.exitValue() == 0) {
+      assertThat(shipped).contains("\n-XX:TrimNativeHeapInterval=5000\n");
+    } else {
+      assertThat(shipped).doesNotContain("TrimNativeHeapInterval");
+    }
+    // Reached through a symlink elsewhere (as the .deb's /usr/bin/taoprom is), it still finds its home.
+    Path link = Files.createSymbolicLink(temp.resolve("taoprom-link"), home.resolve("bin/taoprom"));
+    assertThat(Dist.run(List.of(link.toString(), "--version"), Map.of()).ok("--version through a symlink").out())
+        .startsWith("taoprom ");
     assertThat(home.resolve("conf/web-config.example.yml")).hasSameTextualContentAs(Dist.root().resolve("docs/web-config.example.yml"));
     assertThat(home.resolve("mixin/alerts.yml")).isRegularFile();
     assertThat(Files.readString(home.resolve("systemd/taoprom.service"))).contains("ExecStart=/opt/taoprom/bin/taoprom serve");
