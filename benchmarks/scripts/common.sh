@@ -36,6 +36,21 @@ wait_ok() {
   done
 }
 
+# await_first_answer PID URL LOG: polls URL every 5 ms until it answers 200; when process PID
+# ends first, prints LOG and stops the script (a start that fails is no measurement).
+await_first_answer() {
+  until curl -sf -o /dev/null "$2"; do
+    kill -0 "$1" 2>/dev/null || { echo "$(basename "$0"): process $1 ended before $2 answered; log:" >&2; cat "$3" >&2; exit 1; }
+    sleep 0.005
+  done
+}
+
+# cpu_seconds PID: the CPU time (user + system, all threads) process PID has used so far, from
+# fields 14 and 15 of /proc/PID/stat: less at the mercy of the machine's load than wall time.
+cpu_seconds() {
+  awk -v hz="$(getconf CLK_TCK)" '{ printf "%.3f", ($14 + $15) / hz }' "/proc/$1/stat"
+}
+
 # Makes sure the launcher's jar is built, then pins it: no measured start may include a
 # rebuild, even when someone edits a source file meanwhile.
 ensure_built() {

@@ -31,13 +31,9 @@ startup() {
   port=$(free_port)
   t0=$(date +%s%N)
   start "$1" "$port"
-  until curl -sf -o /dev/null "http://127.0.0.1:$port/metrics"; do
-    kill -0 "$pid" 2>/dev/null || { echo "compare-builds.sh: $1 exited; log:" >&2; cat "$tmp/serve.log" >&2; exit 1; }
-    sleep 0.005
-  done
+  await_first_answer "$pid" "http://127.0.0.1:$port/metrics" "$tmp/serve.log"
   t1=$(date +%s%N)
-  # CPU time (user + system, all threads) spent until then: less at the mercy of the machine's load.
-  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%.3f", ($14 + $15) / hz }' "/proc/$pid/stat")
+  cpu=$(cpu_seconds "$pid")
   kill "$pid"
   wait "$pid" 2>/dev/null || true
   echo "$cpu" >>"$tmp/cpu.$2"

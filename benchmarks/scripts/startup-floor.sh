@@ -59,7 +59,6 @@ launch() { # WHO PORT: runs it (exec: run in the background, the process is the 
 }
 
 # run_once WHO SCRAPES: "wall_s cpu_s rss_first_MiB rss_after_MiB"
-ticks=$(getconf CLK_TCK)
 run_once() {
   local port start end pid cpu first after
   port=$(free_port)
@@ -67,12 +66,9 @@ run_once() {
   launch "$1" "$port" >/dev/null 2>>"$tmp/$1.log" &
   pid=$!
   pids+=("$pid")
-  until curl -sf -o /dev/null "http://127.0.0.1:$port/metrics"; do
-    kill -0 "$pid" 2>/dev/null || { echo "startup-floor.sh: $1 exited; log:" >&2; cat "$tmp/$1.log" >&2; exit 1; }
-    sleep 0.003
-  done
+  await_first_answer "$pid" "http://127.0.0.1:$port/metrics" "$tmp/$1.log"
   end=$(date +%s%N)
-  cpu=$(awk -v t="$ticks" '{ printf "%.3f", ($14 + $15) / t }' "/proc/$pid/stat")
+  cpu=$(cpu_seconds "$pid")
   first=$(rss_kb "$pid")
   for ((i = 0; i < $2; i++)); do
     if (( i % 2 )); then enc=gzip; else enc=identity; fi

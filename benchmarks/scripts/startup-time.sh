@@ -19,7 +19,6 @@ need python3 "apt-get install python3"
 RUNS=${RUNS:-7}
 taoprom=${TAOPROM:-$taoprom}
 ensure_built
-ticks=$(getconf CLK_TCK)
 
 # run_once WHO: prints seconds from launch to the first 200 on /metrics, and the CPU seconds
 # the process had used by then.
@@ -34,13 +33,10 @@ run_once() {
   fi
   pid=$!
   pids+=("$pid")
-  until curl -sf -o /dev/null "http://127.0.0.1:$port/metrics"; do
-    kill -0 "$pid" 2>/dev/null || { echo "startup-time.sh: $1 exited; log:" >&2; cat "$tmp/$1.log" >&2; exit 1; }
-    sleep 0.005
-  done
+  await_first_answer "$pid" "http://127.0.0.1:$port/metrics" "$tmp/$1.log"
   end=$(date +%s%N)
-  # The launcher execs java, so the process started is the JVM: its utime + stime (fields 14, 15).
-  cpu=$(awk -v t="$ticks" '{ printf "%.2f", ($14 + $15) / t }' "/proc/$pid/stat" 2>/dev/null || echo n/a)
+  # The launcher execs java, so the process started is the JVM.
+  cpu=$(cpu_seconds "$pid" 2>/dev/null || echo n/a)
   kill "$pid"
   wait "$pid" 2>/dev/null || true
   awk -v ns=$((end - start)) -v c="$cpu" 'BEGIN { printf "%.3f %s\n", ns / 1e9, c }'
