@@ -18,11 +18,10 @@ SCRAPES=${SCRAPES:-1000}
 "$B" --version >/dev/null
 export TAOPROM_NO_BUILD=1
 
-# start LAUNCHER PORT: sets $pid.
+# start LAUNCHER PORT: common.sh's start_taoprom with this launcher; sets $pid.
 start() {
-  "$1" serve --web.listen-address "127.0.0.1:$2" 2>>"$tmp/serve.log" &
-  pid=$!
-  pids+=("$pid")
+  taoprom=$1 start_taoprom "$2"
+  pid=$taoprom_pid
 }
 
 # startup LAUNCHER: seconds from launch to the first 200 on /metrics.
@@ -31,7 +30,7 @@ startup() {
   port=$(free_port)
   t0=$(date +%s%N)
   start "$1" "$port"
-  await_first_answer "$pid" "http://127.0.0.1:$port/metrics" "$tmp/serve.log"
+  await_first_answer "$pid" "http://127.0.0.1:$port/metrics" "$tmp/taoprom.log"
   t1=$(date +%s%N)
   cpu=$(cpu_seconds "$pid")
   kill "$pid"

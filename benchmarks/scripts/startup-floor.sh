@@ -32,7 +32,10 @@ classes="$root/benchmarks/target/classes"
 # The hello servers in a jar of their own (a class-data-sharing archive takes jars, not directories).
 jar cf "$tmp/hello.jar" -C "$classes" io/taoprom/benchmarks/startup
 jetty_cp="$tmp/hello.jar:$(ls "$home"/lib/jetty-*.jar "$home"/lib/slf4j-api-*.jar | paste -sd: -)"
-mapfile -t flags < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$home/conf/jvm.options")
+# The JVM flags as each launcher passes them, as an @argfile: the distribution's for its runtime;
+# the repository's for the JDK on PATH (the distribution's may add a flag only its runtime has).
+flags=("@$home/conf/jvm.options")
+repo_flags=("@$root/cli/src/main/dist/jvm.options")
 bundled="$home/runtime/bin/java"
 export MALLOC_ARENA_MAX=2
 
@@ -50,7 +53,7 @@ kill "$pid"; wait "$pid" 2>/dev/null || true
 
 launch() { # WHO PORT: runs it (exec: run in the background, the process is the server itself)
   case $1 in
-    jdk-hello) exec java "${flags[@]}" -cp "$tmp/hello.jar" io.taoprom.benchmarks.startup.JdkHello "$2" ;;
+    jdk-hello) exec java "${repo_flags[@]}" -cp "$tmp/hello.jar" io.taoprom.benchmarks.startup.JdkHello "$2" ;;
     jetty-hello) exec "$bundled" "${flags[@]}" '-Xlog:cds*=off' -XX:SharedArchiveFile="$tmp/jetty.jsa" -cp "$jetty_cp" \
       io.taoprom.benchmarks.startup.JettyHello "$2" ;;
     taoprom) exec "$home/bin/taoprom" serve --web.listen-address "127.0.0.1:$2" ;;

@@ -27,12 +27,12 @@ run_once() {
   port=$(free_port)
   start=$(date +%s%N)
   if [ "$1" = taoprom ]; then
-    "$taoprom" serve --web.listen-address "127.0.0.1:$port" 2>>"$tmp/taoprom.log" &
+    start_taoprom "$port"
+    pid=$taoprom_pid
   else
-    "$node_exporter" --web.listen-address="127.0.0.1:$port" 2>>"$tmp/node_exporter.log" &
+    start_node_exporter "$port"
+    pid=$node_pid
   fi
-  pid=$!
-  pids+=("$pid")
   await_first_answer "$pid" "http://127.0.0.1:$port/metrics" "$tmp/$1.log"
   end=$(date +%s%N)
   # The launcher execs java, so the process started is the JVM.

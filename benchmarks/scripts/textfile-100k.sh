@@ -41,10 +41,8 @@ names=(taoprom node_exporter)
 pids_of=("$taoprom_pid" "$node_pid")
 if [ -n "${BASELINE_JAR:-}" ]; then
   bp=$(free_port)
-  # The launcher's flags (./taoprom), without its class-data-sharing archive.
-  java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -Xms12m -Xmn3m -Xmx64m -XX:MaxMetaspaceSize=96m \
-    -XX:ReservedCodeCacheSize=32m -XX:-UsePerfData -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED \
-    -jar "$BASELINE_JAR" serve --web.listen-address "127.0.0.1:$bp" --textfile.directory "$dir" 2>>"$tmp/baseline.log" &
+  # The launcher's flags (./taoprom reads the same file), without its class-data-sharing archive.
+  java "@$root/cli/src/main/dist/jvm.options" -jar "$BASELINE_JAR" serve --web.listen-address "127.0.0.1:$bp" --textfile.directory "$dir" 2>>"$tmp/baseline.log" &
   baseline_pid=$!
   pids+=("$baseline_pid")
   urls+=("http://127.0.0.1:$bp/metrics?collect[]=textfile")

@@ -84,6 +84,8 @@ log="$dist/classlist-serve.log"
 "$stage/runtime/bin/java" "@$stage/conf/jvm.options" -Xshare:off -XX:DumpLoadedClassList="$stage/lib/taoprom.classlist" \
   -jar "$stage/taoprom.jar" serve --web.listen-address=127.0.0.1:0 >"$log" 2>&1 &
 pid=$!
+# However the steps below end (a failed check, or set -e), the short serve does not outlive them.
+trap 'kill "$pid" 2>/dev/null || true' EXIT
 port=
 for _ in $(seq 1 300); do
   port=$(sed -n 's|.*serving http://127\.0\.0\.1:\([0-9]*\)/metrics.*|\1|p' "$log")
@@ -91,17 +93,18 @@ for _ in $(seq 1 300); do
   kill -0 "$pid" 2>/dev/null || break
   sleep 0.1
 done
-[ -n "$port" ] || { kill "$pid" 2>/dev/null || true; fail "the bundled runtime could not serve (a module missing from $src/modules?); its output is in $log"; }
+[ -n "$port" ] || fail "the bundled runtime could not serve (a module missing from $src/modules?); its output is in $log"
 for _ in 1 2; do
-  exec 3<>"/dev/tcp/127.0.0.1/$port"
+  exec 3<>"/dev/tcp/127.0.0.1/$port" || fail "could not connect to the bundled runtime's serve on port $port; its output is in $log"
   printf 'GET /metrics HTTP/1.1\r\nHost: localhost\r\nAccept-Encoding: gzip\r\nConnection: close\r\n\r\n' >&3
   read -r status <&3 || status=
-  case $status in "HTTP/1.1 200"*) ;; *) kill "$pid"; fail "the bundled runtime's /metrics did not answer 200; its output is in $log" ;; esac
+  case $status in "HTTP/1.1 200"*) ;; *) fail "the bundled runtime's /metrics did not answer 200; its output is in $log" ;; esac
   cat <&3 >/dev/null
   exec 3>&-
 done
 kill -TERM "$pid"
 wait "$pid" || true
+trap - EXIT
 [ -s "$stage/lib/taoprom.classlist" ] || fail "no class list was written by the short serve; its output is in $log"
 
 # --- the tarball -------------------------------------------------------------------------------
