@@ -78,7 +78,7 @@ if [ -d "$root/mixin" ]; then
   (cd "$root/mixin" && cp -r README.md rules.yml alerts.yml dashboards "$stage/mixin/")
 fi
 
-# --- the class list for class-data sharing: what a short serve and one scrape load ---------------
+# --- the class list for class-data sharing: what a short serve and two scrapes load --------------
 # bin/taoprom makes the archive from it (Java 17 ties an archive to the jars' location).
 log="$dist/classlist-serve.log"
 "$stage/runtime/bin/java" "@$stage/conf/jvm.options" -Xshare:off -XX:DumpLoadedClassList="$stage/lib/taoprom.classlist" \

@@ -207,6 +207,17 @@ public final class ChainClient implements AutoCloseable {
     return h == null || h.isNull() ? null : h.asText();
   }
 
+  /** The best block's hash ({@code 0x…}, lower case), checked to be one: a single request. */
+  public String bestHash() {
+    JsonNode h = rpc.request("chain_getBlockHash");
+    String hash = h == null ? "" : h.asText().toLowerCase(Locale.ROOT);
+    if (!BLOCK_HASH.matcher(hash).matches()) {
+      throw new ChainException("chain_getBlockHash on " + rpc.endpoint() + " answered " + FromNode.json(h)
+          + ", not a block hash");
+    }
+    return hash;
+  }
+
   /** The hash of the last finalized block. */
   public String finalizedHead() {
     return rpc.request("chain_getFinalizedHead").asText();

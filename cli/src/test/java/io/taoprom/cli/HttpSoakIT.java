@@ -50,9 +50,9 @@ class HttpSoakIT {
     writeTextfile(textfiles, 0);
     Path gcLog = dir.resolve("gc.log");
     try (ServeProcess serve = ServeProcess.start(
-        // The launcher's JVM flags (./taoprom), and a GC log to read the heap from.
-        List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xms12m", "-Xmn3m", "-Xmx64m", "-XX:MaxMetaspaceSize=96m",
-            "-XX:ReservedCodeCacheSize=32m", "-XX:+ExitOnOutOfMemoryError", "-Xlog:gc:file=" + gcLog),
+        // The launcher's JVM flags, from the file ./taoprom passes, and a GC log to read the heap from.
+        List.of("@" + Path.of(System.getProperty("taoprom.root", ".."), "cli", "src", "main", "dist", "jvm.options"),
+            "-Xlog:gc:file=" + gcLog),
         List.of("--textfile.directory", textfiles.toString(), "--web.read-header-timeout", "2s"))) {
       AtomicBoolean running = new AtomicBoolean(true);
       AtomicLong ok = new AtomicLong();
@@ -109,8 +109,9 @@ class HttpSoakIT {
         assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
       }
       assertThat(serve.isAlive()).as(serve.stderr()).isTrue();
-      int live = liveHeapAfterForcedFullGc(serve.pid(), gcLog);
+      // The soak's own collections first, then one forced full collection to see what is live.
       int[] heap = heapAfterGc(Files.readAllLines(gcLog));
+      int live = liveHeapAfterForcedFullGc(serve.pid(), gcLog);
       System.out.printf(Locale.ROOT, "soak %d s: %d scrapes ok (%.0f/s), %d failed; %d slow clients, %d of their connections"
               + " closed by the server; %d textfile rewrites; threads max %d; VmRSS max %.1f MiB; heap after GC max %d MiB"
               + " (last %d MiB) of %d MiB over %d GCs; after a full GC max %d MiB over %d full GCs; live after the soak %d MiB%n",

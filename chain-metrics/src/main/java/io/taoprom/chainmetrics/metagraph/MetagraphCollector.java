@@ -76,11 +76,6 @@ public final class MetagraphCollector implements MultiCollector, AutoCloseable {
     }
   }
 
-  /** The settings this collector reads with. */
-  public MetagraphSettings settings() {
-    return settings;
-  }
-
   /** Reads from {@code chain} from now on (the first refresh starts at once, in the background). */
   public void connect(ChainClient chain) {
     reader.set(new MetagraphReader(Objects.requireNonNull(chain, "chain"), settings, clock));

@@ -36,11 +36,17 @@ final class MetagraphFamilies {
    */
   static MetricSnapshots render(MetagraphSnapshot s, boolean lastRefreshSucceeded) {
     List<MetricSnapshot> out = new ArrayList<>();
+    // Every neuron in serving order, with its netuid/uid/hotkey labels made once for all its families.
+    List<Neuron> neurons = new ArrayList<>();
+    List<Labels> labels = new ArrayList<>();
     List<GaugeDataPointSnapshot> info = new ArrayList<>();
     for (Subnet subnet : s.subnets()) {
       String netuid = Integer.toString(subnet.netuid());
       for (Neuron n : subnet.neurons()) {
-        info.add(point(1, Labels.of("netuid", netuid, "uid", Integer.toString(n.uid()), "hotkey", n.hotkey(),
+        String uid = Integer.toString(n.uid());
+        neurons.add(n);
+        labels.add(Labels.of("netuid", netuid, "uid", uid, "hotkey", n.hotkey()));
+        info.add(point(1, Labels.of("netuid", netuid, "uid", uid, "hotkey", n.hotkey(),
             "coldkey", n.coldkey() == null ? "" : n.coldkey())));
       }
     }
@@ -48,13 +54,10 @@ final class MetagraphFamilies {
         "A neuron of the subnet, by uid and hotkey, with its owner's coldkey; always 1."), info);
     for (NeuronField f : NeuronField.values()) {
       List<GaugeDataPointSnapshot> points = new ArrayList<>();
-      for (Subnet subnet : s.subnets()) {
-        String netuid = Integer.toString(subnet.netuid());
-        for (Neuron n : subnet.neurons()) {
-          Double v = n.values().get(f);
-          if (v != null) {
-            points.add(point(v, Labels.of("netuid", netuid, "uid", Integer.toString(n.uid()), "hotkey", n.hotkey())));
-          }
+      for (int i = 0; i < neurons.size(); i++) {
+        Double v = neurons.get(i).values().get(f);
+        if (v != null) {
+          points.add(point(v, labels.get(i)));
         }
       }
       add(out, new MetricMetadata(f.metric, f.help), points);

@@ -2,12 +2,11 @@ package io.taoprom.chainmetrics.metagraph;
 
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.taoprom.chain.ChainClient;
+import io.taoprom.chain.discovery.SubnetDiscovery;
 import io.taoprom.exporter.spi.CollectorConfig;
 import io.taoprom.exporter.spi.CollectorOption;
 import io.taoprom.exporter.spi.CollectorPlugin;
-import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
@@ -78,11 +77,6 @@ public final class MetagraphPlugin implements CollectorPlugin {
     }
   }
 
-  /** The collector, once the exporter created it. */
-  public Optional<MetagraphCollector> collector() {
-    return Optional.ofNullable(collector);
-  }
-
   /**
    * Checks that every netuid {@code settings} names exists on {@code chain} (in {@code NetworksAdded}
    * at the best block); nothing to check with {@code all}.
@@ -94,7 +88,7 @@ public final class MetagraphPlugin implements CollectorPlugin {
     if (settings.allSubnets()) {
       return;
     }
-    List<Integer> existing = new MetagraphReader(chain, settings, Clock.systemUTC()).existingSubnets(null);
+    List<Integer> existing = SubnetDiscovery.subnets(chain, null);
     List<Integer> unknown = settings.netuids().stream().filter(n -> !existing.contains(n)).toList();
     if (!unknown.isEmpty()) {
       throw new IllegalArgumentException("option " + MetagraphSettings.NETUID + " "

@@ -1,12 +1,10 @@
 package io.taoprom.chainmetrics.metagraph;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.taoprom.chain.ChainClient;
 import io.taoprom.chain.ChainException;
 import io.taoprom.chain.ChainRuntime;
-import io.taoprom.chain.FromNode;
 import io.taoprom.chain.codec.Hex;
-import io.taoprom.chain.codec.Values;
+import io.taoprom.chain.discovery.SubnetDiscovery;
 import io.taoprom.chain.metadata.Pallet;
 import io.taoprom.chain.metadata.StorageEntry;
 import io.taoprom.chain.storage.Storage;
@@ -17,10 +15,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Reads the metagraph of the selected subnets at one block, decoding every value through the
@@ -41,7 +36,6 @@ final class MetagraphReader {
   static final String PALLET = "SubtensorModule";
   /** Subnets one refresh reads with {@code all}: 18 keys each in the first batch, whatever a node claims exists. */
   static final int MAX_SUBNETS = 1024;
-  private static final Pattern BLOCK_HASH = Pattern.compile("0x[0-9a-f]{64}");
 
   private final ChainClient chain;
   private final Storage storage;
@@ -57,24 +51,7 @@ final class MetagraphReader {
 
   /** The best block's hash: one request, to tell whether a new block came. */
   String bestHash() {
-    JsonNode h = chain.rpc().request("chain_getBlockHash");
-    String hash = h == null ? "" : h.asText().toLowerCase(Locale.ROOT);
-    if (!BLOCK_HASH.matcher(hash).matches()) {
-      throw new ChainException("chain_getBlockHash on " + chain.rpc().endpoint() + " answered " + FromNode.json(h)
-          + ", not a block hash");
-    }
-    return hash;
-  }
-
-  /** Every netuid in {@code NetworksAdded} at {@code blockHash} (the best block when null), in order. */
-  List<Integer> existingSubnets(String blockHash) {
-    TreeSet<Integer> out = new TreeSet<>();
-    storage.forEachEntry(PALLET, "NetworksAdded", List.of(), blockHash, Storage.DEFAULT_PAGE_SIZE, item -> {
-      if (Boolean.TRUE.equals(item.value())) {
-        out.add(Values.intValue(item.keys().get(0)));
-      }
-    });
-    return List.copyOf(out);
+    return chain.bestHash();
   }
 
   /** The metagraph at {@code blockHash}. */
@@ -83,7 +60,7 @@ final class MetagraphReader {
     ChainRuntime rt = chain.runtimeAt(blockHash);
     long finalized = chain.header(chain.finalizedHead()).number();
     Reading r = new Reading(rt);
-    List<Integer> netuids = settings.allSubnets() ? existingSubnets(blockHash) : settings.netuids();
+    List<Integer> netuids = settings.allSubnets() ? SubnetDiscovery.subnets(chain, blockHash) : settings.netuids();
     if (netuids.size() > MAX_SUBNETS) {
       r.note((netuids.size() - MAX_SUBNETS) + " of " + netuids.size() + " subnets left out (at most " + MAX_SUBNETS
           + " per refresh), from netuid " + netuids.get(MAX_SUBNETS));

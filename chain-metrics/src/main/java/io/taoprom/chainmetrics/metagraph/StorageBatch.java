@@ -42,15 +42,6 @@ final class StorageBatch {
     return keys.size() - 1;
   }
 
-  int size() {
-    return keys.size();
-  }
-
-  /** How many {@code state_queryStorageAt} calls {@link #read} makes. */
-  int calls() {
-    return (keys.size() + KEYS_PER_QUERY - 1) / KEYS_PER_QUERY;
-  }
-
   /**
    * The decoded values at {@code blockHash}, in the order added (an absent {@code Optional} entry
    * is null, an absent {@code Default} one its default).

@@ -39,19 +39,19 @@ final class EndpointReader {
 
   private static final String PALLET = "SubtensorModule";
 
-  private final ChainClient chain;
   private final PrefixScan scan;
   private final int subnetsInFlight;
 
   EndpointReader(ChainClient chain, int maxEntriesPerSubnet, int subnetsInFlight) {
-    this.chain = chain;
     this.scan = new PrefixScan(chain, Storage.DEFAULT_PAGE_SIZE, maxEntriesPerSubnet);
     this.subnetsInFlight = subnetsInFlight;
   }
 
-  /** Reads {@code netuids} at block {@code at}; {@code sink} sees each subnet in the order given. */
-  void read(List<Integer> netuids, String at, SubnetSink sink) {
-    ChainRuntime rt = chain.runtimeAt(at);
+  /**
+   * Reads {@code netuids} at block {@code at}, whose runtime is {@code rt}; {@code sink} sees each
+   * subnet in the order given.
+   */
+  void read(ChainRuntime rt, List<Integer> netuids, String at, SubnetSink sink) {
     StorageEntry uidsEntry = rt.metadata().pallet(PALLET).storage("Uids");
     StorageEntry prometheusEntry = rt.metadata().pallet(PALLET).storage("Prometheus");
     Semaphore window = new Semaphore(subnetsInFlight);

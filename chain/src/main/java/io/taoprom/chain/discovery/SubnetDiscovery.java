@@ -1,6 +1,8 @@
 package io.taoprom.chain.discovery;
 
+import io.taoprom.chain.ChainClient;
 import io.taoprom.chain.ChainException;
+import io.taoprom.chain.ChainRuntime;
 import io.taoprom.chain.codec.Values;
 import io.taoprom.chain.storage.Storage;
 import io.taoprom.chain.storage.StorageKey;
@@ -66,8 +68,8 @@ public final class SubnetDiscovery {
   public SubnetTargets discover(List<Integer> netuids) {
     // The genesis check (finney's is pinned): never hand Prometheus another chain's targets.
     subtensor.chain().genesisHash();
-    String at = subtensor.chain().rpc().request("chain_getBlockHash").asText();
-    return discoverAt(netuids.stream().distinct().toList(), at, false);
+    String at = subtensor.chain().bestHash();
+    return discoverAt(netuids.stream().distinct().toList(), at, subtensor.chain().runtimeAt(at), false);
   }
 
   /**
@@ -83,16 +85,25 @@ public final class SubnetDiscovery {
    */
   public SubnetTargets discoverAll() {
     subtensor.chain().genesisHash();
-    String at = subtensor.chain().rpc().request("chain_getBlockHash").asText();
-    return discoverAt(subnets(at), at, UidReader.supports(subtensor.chain().runtimeAt(at)));
+    String at = subtensor.chain().bestHash();
+    ChainRuntime rt = subtensor.chain().runtimeAt(at);
+    return discoverAt(subnets(at), at, rt, UidReader.supports(rt));
   }
 
   /** The netuids {@code NetworksAdded} marks true at block {@code at} (null: the best block), ascending. */
   public List<Integer> subnets(String at) {
+    return subnets(subtensor.chain(), at);
+  }
+
+  /**
+   * The netuids {@code NetworksAdded} marks true at block {@code at} (null: the best block) on
+   * {@code chain}, ascending; at most {@link #MAX_SUBNETS}, whatever a node claims.
+   */
+  public static List<Integer> subnets(ChainClient chain, String at) {
     List<Integer> out = new ArrayList<>();
-    storage.forEachEntry(PALLET, "NetworksAdded", List.of(), at, Storage.DEFAULT_PAGE_SIZE, item -> {
+    new Storage(chain).forEachEntry(PALLET, "NetworksAdded", List.of(), at, Storage.DEFAULT_PAGE_SIZE, item -> {
       if (out.size() >= MAX_SUBNETS) {
-        throw new ChainException(subtensor.chain().rpc().endpoint() + " lists more than " + MAX_SUBNETS
+        throw new ChainException(chain.rpc().endpoint() + " lists more than " + MAX_SUBNETS
             + " SubtensorModule.NetworksAdded entries; netuids are u16");
       }
       if (Boolean.TRUE.equals(item.value())) {
@@ -108,7 +119,7 @@ public final class SubnetDiscovery {
    *     rather than {@link EndpointReader} (both maps by prefix: also sees entries that
    *     deregistered hotkeys left behind, and counts them)
    */
-  private SubnetTargets discoverAt(List<Integer> unique, String at, boolean byUid) {
+  private SubnetTargets discoverAt(List<Integer> unique, String at, ChainRuntime rt, boolean byUid) {
     List<TargetGroup> groups = new ArrayList<>();
     Map<SkipReason, Integer> skipped = new EnumMap<>(SkipReason.class);
     EndpointReader.SubnetSink sink = subnet -> {
@@ -119,9 +130,9 @@ public final class SubnetDiscovery {
       }
     };
     if (byUid) {
-      new UidReader(subtensor.chain(), MAX_ENTRIES_PER_SUBNET, MAX_TARGETS, SUBNETS_IN_FLIGHT).read(unique, at, sink);
+      new UidReader(subtensor.chain(), MAX_ENTRIES_PER_SUBNET, MAX_TARGETS, SUBNETS_IN_FLIGHT).read(rt, unique, at, sink);
     } else {
-      new EndpointReader(subtensor.chain(), MAX_ENTRIES_PER_SUBNET, SUBNETS_IN_FLIGHT).read(unique, at, sink);
+      new EndpointReader(subtensor.chain(), MAX_ENTRIES_PER_SUBNET, SUBNETS_IN_FLIGHT).read(rt, unique, at, sink);
     }
     return new SubnetTargets(groups, skipped, unique);
   }

@@ -65,9 +65,11 @@ final class UidReader {
     }
   }
 
-  /** Reads {@code netuids} at block {@code at}; {@code sink} sees each subnet in the order given. */
-  void read(List<Integer> netuids, String at, EndpointReader.SubnetSink sink) {
-    ChainRuntime rt = chain.runtimeAt(at);
+  /**
+   * Reads {@code netuids} at block {@code at}, whose runtime is {@code rt}; {@code sink} sees each
+   * subnet in the order given.
+   */
+  void read(ChainRuntime rt, List<Integer> netuids, String at, EndpointReader.SubnetSink sink) {
     StorageEntry countEntry = rt.metadata().pallet(PALLET).storage("SubnetworkN");
     StorageEntry keysEntry = rt.metadata().pallet(PALLET).storage("Keys");
     StorageEntry prometheusEntry = rt.metadata().pallet(PALLET).storage("Prometheus");

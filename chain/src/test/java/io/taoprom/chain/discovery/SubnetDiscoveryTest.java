@@ -229,16 +229,6 @@ class SubnetDiscoveryTest {
         chain.put("SubtensorModule", "Prometheus", info(uid, v4("10.0.0.1"), 1 + uid, 4), netuid, hotkey);
       }
     }
-    java.util.concurrent.atomic.AtomicInteger keyPages = new java.util.concurrent.atomic.AtomicInteger();
-    java.util.concurrent.atomic.AtomicInteger batches = new java.util.concurrent.atomic.AtomicInteger();
-    chain.intercept(r -> {
-      if (r.method().equals("state_getKeysPaged")) {
-        keyPages.incrementAndGet();
-      } else if (r.method().equals("state_queryStorageAt")) {
-        batches.incrementAndGet();
-      }
-      return false;
-    });
 
     SubnetTargets t = new SubnetDiscovery(subtensor).discoverAll();
 
@@ -257,8 +247,8 @@ class SubnetDiscoveryTest {
     // Keys and the Prometheus entries of every uid, 1000 a batch.
     int neurons = big * 1100 + (subnets - big) * 3;
     int perMap = (neurons + 999) / 1000;
-    assertThat(keyPages.get()).isEqualTo(1);
-    assertThat(batches.get()).isEqualTo(1 + 1 + perMap * 2);
+    assertThat(chain.node.count("state_getKeysPaged")).isEqualTo(1);
+    assertThat(chain.node.count("state_queryStorageAt")).isEqualTo(1 + 1 + perMap * 2);
   }
 
   @Test
@@ -268,18 +258,11 @@ class SubnetDiscoveryTest {
       chain.put("SubtensorModule", "NetworksAdded", true, netuid);
       chain.put("SubtensorModule", "SubnetworkN", 65_535, netuid);
     }
-    java.util.concurrent.atomic.AtomicInteger batches = new java.util.concurrent.atomic.AtomicInteger();
-    chain.intercept(r -> {
-      if (r.method().equals("state_queryStorageAt")) {
-        batches.incrementAndGet();
-      }
-      return false;
-    });
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SubnetDiscovery(subtensor).discoverAll())
         .isInstanceOf(io.taoprom.chain.ChainException.class)
         .hasMessageContaining("lists more than 524288 neurons in all (SubtensorModule.SubnetworkN)");
     // NetworksAdded's values and SubnetworkN's: no Keys were asked for.
-    assertThat(batches.get()).isEqualTo(2);
+    assertThat(chain.node.count("state_queryStorageAt")).isEqualTo(2);
   }
 
   @Test
@@ -292,16 +275,6 @@ class SubnetDiscoveryTest {
       register(4, uid, hotkey);
       chain.put("SubtensorModule", "Prometheus", info(uid, v4("10.0.0.1"), 1 + uid, 4), 4, hotkey);
     }
-    java.util.concurrent.atomic.AtomicInteger keyPages = new java.util.concurrent.atomic.AtomicInteger();
-    java.util.concurrent.atomic.AtomicInteger batches = new java.util.concurrent.atomic.AtomicInteger();
-    chain.intercept(r -> {
-      if (r.method().equals("state_getKeysPaged")) {
-        keyPages.incrementAndGet();
-      } else if (r.method().equals("state_queryStorageAt")) {
-        batches.incrementAndGet();
-      }
-      return false;
-    });
 
     SubnetTargets t = new SubnetDiscovery(subtensor).discover(List.of(4));
 
@@ -309,7 +282,7 @@ class SubnetDiscoveryTest {
     assertThat(t.groups()).extracting(g -> g.labels().get("uid"))
         .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 2500).mapToObj(Integer::toString).toList());
     assertThat(t.groups()).extracting(g -> g.targets().get(0)).contains("10.0.0.1:1", "10.0.0.1:2500");
-    assertThat(keyPages.get()).isEqualTo(2 * 3);
-    assertThat(batches.get()).isEqualTo(2 * 3);
+    assertThat(chain.node.count("state_getKeysPaged")).isEqualTo(2 * 3);
+    assertThat(chain.node.count("state_queryStorageAt")).isEqualTo(2 * 3);
   }
 }

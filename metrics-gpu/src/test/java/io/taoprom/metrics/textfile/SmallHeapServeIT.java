@@ -102,12 +102,12 @@ class SmallHeapServeIT {
     assertThat(output).doesNotContain("OutOfMemoryError", "WARNING").contains("scrapes=" + SCRAPES + " failures=0");
   }
 
-  /** The child's command line: ./taoprom's flags, as the launcher passes them, and the main class. */
+  /** The child's command line: ./taoprom's flags, from the file the launcher passes, and the main class. */
   private static List<String> launch(Path dir, String expect) {
     return List.of(
         System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xms12m", "-Xmn3m", "-Xmx64m",
-        "-XX:MaxMetaspaceSize=96m", "-XX:+ExitOnOutOfMemoryError", "-Dslf4j.internal.verbosity=ERROR",
+        "@" + Path.of(System.getProperty("taoprom.root", ".."), "cli", "src", "main", "dist", "jvm.options"),
+        "-Dslf4j.internal.verbosity=ERROR",
         "-Dexpect=" + expect,
         "-cp", System.getProperty("java.class.path"), SmallHeapServeMain.class.getName(),
         dir.toString(), Integer.toString(SCRAPES));
